@@ -1,0 +1,80 @@
+using System;
+
+namespace Profiler.PS.Engine
+{
+    /// <summary>
+    /// A node's samples over completed runs: a ring buffer of the last WindowSize run samples plus all-time
+    /// counters. Not thread-safe: its workflow's lock guards it.
+    /// </summary>
+    internal sealed class NodeHistory
+    {
+        private double[] _ring;
+        private int _start;
+        private int _count;
+
+        public NodeHistory(string nodeId, int windowSize)
+        {
+            NodeId = nodeId;
+            NodeLabel = nodeId;
+            _ring = new double[windowSize];
+        }
+
+        public string NodeId { get; }
+        public string NodeType { get; set; }
+        public string NodeLabel { get; set; }
+        public long ExecutionCount { get; private set; }
+        public int RunCount { get; private set; }
+        public double LastDuration { get; private set; }
+        public int SampleCount => _count;
+
+        /// <summary>Adds one run's sample (the node's total time in the run) and its executions.</summary>
+        public void AddRunSample(double duration, long executions)
+        {
+            if (_count < _ring.Length)
+            {
+                _ring[(_start + _count) % _ring.Length] = duration;
+                _count++;
+            }
+            else
+            {
+                _ring[_start] = duration;
+                _start = (_start + 1) % _ring.Length;
+            }
+            LastDuration = duration;
+            ExecutionCount += executions;
+            RunCount++;
+        }
+
+        /// <summary>Average of the window; NaN when empty.</summary>
+        public double WindowAverage()
+        {
+            if (_count == 0) return double.NaN;
+            double sum = 0;
+            for (int i = 0; i < _count; i++) sum += _ring[(_start + i) % _ring.Length];
+            return sum / _count;
+        }
+
+        /// <summary>The window, oldest first, as a new array.</summary>
+        public double[] CopyWindow()
+        {
+            var copy = new double[_count];
+            for (int i = 0; i < _count; i++) copy[i] = _ring[(_start + i) % _ring.Length];
+            return copy;
+        }
+
+        /// <summary>Changes the window size, keeping the most recent samples that fit.</summary>
+        public void Resize(int windowSize)
+        {
+            if (windowSize == _ring.Length) return;
+            double[] window = CopyWindow();
+            int keep = Math.Min(window.Length, windowSize);
+            _ring = new double[windowSize];
+            Array.Copy(window, window.Length - keep, _ring, 0, keep);
+            _start = 0;
+            _count = keep;
+        }
+
+        public NodePerformanceData Snapshot(string workflowId)
+            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), LastDuration, ExecutionCount, RunCount);
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace Profiler.PS.Engine
+{
+    /// <summary>What went wrong in a profiler call; cmdlets map each kind to a stable ErrorId and category.</summary>
+    public enum ProfilerErrorKind
+    {
+        /// <summary>A node id is null, empty or white space.</summary>
+        InvalidNodeId,
+        /// <summary>A workflow id is null, empty or white space.</summary>
+        InvalidWorkflowId,
+        /// <summary>A duration is negative, NaN or infinite.</summary>
+        InvalidDuration,
+        /// <summary>A setting (window size, factor, minimum samples) is out of range.</summary>
+        InvalidSetting,
+        /// <summary>A run of the workflow is already in flight.</summary>
+        RunInProgress,
+        /// <summary>No run of the workflow is in flight.</summary>
+        NoRunInProgress,
+        /// <summary>The run was completed or abandoned and takes no more timings.</summary>
+        RunClosed,
+    }
+
+    /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>
+    public sealed class ProfilerException : InvalidOperationException
+    {
+        /// <summary>Creates the exception.</summary>
+        public ProfilerException(ProfilerErrorKind kind, string message) : base(message) => Kind = kind;
+
+        /// <summary>What went wrong.</summary>
+        public ProfilerErrorKind Kind { get; }
+    }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+
+namespace Profiler.PS.Engine
+{
+    /// <summary>
+    /// One workflow's profile: node histories over completed runs and at most one run in flight.
+    /// Thread-safe; every member takes the workflow's lock.
+    /// </summary>
+    public sealed class WorkflowProfiler
+    {
+        /// <summary>How many bottleneck ids a profile snapshot lists.</summary>
+        public const int ProfileBottleneckCount = 5;
+
+        private readonly Dictionary<string, NodeHistory> _nodes = new Dictionary<string, NodeHistory>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<NodeHistory> _nodeOrder = new List<NodeHistory>();
+        private readonly Queue<WorkflowRunSummary> _runs = new Queue<WorkflowRunSummary>();
+        private BottleneckAlert[] _lastAlerts = Array.Empty<BottleneckAlert>();
+        private WorkflowRun _current;
+        private int _runCount;
+        private double _lastTotal;
+        private DateTimeOffset _timestamp;
+
+        internal WorkflowProfiler(string workflowId, IProfilerClock clock)
+        {
+            WorkflowId = workflowId;
+            WorkflowName = workflowId;
+            Clock = clock;
+            _timestamp = clock.Now;
+        }
+
+        internal object SyncRoot { get; } = new object();
+        internal IProfilerClock Clock { get; }
+        /// <summary>Orders workflows by their latest start, for the session's default target.</summary>
+        internal long StartSequence { get; set; }
+
+        /// <summary>The workflow's id.</summary>
+        public string WorkflowId { get; }
+        /// <summary>The workflow's display name.</summary>
+        public string WorkflowName { get; private set; }
+        /// <summary>Runs kept per node for window statistics.</summary>
+        public int WindowSize { get; private set; } = WorkflowSettings.DefaultWindowSize;
+        /// <summary>Ratio over the baseline average that raises a bottleneck alert.</summary>
+        public double BottleneckFactor { get; private set; } = WorkflowSettings.DefaultBottleneckFactor;
+        /// <summary>Earlier samples a node needs before the bottleneck rule judges it.</summary>
+        public int MinimumSamples { get; private set; } = WorkflowSettings.DefaultMinimumSamples;
+
+        /// <summary>The run in flight, or null.</summary>
+        public WorkflowRun CurrentRun { get { lock (SyncRoot) return _current; } }
+
+        /// <summary>Starts a run. With <paramref name="force"/>, a run in flight is abandoned and returned in <paramref name="abandoned"/>.</summary>
+        internal WorkflowRun Start(WorkflowSettings settings, bool force, out WorkflowRun abandoned)
+        {
+            settings?.Validate();
+            lock (SyncRoot)
+            {
+                abandoned = null;
+                if (_current != null)
+                {
+                    if (!force)
+                        throw new ProfilerException(ProfilerErrorKind.RunInProgress,
+                            $"Run {_current.RunNumber} of workflow '{WorkflowId}' is still in flight: complete it with Complete-WorkflowProfile, or use -Force to abandon it.");
+                    _current.Close(WorkflowRunState.Abandoned);
+                    abandoned = _current;
+                }
+                Apply(settings);
+                _current = new WorkflowRun(this, _runCount + 1, Clock.Now, Clock.GetTimestamp());
+                return _current;
+            }
+        }
+
+        /// <summary>
+        /// Completes <paramref name="run"/>: each node's total in the run becomes one sample of its window.
+        /// A run that recorded nothing changes no history and is not counted. Without
+        /// <paramref name="totalDurationMs"/>, the total is the wall time since the run started.
+        /// </summary>
+        public RunCompletion Complete(WorkflowRun run, double? totalDurationMs = null)
+        {
+            if (totalDurationMs is double t) Validation.Duration(t, "TotalDuration");
+            long end = Clock.GetTimestamp();
+            lock (SyncRoot)
+            {
+                if (run == null || run.Owner != this || !ReferenceEquals(run, _current))
+                    throw new ProfilerException(ProfilerErrorKind.NoRunInProgress,
+                        $"No run of workflow '{WorkflowId}' is in flight: call Start-WorkflowProfile -WorkflowId {WorkflowId} first.");
+                run.Close(WorkflowRunState.Completed);
+                _current = null;
+                if (run.Nodes.Count == 0)
+                    return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
+                foreach (RunNode rn in run.Nodes) Fold(rn);
+                _runCount++;
+                _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
+                _timestamp = Clock.Now;
+                _lastAlerts = ToArray(run.Alerts);
+                var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
+                    run.Nodes.Count, run.Executions, _lastAlerts.Length);
+                _runs.Enqueue(summary);
+                while (_runs.Count > WindowSize) _runs.Dequeue();
+                return new RunCompletion(SnapshotLocked(), summary, _lastAlerts);
+            }
+        }
+
+        /// <summary>A snapshot of the whole profile.</summary>
+        public WorkflowPerformanceProfile GetProfile() { lock (SyncRoot) return SnapshotLocked(); }
+
+        /// <summary>Statistics of every node, in the order the nodes first ran.</summary>
+        public NodePerformanceData[] GetNodeStatistics() { lock (SyncRoot) return SnapshotNodesLocked(); }
+
+        /// <summary>The <paramref name="top"/> slowest nodes by window average, ties broken by NodeId.</summary>
+        public BottleneckInfo[] GetBottlenecks(int top)
+        {
+            NodePerformanceData[] nodes;
+            BottleneckAlert[] alerts;
+            lock (SyncRoot)
+            {
+                nodes = SnapshotNodesLocked();
+                alerts = _lastAlerts;
+            }
+            return Ranking.Bottlenecks(nodes, alerts, top);
+        }
+
+        /// <summary>Abandons the run in flight, if any; used when the workflow is removed.</summary>
+        internal void AbandonCurrent()
+        {
+            lock (SyncRoot)
+            {
+                _current?.Close(WorkflowRunState.Abandoned);
+                _current = null;
+            }
+        }
+
+        /// <summary>The node's window average and sample count before the current run. Caller holds the lock.</summary>
+        internal void ReadBaseline(string nodeId, out double average, out int samples)
+        {
+            if (_nodes.TryGetValue(nodeId, out NodeHistory h)) { average = h.WindowAverage(); samples = h.SampleCount; }
+            else { average = double.NaN; samples = 0; }
+        }
+
+        private void Apply(WorkflowSettings settings)
+        {
+            if (settings == null) return;
+            if (!string.IsNullOrWhiteSpace(settings.WorkflowName)) WorkflowName = settings.WorkflowName;
+            if (settings.BottleneckFactor is double f) BottleneckFactor = f;
+            if (settings.MinimumSamples is int m) MinimumSamples = m;
+            if (settings.WindowSize is int w && w != WindowSize)
+            {
+                WindowSize = w;
+                foreach (NodeHistory h in _nodeOrder) h.Resize(w);
+                while (_runs.Count > w) _runs.Dequeue();
+            }
+        }
+
+        private void Fold(RunNode rn)
+        {
+            if (!_nodes.TryGetValue(rn.NodeId, out NodeHistory h))
+            {
+                h = new NodeHistory(rn.NodeId, WindowSize);
+                _nodes.Add(rn.NodeId, h);
+                _nodeOrder.Add(h);
+            }
+            if (rn.NodeType != null) h.NodeType = rn.NodeType;
+            if (rn.NodeLabel != null) h.NodeLabel = rn.NodeLabel;
+            h.AddRunSample(rn.Total, rn.Executions);
+        }
+
+        private NodePerformanceData[] SnapshotNodesLocked()
+        {
+            var nodes = new NodePerformanceData[_nodeOrder.Count];
+            for (int i = 0; i < nodes.Length; i++) nodes[i] = _nodeOrder[i].Snapshot(WorkflowId);
+            return nodes;
+        }
+
+        private WorkflowPerformanceProfile SnapshotLocked()
+        {
+            NodePerformanceData[] nodes = SnapshotNodesLocked();
+            BottleneckInfo[] ranked = Ranking.Bottlenecks(nodes, _lastAlerts, ProfileBottleneckCount);
+            var ids = new string[ranked.Length];
+            for (int i = 0; i < ids.Length; i++) ids[i] = ranked[i].NodeId;
+            return new WorkflowPerformanceProfile(WorkflowId, WorkflowName, _lastTotal, nodes, ids, _timestamp, _runCount,
+                WindowSize, _current != null, _lastAlerts, _runs.ToArray());
+        }
+
+        private static T[] ToArray<T>(IReadOnlyList<T> list)
+        {
+            var a = new T[list.Count];
+            for (int i = 0; i < a.Length; i++) a[i] = list[i];
+            return a;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Profiler.PS
+{
+    /// <summary>A node ranked by its window average (Get-Bottleneck); rank 1 is the slowest.</summary>
+    public sealed class BottleneckInfo
+    {
+        /// <summary>Creates a ranking entry.</summary>
+        public BottleneckInfo(int rank, NodePerformanceData node, double share, BottleneckAlert alert)
+        {
+            Rank = rank;
+            WorkflowId = node.WorkflowId;
+            NodeId = node.NodeId;
+            NodeType = node.NodeType;
+            NodeLabel = node.NodeLabel;
+            AvgDuration = node.AvgDuration;
+            MaxDuration = node.MaxDuration;
+            LastDuration = node.LastDuration;
+            ExecutionCount = node.ExecutionCount;
+            Share = share;
+            IsAlert = alert != null;
+            AlertReason = alert?.Reason;
+        }
+
+        /// <summary>1 for the slowest node; ties are broken by NodeId.</summary>
+        public int Rank { get; }
+        /// <summary>The workflow of the node.</summary>
+        public string WorkflowId { get; }
+        /// <summary>The node's id.</summary>
+        public string NodeId { get; }
+        /// <summary>The node's kind, may be null.</summary>
+        public string NodeType { get; }
+        /// <summary>The node's display label.</summary>
+        public string NodeLabel { get; }
+        /// <summary>Window average, in milliseconds: what the ranking is by.</summary>
+        public double AvgDuration { get; }
+        /// <summary>Window maximum, in milliseconds.</summary>
+        public double MaxDuration { get; }
+        /// <summary>The node's sample in its latest run, in milliseconds.</summary>
+        public double LastDuration { get; }
+        /// <summary>All-time number of executions.</summary>
+        public long ExecutionCount { get; }
+        /// <summary>The node's average as a fraction (0 to 1) of the sum of all nodes' averages.</summary>
+        public double Share { get; }
+        /// <summary>True when the node tripped the bottleneck rule in the latest completed run.</summary>
+        public bool IsAlert { get; }
+        /// <summary>Why the rule fired, or null.</summary>
+        public string AlertReason { get; }
+
+        /// <summary>For example <c>#1 restore: avg 2,500.0 ms (45%)</c>.</summary>
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+            "#{0} {1}: avg {2:N1} ms ({3:0%})", Rank, NodeId, AvgDuration, Share);
+    }
+}

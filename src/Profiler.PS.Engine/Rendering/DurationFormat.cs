@@ -1,0 +1,25 @@
+using System;
+using System.Globalization;
+
+namespace Profiler.PS.Rendering
+{
+    /// <summary>Durations in the units a person reads: <c>850 ms</c>, <c>2.4 s</c>, <c>1 m 12 s</c>, <c>2 h 05 m</c>.</summary>
+    public static class DurationFormat
+    {
+        /// <summary>Formats <paramref name="milliseconds"/> with invariant digits.</summary>
+        public static string Human(double milliseconds)
+        {
+            if (double.IsNaN(milliseconds) || double.IsInfinity(milliseconds)) return "-";
+            CultureInfo c = CultureInfo.InvariantCulture;
+            if (milliseconds < 1) return milliseconds.ToString(milliseconds == 0 ? "0" : "0.00", c) + " ms";
+            if (milliseconds < 10) return milliseconds.ToString("0.0", c) + " ms";
+            if (milliseconds < 1000) return Math.Round(milliseconds).ToString("0", c) + " ms";
+            double seconds = milliseconds / 1000;
+            if (seconds < 10) return seconds.ToString("0.00", c) + " s";
+            if (seconds < 60) return seconds.ToString("0.0", c) + " s";
+            long whole = (long)Math.Round(seconds);
+            if (whole < 3600) return string.Format(c, "{0} m {1:00} s", whole / 60, whole % 60);
+            return string.Format(c, "{0} h {1:00} m", whole / 3600, whole % 3600 / 60);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace Profiler.PS
+{
+    /// <summary>
+    /// Lets a milliseconds parameter also take a <see cref="TimeSpan"/> (for example Measure-Command's output)
+    /// or text from a CSV file ("2500", or "00:00:02.5"). Other values pass through for normal binding.
+    /// </summary>
+    public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc />
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case TimeSpan span:
+                    return span.TotalMilliseconds;
+                case string text:
+                    return Parse(text);
+                default:
+                    return inputData;
+            }
+        }
+
+        private static double Parse(string text)
+        {
+            string s = text.Trim();
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)) return ms;
+            if (double.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out ms)) return ms;
+            if (s.IndexOf(':') >= 0 && TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan span)) return span.TotalMilliseconds;
+            throw new ArgumentTransformationMetadataException(
+                $"'{text}' is not a duration: give milliseconds (2500) or a TimeSpan (00:00:02.5).");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS
+{
+    /// <summary>Shared plumbing of the Profiler.PS cmdlets: the session's profiler, error records and workflow lookup.</summary>
+    public abstract class ProfilerCmdletBase : PSCmdlet
+    {
+        private ProfilerState _state;
+        private string _errorPrefix;
+
+        internal ProfilerState State => _state ?? (_state = ProfilerState.Current);
+
+        internal ProfilerSession Session => State.Session;
+
+        /// <summary>Stable ErrorId: the cmdlet's verb and noun followed by the problem, e.g. AddNodeTimingInvalidDuration.</summary>
+        internal string ErrorId(string problem)
+        {
+            if (_errorPrefix == null)
+            {
+                var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+                _errorPrefix = attribute.VerbName + attribute.NounName;
+            }
+            return _errorPrefix + problem;
+        }
+
+        internal ErrorRecord ToErrorRecord(ProfilerException ex, object target)
+            => new ErrorRecord(ex, ErrorId(ex.Kind.ToString()), CategoryOf(ex.Kind), target);
+
+        internal static ErrorCategory CategoryOf(ProfilerErrorKind kind)
+        {
+            switch (kind)
+            {
+                case ProfilerErrorKind.InvalidNodeId:
+                case ProfilerErrorKind.InvalidWorkflowId:
+                case ProfilerErrorKind.InvalidDuration:
+                case ProfilerErrorKind.InvalidSetting:
+                    return ErrorCategory.InvalidArgument;
+                case ProfilerErrorKind.RunClosed:
+                    return ErrorCategory.ResourceUnavailable;
+                default:
+                    return ErrorCategory.InvalidOperation;
+            }
+        }
+
+        /// <summary>
+        /// The workflows named by <paramref name="ids"/> (wildcards allowed). A literal id that does not exist
+        /// writes an ObjectNotFound error, like Get-Process -Name; a wildcard matching nothing writes nothing.
+        /// With no ids: every workflow when <paramref name="allWhenNone"/>, else the most recently started one.
+        /// </summary>
+        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone)
+        {
+            var result = new List<WorkflowProfiler>();
+            if (ids == null || ids.Length == 0)
+            {
+                if (allWhenNone) result.AddRange(Session.GetWorkflows());
+                else if (Session.DefaultWorkflow is WorkflowProfiler latest) result.Add(latest);
+                return result;
+            }
+            WorkflowProfiler[] all = null;
+            foreach (string id in ids)
+            {
+                if (id != null && WildcardPattern.ContainsWildcardCharacters(id))
+                {
+                    var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
+                    foreach (WorkflowProfiler wf in all ?? (all = Session.GetWorkflows()))
+                        if (pattern.IsMatch(wf.WorkflowId) && !result.Contains(wf)) result.Add(wf);
+                    continue;
+                }
+                WorkflowProfiler found = Session.GetWorkflow(id);
+                if (found == null) WriteError(WorkflowNotFound(id));
+                else if (!result.Contains(found)) result.Add(found);
+            }
+            return result;
+        }
+
+        internal ErrorRecord WorkflowNotFound(string id)
+        {
+            var ex = new ItemNotFoundException(
+                $"No workflow with id '{id}' is in this session. Run Get-WorkflowProfile to list the workflows, or Start-WorkflowProfile -WorkflowId {id} to create it.");
+            return new ErrorRecord(ex, ErrorId("WorkflowNotFound"), ErrorCategory.ObjectNotFound, id);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS
+{
+    /// <summary>
+    /// The profiler of one runspace. Keyed weakly by the runspace, so each runspace (each test, each
+    /// ForEach-Object -Parallel worker) has its own profiler, and a closed runspace's data is collected with it.
+    /// </summary>
+    internal sealed class ProfilerState
+    {
+        private static readonly ConditionalWeakTable<Runspace, ProfilerState> s_states = new ConditionalWeakTable<Runspace, ProfilerState>();
+        private static readonly ProfilerState s_noRunspace = new ProfilerState();
+
+        /// <summary>The calling runspace's state; a process-wide one when called outside any runspace.</summary>
+        public static ProfilerState Current
+        {
+            get
+            {
+                Runspace runspace = Runspace.DefaultRunspace;
+                return runspace == null ? s_noRunspace : s_states.GetValue(runspace, _ => new ProfilerState());
+            }
+        }
+
+        /// <summary>The engine's session.</summary>
+        public ProfilerSession Session { get; } = new ProfilerSession();
+
+        /// <summary>Bottleneck callbacks by workflow id. Script blocks belong to this runspace, so they stay here, not in the engine.</summary>
+        public ConcurrentDictionary<string, ScriptBlock> Callbacks { get; } =
+            new ConcurrentDictionary<string, ScriptBlock>(StringComparer.OrdinalIgnoreCase);
+    }
+}
