@@ -60,8 +60,9 @@ namespace Profiler.PS.Tests.Engine
             Assert.All(ansi, r => Assert.True(r.Line.Contains("\u001b[38;2;", System.StringComparison.Ordinal), r.Line));
             int[] reds = ansi.Select(r => System.Convert.ToInt32(r.Color.Substring(1, 2), 16)).ToArray();
             int[] greens = ansi.Select(r => System.Convert.ToInt32(r.Color.Substring(3, 2), 16)).ToArray();
-            Assert.True(reds[0] >= reds[1] && reds[1] >= reds[2], string.Join(",", reds));
-            Assert.True(greens[0] < greens[2], string.Join(",", greens));
+            // Slowest first: the hue runs from red through yellow to green, so green rises and red ends lowest.
+            Assert.True(greens[0] < greens[1] && greens[1] < greens[2], string.Join(",", greens));
+            Assert.True(reds[0] > reds[2], string.Join(",", reds));
         }
 
         [Fact]

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using Profiler.PS.Tests.Support;
+
+namespace Profiler.PS.Tests.Module
+{
+    public class PipelineBindingTests : IDisposable
+    {
+        private readonly PsSession _ps = new PsSession();
+
+        public PipelineBindingTests() => _ps.RunClean("Start-WorkflowProfile bind");
+
+        public void Dispose() => _ps.Dispose();
+
+        private NodeTiming[] Timings() => _ps.RunClean("Get-NodeTiming").Objects<NodeTiming>();
+
+        [Fact]
+        public void A_TimeSpan_binds_by_value()
+        {
+            _ps.RunClean("[TimeSpan]::FromMilliseconds(30.5) | Add-NodeTiming -NodeId compile");
+            NodeTiming t = Assert.Single(Timings());
+            Assert.Equal("compile", t.NodeId);
+            Assert.Equal(30.5, t.Duration);
+        }
+
+        [Fact]
+        public void A_TimeSpan_and_text_bind_to_the_Duration_parameter()
+        {
+            _ps.RunClean("Add-NodeTiming a ([TimeSpan]::FromSeconds(2)); Add-NodeTiming b '00:00:01.5'; Add-NodeTiming c '250.5'");
+            Assert.Equal(new[] { 2000.0, 1500.0, 250.5 }, Timings().Select(t => t.Duration));
+        }
+
+        [Fact]
+        public void A_number_binds_by_value_as_milliseconds()
+        {
+            _ps.RunClean("2500 | Add-NodeTiming -NodeId n");
+            Assert.Equal(2500, Assert.Single(Timings()).Duration);
+        }
+
+        [Fact]
+        public void Csv_rows_bind_by_property_name()
+        {
+            // What Import-Csv produces: every value a string.
+            _ps.RunClean(@"
+                @(
+                    [pscustomobject]@{ NodeId = 'restore'; Duration = '2500'; NodeType = 'dotnet'; NodeLabel = 'Restore packages' }
+                    [pscustomobject]@{ NodeId = 'compile'; Duration = '812.25'; NodeType = 'dotnet'; NodeLabel = 'Compile' }
+                ) | Add-NodeTiming");
+            NodeTiming[] t = Timings();
+            Assert.Equal(new[] { "restore", "compile" }, t.Select(x => x.NodeId));
+            Assert.Equal(new[] { 2500.0, 812.25 }, t.Select(x => x.Duration));
+            Assert.Equal(new[] { "dotnet", "dotnet" }, t.Select(x => x.NodeType));
+            Assert.Equal(new[] { "Restore packages", "Compile" }, t.Select(x => x.NodeLabel));
+        }
+
+        [Fact]
+        public void NodeTiming_objects_pipe_back_in()
+        {
+            _ps.RunClean("Add-NodeTiming a 5 -NodeType t; Start-WorkflowProfile copy; Get-NodeTiming -WorkflowId bind | Add-NodeTiming -WorkflowId copy");
+            NodeTiming copied = (NodeTiming)_ps.RunClean("Get-NodeTiming -WorkflowId copy").Single();
+            Assert.Equal("a", copied.NodeId);
+            Assert.Equal(5, copied.Duration);
+        }
+
+        [Fact]
+        public void PassThru_writes_the_recorded_timing()
+        {
+            var t = (NodeTiming)_ps.RunClean("Add-NodeTiming a 7 -PassThru").Single();
+            Assert.Equal(7, t.Duration);
+            Assert.Equal("bind", t.WorkflowId);
+            Assert.Equal(1, t.Sequence);
+        }
+
+        [Fact]
+        public void TotalDuration_takes_a_TimeSpan()
+        {
+            var p = (WorkflowPerformanceProfile)_ps.RunClean("Add-NodeTiming a 1; Complete-WorkflowProfile -TotalDuration ([TimeSpan]::FromSeconds(5))").Single();
+            Assert.Equal(5000, p.TotalDuration);
+        }
+    }
+}
