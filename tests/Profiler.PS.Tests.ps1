@@ -1,0 +1,56 @@
+# Pester 5 tests for machines with pwsh: the same module, driven with the cmdlets users pipe into
+# (Measure-Command, Import-Csv, Sort-Object, ConvertTo-Json, Export-Csv), which the xunit host lacks.
+# Run with ./build.ps1 -Task Test, or Invoke-Pester ./tests after 'dotnet build'.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../output/Profiler.PS/Profiler.PS.psd1') -Force
+}
+
+Describe 'Profiler.PS in a real shell' {
+    BeforeEach {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+    }
+
+    It 'takes Measure-Command output by pipeline' {
+        Start-WorkflowProfile -WorkflowId pester
+        Measure-Command { Start-Sleep -Milliseconds 20 } | Add-NodeTiming -NodeId sleep
+        (Get-NodeTiming).Duration | Should -BeGreaterOrEqual 15
+        $null = Complete-WorkflowProfile
+    }
+
+    It 'binds Import-Csv rows by property name' {
+        $csv = Join-Path $TestDrive 'steps.csv'
+        @'
+NodeId,Duration,NodeType,NodeLabel
+restore,2500,dotnet,Restore packages
+compile,812.5,dotnet,Compile
+'@ | Set-Content $csv
+        Start-WorkflowProfile -WorkflowId csv
+        Import-Csv $csv | Add-NodeTiming
+        $profile = Complete-WorkflowProfile -TotalDuration 4000
+        $profile.NodeData.NodeId | Should -Be @('restore', 'compile')
+        (Get-NodeStatistics -NodeId restore).NodeLabel | Should -Be 'Restore packages'
+    }
+
+    It 'produces objects that sort, serialise and export' {
+        foreach ($i in 1..3) {
+            Start-WorkflowProfile -WorkflowId export
+            Add-NodeTiming a (10 * $i); Add-NodeTiming b 50
+            $null = Complete-WorkflowProfile
+        }
+        (Get-NodeStatistics | Sort-Object AvgDuration -Descending | Select-Object -First 1).NodeId | Should -Be 'b'
+        $json = Get-WorkflowProfile | ConvertTo-Json -Depth 5 | ConvertFrom-Json
+        $json.RunCount | Should -Be 3
+        $path = Join-Path $TestDrive 'stats.csv'
+        Get-NodeStatistics | Export-Csv $path -NoTypeInformation
+        (Import-Csv $path).NodeId | Should -Be @('a', 'b')
+    }
+
+    It 'reports bad durations without losing the good ones' {
+        Start-WorkflowProfile -WorkflowId errors
+        $records = @([pscustomobject]@{ NodeId = 'a'; Duration = 1 }, [pscustomobject]@{ NodeId = 'b'; Duration = -1 })
+        $records | Add-NodeTiming -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'AddNodeTimingInvalidDuration,*'
+        (Get-NodeTiming).NodeId | Should -Be 'a'
+        $null = Complete-WorkflowProfile
+    }
+}
