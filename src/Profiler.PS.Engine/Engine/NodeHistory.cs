@@ -9,6 +9,7 @@ namespace Profiler.PS.Engine
     internal sealed class NodeHistory
     {
         private double[] _ring;
+        private int[] _runNumbers;
         private int _start;
         private int _count;
 
@@ -17,6 +18,7 @@ namespace Profiler.PS.Engine
             NodeId = nodeId;
             NodeLabel = nodeId;
             _ring = new double[windowSize];
+            _runNumbers = new int[windowSize];
         }
 
         public string NodeId { get; }
@@ -28,18 +30,21 @@ namespace Profiler.PS.Engine
         public int SampleCount => _count;
 
         /// <summary>Adds one run's sample (the node's total time in the run) and its executions.</summary>
-        public void AddRunSample(double duration, long executions)
+        public void AddRunSample(double duration, long executions, int runNumber)
         {
+            int slot;
             if (_count < _ring.Length)
             {
-                _ring[(_start + _count) % _ring.Length] = duration;
+                slot = (_start + _count) % _ring.Length;
                 _count++;
             }
             else
             {
-                _ring[_start] = duration;
+                slot = _start;
                 _start = (_start + 1) % _ring.Length;
             }
+            _ring[slot] = duration;
+            _runNumbers[slot] = runNumber;
             LastDuration = duration;
             ExecutionCount += executions;
             RunCount++;
@@ -62,19 +67,30 @@ namespace Profiler.PS.Engine
             return copy;
         }
 
+        /// <summary>The run number of each window sample, oldest first, as a new array.</summary>
+        public int[] CopyRunNumbers()
+        {
+            var copy = new int[_count];
+            for (int i = 0; i < _count; i++) copy[i] = _runNumbers[(_start + i) % _ring.Length];
+            return copy;
+        }
+
         /// <summary>Changes the window size, keeping the most recent samples that fit.</summary>
         public void Resize(int windowSize)
         {
             if (windowSize == _ring.Length) return;
             double[] window = CopyWindow();
+            int[] runs = CopyRunNumbers();
             int keep = Math.Min(window.Length, windowSize);
             _ring = new double[windowSize];
+            _runNumbers = new int[windowSize];
             Array.Copy(window, window.Length - keep, _ring, 0, keep);
+            Array.Copy(runs, runs.Length - keep, _runNumbers, 0, keep);
             _start = 0;
             _count = keep;
         }
 
         public NodePerformanceData Snapshot(string workflowId)
-            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), LastDuration, ExecutionCount, RunCount);
+            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), CopyRunNumbers(), LastDuration, ExecutionCount, RunCount);
     }
 }

@@ -87,7 +87,7 @@ namespace Profiler.PS.Engine
                 _current = null;
                 if (run.Nodes.Count == 0)
                     return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
-                foreach (RunNode rn in run.Nodes) Fold(rn);
+                foreach (RunNode rn in run.Nodes) Fold(rn, run.RunNumber);
                 _runCount++;
                 _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
                 _timestamp = Clock.Now;
@@ -150,7 +150,7 @@ namespace Profiler.PS.Engine
             }
         }
 
-        private void Fold(RunNode rn)
+        private void Fold(RunNode rn, int runNumber)
         {
             if (!_nodes.TryGetValue(rn.NodeId, out NodeHistory h))
             {
@@ -160,7 +160,7 @@ namespace Profiler.PS.Engine
             }
             if (rn.NodeType != null) h.NodeType = rn.NodeType;
             if (rn.NodeLabel != null) h.NodeLabel = rn.NodeLabel;
-            h.AddRunSample(rn.Total, rn.Executions);
+            h.AddRunSample(rn.Total, rn.Executions, runNumber);
         }
 
         private NodePerformanceData[] SnapshotNodesLocked()

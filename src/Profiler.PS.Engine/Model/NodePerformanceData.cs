@@ -12,13 +12,14 @@ namespace Profiler.PS
     {
         /// <summary>Creates a snapshot; the engine does this, users get them from Get-NodeStatistics.</summary>
         public NodePerformanceData(string workflowId, string nodeId, string nodeType, string nodeLabel,
-            double[] durations, double lastDuration, long executionCount, int runCount)
+            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount)
         {
             WorkflowId = workflowId;
             NodeId = nodeId;
             NodeType = nodeType;
             NodeLabel = nodeLabel;
             Durations = durations ?? Array.Empty<double>();
+            RunNumbers = runNumbers ?? Array.Empty<int>();
             LastDuration = lastDuration;
             ExecutionCount = executionCount;
             RunCount = runCount;
@@ -48,6 +49,8 @@ namespace Profiler.PS
         /// <summary>One sample per completed run, in milliseconds, oldest first (the window). A run's sample is
         /// the sum of all the node's executions in that run.</summary>
         public double[] Durations { get; }
+        /// <summary>The run number each of <see cref="Durations"/> came from (same order), to line samples up by run.</summary>
+        public int[] RunNumbers { get; }
         /// <summary>Mean of <see cref="Durations"/>, in milliseconds.</summary>
         public double AvgDuration { get; }
         /// <summary>Smallest of <see cref="Durations"/>, in milliseconds.</summary>

@@ -65,6 +65,7 @@ namespace Profiler.PS.Tests.Engine
             _session.GetWorkflow("w").CurrentRun.Complete();
             NodePerformanceData n = Assert.Single(_session.GetWorkflow("w").GetNodeStatistics());
             Assert.Equal(new[] { 5.0, 6.0 }, n.Durations);
+            Assert.Equal(new[] { 5, 6 }, n.RunNumbers);
             Assert.Equal(2, _session.GetWorkflow("w").GetProfile().Runs.Length);
         }
 
@@ -75,7 +76,9 @@ namespace Profiler.PS.Tests.Engine
             RunOnce("b", ("a", 30));
             NodePerformanceData b = _session.GetWorkflow("b").GetNodeStatistics().Single(n => n.NodeId == "b");
             Assert.Equal(new[] { 20.0 }, b.Durations);
+            Assert.Equal(new[] { 1 }, b.RunNumbers);
             Assert.Equal(1, b.RunCount);
+            Assert.Equal(new[] { 1, 2 }, _session.GetWorkflow("b").GetNodeStatistics().Single(n => n.NodeId == "a").RunNumbers);
         }
 
         [Fact]

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+4ee974a7036fbca14f2c23fb200c47dc3e8d70d6")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+a56b7f33001e1a47dc9fe589d7b0f9c422b738f0")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
