@@ -1,0 +1,55 @@
+using System;
+
+namespace Profiler.PS.Statistics
+{
+    /// <summary>
+    /// Order statistics and spread of a sample of durations. Percentiles use linear interpolation between
+    /// closest ranks (Hyndman and Fan type 7, as Excel's PERCENTILE.INC and numpy's default): with n sorted
+    /// samples x[0..n-1], percentile p is x at rank h = (n - 1) p, interpolated between x[floor h] and x[ceil h].
+    /// So P95 of one sample is that sample, and of two samples is 95% of the way from the smaller to the larger.
+    /// </summary>
+    public static class SampleStatistics
+    {
+        /// <summary>Arithmetic mean; NaN for an empty sample.</summary>
+        public static double Mean(double[] samples)
+        {
+            if (samples == null || samples.Length == 0) return double.NaN;
+            double sum = 0;
+            foreach (double s in samples) sum += s;
+            return sum / samples.Length;
+        }
+
+        /// <summary>The <paramref name="p"/> quantile (0 to 1) of the sample, type 7; NaN for an empty sample.</summary>
+        public static double Percentile(double[] samples, double p)
+        {
+            if (samples == null || samples.Length == 0) return double.NaN;
+            if (p < 0 || p > 1 || double.IsNaN(p)) throw new ArgumentOutOfRangeException(nameof(p), p, "A percentile is between 0 and 1.");
+            double[] sorted = (double[])samples.Clone();
+            Array.Sort(sorted);
+            return PercentileOfSorted(sorted, p);
+        }
+
+        /// <summary>As <see cref="Percentile"/>, for a sample already sorted ascending (no copy is made).</summary>
+        public static double PercentileOfSorted(double[] sorted, double p)
+        {
+            if (sorted.Length == 0) return double.NaN;
+            double h = (sorted.Length - 1) * p;
+            int lo = (int)Math.Floor(h);
+            int hi = Math.Min(lo + 1, sorted.Length - 1);
+            return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        }
+
+        /// <summary>The median (the 0.5 quantile).</summary>
+        public static double Median(double[] samples) => Percentile(samples, 0.5);
+
+        /// <summary>Sample standard deviation (n - 1 denominator); 0 for one sample, NaN for none.</summary>
+        public static double StandardDeviation(double[] samples)
+        {
+            if (samples == null || samples.Length == 0) return double.NaN;
+            if (samples.Length == 1) return 0;
+            double mean = Mean(samples), sum = 0;
+            foreach (double s in samples) sum += (s - mean) * (s - mean);
+            return Math.Sqrt(sum / (samples.Length - 1));
+        }
+    }
+}
