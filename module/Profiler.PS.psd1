@@ -20,6 +20,8 @@
         'Get-WorkflowProfile'
         'Show-Heatmap'
         'Clear-WorkflowProfile'
+        'Measure-WorkflowNode'
+        'Test-WorkflowBudget'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -25,7 +25,8 @@ namespace Profiler.PS
             }
         }
 
-        private static double Parse(string text)
+        /// <summary>Milliseconds from text: a number (invariant, then current culture) or a TimeSpan such as 00:00:02.5.</summary>
+        internal static double Parse(string text)
         {
             string s = text.Trim();
             if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)) return ms;

@@ -76,6 +76,25 @@ namespace Profiler.PS
             return result;
         }
 
+        /// <summary>
+        /// Calls the -OnBottleneck script block registered for the alert's workflow in this runspace, writing its
+        /// output; a callback that throws becomes a CallbackFailed error. From another runspace (a parallel branch)
+        /// the callback is not ours to invoke, and the alert stays in the run for the profile.
+        /// </summary>
+        internal void RaiseBottleneck(BottleneckAlert alert)
+        {
+            WriteVerbose("Bottleneck: " + alert);
+            if (!State.Callbacks.TryGetValue(alert.WorkflowId, out ScriptBlock callback)) return;
+            try
+            {
+                foreach (PSObject output in callback.Invoke(alert.NodeId, alert.Duration)) WriteObject(output);
+            }
+            catch (RuntimeException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorId("CallbackFailed"), ErrorCategory.NotSpecified, alert.NodeId));
+            }
+        }
+
         internal ErrorRecord WorkflowNotFound(string id)
         {
             var ex = new ItemNotFoundException(

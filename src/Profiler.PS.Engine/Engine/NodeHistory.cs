@@ -10,6 +10,7 @@ namespace Profiler.PS.Engine
     {
         private double[] _ring;
         private int[] _runNumbers;
+        private double[] _selfRing;
         private int _start;
         private int _count;
 
@@ -19,6 +20,7 @@ namespace Profiler.PS.Engine
             NodeLabel = nodeId;
             _ring = new double[windowSize];
             _runNumbers = new int[windowSize];
+            _selfRing = new double[windowSize];
         }
 
         public string NodeId { get; }
@@ -29,8 +31,9 @@ namespace Profiler.PS.Engine
         public double LastDuration { get; private set; }
         public int SampleCount => _count;
 
-        /// <summary>Adds one run's sample (the node's total time in the run) and its executions.</summary>
-        public void AddRunSample(double duration, long executions, int runNumber)
+        /// <summary>Adds one run's sample (the node's total time in the run), its self time (the total
+        /// without nested nodes; the total when not given) and its executions.</summary>
+        public void AddRunSample(double duration, long executions, int runNumber, double? selfDuration = null)
         {
             int slot;
             if (_count < _ring.Length)
@@ -45,6 +48,7 @@ namespace Profiler.PS.Engine
             }
             _ring[slot] = duration;
             _runNumbers[slot] = runNumber;
+            _selfRing[slot] = selfDuration ?? duration;
             LastDuration = duration;
             ExecutionCount += executions;
             RunCount++;
@@ -75,22 +79,34 @@ namespace Profiler.PS.Engine
             return copy;
         }
 
+        /// <summary>The self time of each window sample, oldest first, as a new array.</summary>
+        public double[] CopySelfWindow()
+        {
+            var copy = new double[_count];
+            for (int i = 0; i < _count; i++) copy[i] = _selfRing[(_start + i) % _ring.Length];
+            return copy;
+        }
+
         /// <summary>Changes the window size, keeping the most recent samples that fit.</summary>
         public void Resize(int windowSize)
         {
             if (windowSize == _ring.Length) return;
             double[] window = CopyWindow();
             int[] runs = CopyRunNumbers();
+            double[] self = CopySelfWindow();
             int keep = Math.Min(window.Length, windowSize);
             _ring = new double[windowSize];
             _runNumbers = new int[windowSize];
             Array.Copy(window, window.Length - keep, _ring, 0, keep);
             Array.Copy(runs, runs.Length - keep, _runNumbers, 0, keep);
+            _selfRing = new double[windowSize];
+            Array.Copy(self, self.Length - keep, _selfRing, 0, keep);
             _start = 0;
             _count = keep;
         }
 
         public NodePerformanceData Snapshot(string workflowId)
-            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), CopyRunNumbers(), LastDuration, ExecutionCount, RunCount);
+            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), CopyRunNumbers(), LastDuration, ExecutionCount, RunCount,
+                CopySelfWindow());
     }
 }

@@ -18,6 +18,8 @@ namespace Profiler.PS.Engine
         public string NodeLabel;
         /// <summary>Sum of the node's executions in this run: the run's sample for the node.</summary>
         public double Total;
+        /// <summary>Sum of the executions' self times (Total minus time in nested nodes).</summary>
+        public double SelfTotal;
         public long Executions;
         public bool Alerted;
         /// <summary>Window average over earlier runs, read when the node first ran in this run.</summary>
@@ -32,5 +34,12 @@ namespace Profiler.PS.Engine
         public double Duration;
         public double EndOffset;
         public int ThreadId;
+        public double StartOffset;
+        public double SelfDuration;
+        public double Overhead;
+        public NodeStatus Status;
+        public int Lane;
+        /// <summary>The enclosing execution of the same run, or null; its Sequence is known once it has ended.</summary>
+        public NodeScope Parent;
     }
 }

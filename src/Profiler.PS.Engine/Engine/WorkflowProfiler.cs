@@ -93,7 +93,7 @@ namespace Profiler.PS.Engine
                 _timestamp = Clock.Now;
                 _lastAlerts = ToArray(run.Alerts);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    run.Nodes.Count, run.Executions, _lastAlerts.Length);
+                    run.Nodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize) _runs.Dequeue();
                 return new RunCompletion(SnapshotLocked(), summary, _lastAlerts);
@@ -160,7 +160,7 @@ namespace Profiler.PS.Engine
             }
             if (rn.NodeType != null) h.NodeType = rn.NodeType;
             if (rn.NodeLabel != null) h.NodeLabel = rn.NodeLabel;
-            h.AddRunSample(rn.Total, rn.Executions, runNumber);
+            h.AddRunSample(rn.Total, rn.Executions, runNumber, rn.SelfTotal);
         }
 
         private NodePerformanceData[] SnapshotNodesLocked()

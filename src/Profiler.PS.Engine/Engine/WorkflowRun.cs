@@ -21,7 +21,7 @@ namespace Profiler.PS
     /// other runspaces or threads (for example <c>$using:run | Add-NodeTiming</c>) and their timings land in
     /// this run. Only <see cref="State"/> changes over its life.
     /// </summary>
-    public sealed class WorkflowRun
+    public sealed partial class WorkflowRun
     {
         /// <summary>Per-run cap on kept execution records; beyond it only the per-node sums grow, so memory is bounded.</summary>
         internal const int MaxSamplesPerRun = 100_000;
@@ -69,29 +69,7 @@ namespace Profiler.PS
         /// </summary>
         /// <exception cref="ProfilerException">Bad node id or duration, or the run is no longer running; nothing is recorded.</exception>
         public RecordResult Record(string nodeId, double durationMs, string nodeType = null, string nodeLabel = null)
-        {
-            Validation.NodeId(nodeId);
-            Validation.Duration(durationMs, "Duration");
-            long now = _owner.Clock.GetTimestamp();
-            lock (_owner.SyncRoot)
-            {
-                if (_state != WorkflowRunState.Running)
-                    throw new ProfilerException(ProfilerErrorKind.RunClosed,
-                        $"Run {RunNumber} of workflow '{WorkflowId}' is {_state} and takes no more timings: start a new run with Start-WorkflowProfile.");
-                RunNode node = _lastNode;
-                if (node == null || !string.Equals(node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase))
-                    node = GetOrAddNode(nodeId);
-                _lastNode = node;
-                if (nodeType != null) node.NodeType = nodeType;
-                if (nodeLabel != null) node.NodeLabel = nodeLabel;
-                node.Total += durationMs;
-                node.Executions++;
-                _executions++;
-                double endOffset = _owner.Clock.ElapsedMilliseconds(StartTimestamp, now);
-                if (_sampleCount < MaxSamplesPerRun) AppendSample(node.Index, durationMs, endOffset);
-                return new RecordResult(_executions, endOffset, node.Alerted ? null : CheckBottleneck(node));
-            }
-        }
+            => RecordExecution(nodeId, durationMs, nodeType, nodeLabel, null, durationMs, NodeStatus.Succeeded, false, 0, 0, 0, null);
 
         /// <summary>The executions recorded so far, in record order (at most the first 100,000 of a run).</summary>
         public NodeTiming[] GetTimings()
@@ -104,7 +82,8 @@ namespace Profiler.PS
                     TimingSample s = _samples[i];
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, i + 1, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
-                        s.Duration, s.EndOffset, s.ThreadId);
+                        s.Duration, s.EndOffset, s.ThreadId, s.Parent?.NodeId, s.Parent?.Sequence ?? 0, s.SelfDuration, s.Status,
+                        s.StartOffset, s.Lane, s.Overhead);
                 }
                 return result;
             }
@@ -134,16 +113,6 @@ namespace Profiler.PS
             return node;
         }
 
-        private void AppendSample(int nodeIndex, double duration, double endOffset)
-        {
-            if (_sampleCount == _samples.Length) Array.Resize(ref _samples, Math.Min(_samples.Length * 2, MaxSamplesPerRun));
-            ref TimingSample s = ref _samples[_sampleCount++];
-            s.NodeIndex = nodeIndex;
-            s.Duration = duration;
-            s.EndOffset = endOffset;
-            s.ThreadId = Environment.CurrentManagedThreadId;
-        }
-
         private BottleneckAlert CheckBottleneck(RunNode node)
         {
             if (node.BaselineSamples < _owner.MinimumSamples) return null;
@@ -162,11 +131,12 @@ namespace Profiler.PS.Engine
     /// <summary>What recording one execution produced.</summary>
     public readonly struct RecordResult
     {
-        internal RecordResult(long sequence, double endOffset, BottleneckAlert alert)
+        internal RecordResult(long sequence, double endOffset, BottleneckAlert alert, int lane = 0)
         {
             Sequence = sequence;
             EndOffset = endOffset;
             Alert = alert;
+            Lane = lane;
         }
 
         /// <summary>1-based order of the execution within its run.</summary>
@@ -175,5 +145,7 @@ namespace Profiler.PS.Engine
         public double EndOffset { get; }
         /// <summary>The bottleneck alert the execution raised, or null.</summary>
         public BottleneckAlert Alert { get; }
+        /// <summary>1-based lane (thread, in order of first record) of the execution in its run.</summary>
+        public int Lane { get; }
     }
 }

@@ -12,7 +12,8 @@ namespace Profiler.PS
     {
         /// <summary>Creates a snapshot; the engine does this, users get them from Get-NodeStatistics.</summary>
         public NodePerformanceData(string workflowId, string nodeId, string nodeType, string nodeLabel,
-            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount)
+            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount,
+            double[] selfDurations = null)
         {
             WorkflowId = workflowId;
             NodeId = nodeId;
@@ -35,6 +36,15 @@ namespace Profiler.PS
                 AvgDuration = sum / Durations.Length;
                 MinDuration = min;
                 MaxDuration = max;
+            }
+            // A node never measured with children has no separate self window: its self time is its time.
+            SelfDurations = selfDurations ?? Durations;
+            if (SelfDurations.Length > 0)
+            {
+                double sum = 0;
+                foreach (double d in SelfDurations) sum += d;
+                AvgSelfDuration = sum / SelfDurations.Length;
+                LastSelfDuration = SelfDurations[SelfDurations.Length - 1];
             }
         }
 
@@ -63,6 +73,13 @@ namespace Profiler.PS
         public long ExecutionCount { get; }
         /// <summary>All-time number of completed runs the node ran in.</summary>
         public int RunCount { get; }
+        /// <summary>Self time per completed run (the window, same order as <see cref="Durations"/>): each run's
+        /// time in the node minus the time of the nodes nested in it, in milliseconds.</summary>
+        public double[] SelfDurations { get; }
+        /// <summary>Mean of <see cref="SelfDurations"/>, in milliseconds: time spent in the node itself, not in children.</summary>
+        public double AvgSelfDuration { get; }
+        /// <summary>The node's self time in the latest run it ran in, in milliseconds.</summary>
+        public double LastSelfDuration { get; }
 
         /// <summary>A one-line summary, for example <c>restore: avg 2,500.0 ms over 5 runs</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

@@ -2,12 +2,19 @@ using System.Globalization;
 
 namespace Profiler.PS
 {
-    /// <summary>One execution of a node recorded in a run (Add-NodeTiming -PassThru, Get-NodeTiming).</summary>
+    /// <summary>
+    /// One execution of a node recorded in a run (Add-NodeTiming -PassThru, Get-NodeTiming). Executions timed
+    /// inside another node's Measure-WorkflowNode block name it as <see cref="ParentId"/>; <see cref="Duration"/>
+    /// is inclusive and <see cref="SelfDuration"/> is the part not spent in children.
+    /// </summary>
     public sealed class NodeTiming
     {
-        /// <summary>Creates a timing record.</summary>
+        /// <summary>Creates a timing record. The trailing parameters default to a top-level execution that
+        /// succeeded, ended at <paramref name="endOffset"/> and had no children.</summary>
         public NodeTiming(string workflowId, int runNumber, long sequence, string nodeId, string nodeType,
-            string nodeLabel, double duration, double endOffset, int threadId)
+            string nodeLabel, double duration, double endOffset, int threadId, string parentId = null,
+            long parentSequence = 0, double? selfDuration = null, NodeStatus status = NodeStatus.Succeeded,
+            double? startOffset = null, int lane = 0, double overhead = 0)
         {
             WorkflowId = workflowId;
             RunNumber = runNumber;
@@ -18,13 +25,20 @@ namespace Profiler.PS
             Duration = duration;
             EndOffset = endOffset;
             ThreadId = threadId;
+            ParentId = parentId;
+            ParentSequence = parentSequence;
+            SelfDuration = selfDuration ?? duration;
+            Status = status;
+            StartOffset = startOffset ?? endOffset - duration;
+            Lane = lane;
+            Overhead = overhead;
         }
 
         /// <summary>The workflow of the run.</summary>
         public string WorkflowId { get; }
         /// <summary>The run's number in its workflow, 1 for the first run.</summary>
         public int RunNumber { get; }
-        /// <summary>1-based order of the record within its run.</summary>
+        /// <summary>1-based order of the record within its run (a parent is recorded after its children).</summary>
         public long Sequence { get; }
         /// <summary>The node's id.</summary>
         public string NodeId { get; }
@@ -32,14 +46,30 @@ namespace Profiler.PS
         public string NodeType { get; }
         /// <summary>The node's display label.</summary>
         public string NodeLabel { get; }
-        /// <summary>Duration of this execution, in milliseconds.</summary>
+        /// <summary>Duration of this execution, in milliseconds, children included (inclusive time).</summary>
         public double Duration { get; }
         /// <summary>Milliseconds from the start of the run to when the timing was recorded.</summary>
         public double EndOffset { get; }
         /// <summary>Managed thread id that recorded the timing (its lane when branches run in parallel).</summary>
         public int ThreadId { get; }
+        /// <summary>The node whose Measure-WorkflowNode block this execution ran in, or null at the top level.</summary>
+        public string ParentId { get; }
+        /// <summary>The <see cref="Sequence"/> of the parent's execution; 0 at the top level or while the parent still runs.</summary>
+        public long ParentSequence { get; }
+        /// <summary>Milliseconds of <see cref="Duration"/> not spent in child executions (exclusive time).</summary>
+        public double SelfDuration { get; }
+        /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped).</summary>
+        public NodeStatus Status { get; }
+        /// <summary>Milliseconds from the start of the run to when the execution started. For Add-NodeTiming it is
+        /// <see cref="EndOffset"/> minus <see cref="Duration"/>, negative when a hand-given duration is longer than the run so far.</summary>
+        public double StartOffset { get; }
+        /// <summary>1-based lane of the execution in its run: threads numbered in the order they first recorded.</summary>
+        public int Lane { get; }
+        /// <summary>Milliseconds Measure-WorkflowNode itself spent around the block (not part of <see cref="Duration"/>); 0 for Add-NodeTiming.</summary>
+        public double Overhead { get; }
 
-        /// <summary>For example <c>compile: 812.5 ms</c>.</summary>
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1:N1} ms", NodeId, Duration);
+        /// <summary>For example <c>compile: 812.5 ms</c>, with the status when it did not succeed.</summary>
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1:N1} ms{2}", NodeId, Duration,
+            Status == NodeStatus.Succeeded ? "" : " (" + Status + ")");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Profiler.PS.Engine;
 
 namespace Profiler.PS
 {
@@ -8,7 +9,7 @@ namespace Profiler.PS
     {
         /// <summary>Creates a summary.</summary>
         public WorkflowRunSummary(int runNumber, Guid runId, DateTimeOffset startTime, DateTimeOffset endTime,
-            double totalDuration, int nodeCount, long executionCount, int alertCount)
+            double totalDuration, int nodeCount, long executionCount, int alertCount, RunShape shape = null)
         {
             RunNumber = runNumber;
             RunId = runId;
@@ -18,6 +19,12 @@ namespace Profiler.PS
             NodeCount = nodeCount;
             ExecutionCount = executionCount;
             AlertCount = alertCount;
+            WallTime = shape?.WallTime ?? totalDuration;
+            NodeTimeSum = shape?.NodeTimeSum ?? 0;
+            CriticalPath = shape?.CriticalPath ?? 0;
+            CriticalPathNodes = shape?.CriticalPathNodes ?? System.Array.Empty<string>();
+            LaneCount = shape?.LaneCount ?? 0;
+            FailedCount = shape?.FailedCount ?? 0;
         }
 
         /// <summary>The run's number in its workflow, 1 for the first.</summary>
@@ -36,6 +43,20 @@ namespace Profiler.PS
         public long ExecutionCount { get; }
         /// <summary>Nodes that tripped the bottleneck rule in the run.</summary>
         public int AlertCount { get; }
+        /// <summary>Milliseconds the clock measured from the run's start to its completion (even when a total was given).</summary>
+        public double WallTime { get; }
+        /// <summary>Sum of every execution's self time, in milliseconds: node time counted once even when nested.
+        /// Above <see cref="WallTime"/> when branches ran in parallel.</summary>
+        public double NodeTimeSum { get; }
+        /// <summary>The longest chain of top-level executions that ran one after another (each started when or after
+        /// the previous ended), in milliseconds: the time the run needs even with unlimited parallelism.</summary>
+        public double CriticalPath { get; }
+        /// <summary>The node ids along <see cref="CriticalPath"/>, in order.</summary>
+        public string[] CriticalPathNodes { get; }
+        /// <summary>How many threads (lanes) recorded executions in the run.</summary>
+        public int LaneCount { get; }
+        /// <summary>Executions in the run that ended Failed or Stopped.</summary>
+        public long FailedCount { get; }
 
         /// <summary>For example <c>run 3: 5,000.0 ms, 4 nodes</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

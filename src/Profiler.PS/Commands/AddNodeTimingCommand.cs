@@ -50,7 +50,7 @@ namespace Profiler.PS.Commands
             RecordResult result;
             try
             {
-                result = run.Record(NodeId, Duration, NodeType, NodeLabel);
+                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel);
             }
             catch (ProfilerException ex) when (ex.Kind != ProfilerErrorKind.RunClosed)
             {
@@ -64,7 +64,7 @@ namespace Profiler.PS.Commands
             }
             if (PassThru)
                 WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
-                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId));
+                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, lane: result.Lane));
             if (result.Alert != null) RaiseBottleneck(result.Alert);
         }
 
@@ -81,22 +81,6 @@ namespace Profiler.PS.Commands
             {
                 ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
                 return null;
-            }
-        }
-
-        private void RaiseBottleneck(BottleneckAlert alert)
-        {
-            WriteVerbose("Bottleneck: " + alert);
-            // The callback is a script block of the runspace that started the run; from another runspace
-            // (a parallel branch) it is not ours to invoke, and the alert stays in the run for the profile.
-            if (!State.Callbacks.TryGetValue(alert.WorkflowId, out ScriptBlock callback)) return;
-            try
-            {
-                foreach (PSObject output in callback.Invoke(alert.NodeId, alert.Duration)) WriteObject(output);
-            }
-            catch (RuntimeException ex)
-            {
-                WriteError(new ErrorRecord(ex, ErrorId("CallbackFailed"), ErrorCategory.NotSpecified, alert.NodeId));
             }
         }
     }

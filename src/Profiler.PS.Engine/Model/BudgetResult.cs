@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Profiler.PS
+{
+    /// <summary>The statistic of a node's window a budget is checked against.</summary>
+    public enum BudgetStatistic
+    {
+        /// <summary>The mean of the window (AvgDuration).</summary>
+        Avg,
+        /// <summary>The median of the window.</summary>
+        Median,
+        /// <summary>The 95th percentile of the window (type 7, see SampleStatistics).</summary>
+        P95,
+        /// <summary>The largest sample of the window (MaxDuration).</summary>
+        Max,
+        /// <summary>The node's sample in its latest completed run (LastDuration).</summary>
+        Last,
+    }
+
+    /// <summary>One budget checked against one node (Test-WorkflowBudget): passed when the statistic is at most the maximum.</summary>
+    public sealed class BudgetResult
+    {
+        /// <summary>Creates a result; Test-WorkflowBudget does this.</summary>
+        public BudgetResult(string workflowId, string nodeId, BudgetStatistic statistic, double value, double maximum, int samples)
+        {
+            WorkflowId = workflowId;
+            NodeId = nodeId;
+            Statistic = statistic;
+            Value = value;
+            Maximum = maximum;
+            Samples = samples;
+            Passed = value <= maximum;
+        }
+
+        /// <summary>The workflow of the node.</summary>
+        public string WorkflowId { get; }
+        /// <summary>The node checked.</summary>
+        public string NodeId { get; }
+        /// <summary>Which statistic of the node's window was compared.</summary>
+        public BudgetStatistic Statistic { get; }
+        /// <summary>The statistic's value, in milliseconds.</summary>
+        public double Value { get; }
+        /// <summary>The budget: the largest value that passes, in milliseconds.</summary>
+        public double Maximum { get; }
+        /// <summary>How many run samples (the window) the statistic is over.</summary>
+        public int Samples { get; }
+        /// <summary>True when <see cref="Value"/> is at most <see cref="Maximum"/>.</summary>
+        public bool Passed { get; }
+        /// <summary><see cref="Maximum"/> minus <see cref="Value"/>, in milliseconds: negative when over budget.</summary>
+        public double Headroom => Maximum - Value;
+        /// <summary>The verdict in words, for example <c>compile: P95 6,000.0 ms exceeds the budget of 5,000.0 ms by 1,000.0 ms (5 runs)</c>.</summary>
+        public string Message => string.Format(CultureInfo.InvariantCulture,
+            Passed ? "{0}: {1} {2:N1} ms is within the budget of {3:N1} ms ({5} run{6})"
+                   : "{0}: {1} {2:N1} ms exceeds the budget of {3:N1} ms by {4:N1} ms ({5} run{6})",
+            NodeId, Statistic, Value, Maximum, -Headroom, Samples, Samples == 1 ? "" : "s");
+
+        /// <summary>PASS or FAIL followed by <see cref="Message"/>.</summary>
+        public override string ToString() => (Passed ? "PASS " : "FAIL ") + Message;
+    }
+}

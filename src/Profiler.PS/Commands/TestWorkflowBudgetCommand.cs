@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Checks nodes' timings against performance budgets, for CI gates and Pester tests.</summary>
+    /// <remarks>
+    /// <para>Compares one statistic of each node's window (Avg, Median, P95, Max or Last, over the completed runs)
+    /// with a maximum in milliseconds or as a TimeSpan, and writes a BudgetResult per node with Passed, Value,
+    /// Maximum and a Message. -Quiet writes a single Boolean instead: $true when every budget passed. -Assert makes
+    /// any failure a terminating error (TestWorkflowBudgetExceeded) after the results are written, for scripts and
+    /// CI jobs that must stop.</para>
+    /// <para>-Path reads budgets for every node at once from a PowerShell data file, without running it:
+    /// @{ WorkflowId = 'build'; Statistic = 'P95'; Nodes = @{ restore = 5000; compile = '00:00:30'; test = @{ Maximum = 60000; Statistic = 'Median' } } }.
+    /// WorkflowId and Statistic are optional. A node's own Statistic wins over the file's, which wins over -Statistic (default Avg).
+    /// -WorkflowId wins over the file's WorkflowId; without either, the most recently started workflow is checked.</para>
+    /// <para>Errors: a maximum of 0 or less (TestWorkflowBudgetInvalidMaximum), an unknown statistic in a file
+    /// (TestWorkflowBudgetInvalidStatistic), a node id that matches no node with completed runs
+    /// (TestWorkflowBudgetNodeNotFound), a missing or malformed file (TestWorkflowBudgetFileNotFound,
+    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked counts as not passed for -Quiet and -Assert.
+    /// Nothing recorded is changed.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 4200; Add-NodeTiming test 900; $null = Complete-WorkflowProfile; Test-WorkflowBudget -NodeId compile, test -Maximum 5000</code>
+    /// <para>Writes one result per node; both pass.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 6500; $null = Complete-WorkflowProfile; if (-not (Test-WorkflowBudget compile ([TimeSpan]::FromSeconds(5)) -Statistic Last -Quiet)) { 'compile is over budget' }</code>
+    /// <para>-Quiet returns $false because the latest compile took 6.5 s.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 900; $null = Complete-WorkflowProfile; Get-NodeStatistics | Test-WorkflowBudget -Maximum 1000 -Statistic P95 -Assert</code>
+    /// <para>Checks every node of the workflow against one budget; a node over it would stop the script with TestWorkflowBudgetExceeded.</para>
+    /// </example>
+    [Cmdlet(VerbsDiagnostic.Test, "WorkflowBudget", DefaultParameterSetName = NodeSet)]
+    [OutputType(typeof(BudgetResult), typeof(bool))]
+    public sealed class TestWorkflowBudgetCommand : ProfilerCmdletBase
+    {
+        private const string NodeSet = "Node";
+        private const string PathSet = "Path";
+        private readonly List<string> _problems = new List<string>();
+        private readonly List<BudgetResult> _failed = new List<BudgetResult>();
+
+        /// <summary>Nodes to check; wildcards allowed. By property name, so Get-NodeStatistics can be piped in.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NodeSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(NodeIdCompleter))]
+        public string[] NodeId { get; set; }
+
+        /// <summary>The budget: the largest value that passes, in milliseconds or as a TimeSpan; more than 0.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = NodeSet)]
+        [DurationTransformation]
+        public double Maximum { get; set; }
+
+        /// <summary>A PowerShell data file (.psd1) of budgets for several nodes; see the description for its layout.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        public string Path { get; set; }
+
+        /// <summary>Which statistic of each node's window to compare: Avg (default), Median, P95, Max or Last.</summary>
+        [Parameter]
+        public BudgetStatistic Statistic { get; set; } = BudgetStatistic.Avg;
+
+        /// <summary>The workflow whose nodes to check; defaults to the budgets file's WorkflowId, else the most recently started workflow.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string WorkflowId { get; set; }
+
+        /// <summary>Stops with a terminating error (TestWorkflowBudgetExceeded) when a budget failed or could not be checked.</summary>
+        [Parameter]
+        public SwitchParameter Assert { get; set; }
+
+        /// <summary>Writes only $true (every budget passed) or $false, instead of one result per node.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            string fileWorkflowId = null;
+            List<BudgetEntry> entries = ParameterSetName == PathSet ? LoadFile(out fileWorkflowId) : FromParameters();
+            WorkflowProfiler workflow = ResolveWorkflow(WorkflowId ?? fileWorkflowId);
+            if (workflow == null) return;
+            NodePerformanceData[] nodes = workflow.GetNodeStatistics();
+            foreach (BudgetEntry entry in entries)
+            {
+                if (entry.Problem != null)
+                {
+                    Problem(entry.Problem, entry.Message, entry.Problem == "InvalidNodeId" ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidData, entry.NodeId);
+                    continue;
+                }
+                Check(entry, nodes, workflow.WorkflowId);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (Quiet) WriteObject(_problems.Count == 0);
+            if (!Assert || _problems.Count == 0) return;
+            var ex = new InvalidOperationException($"{_problems.Count} budget{(_problems.Count == 1 ? "" : "s")} not met: " + string.Join("; ", _problems));
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorId("Exceeded"), ErrorCategory.LimitsExceeded, _failed.ToArray()));
+        }
+
+        private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
+        {
+            bool wildcard = WildcardPattern.ContainsWildcardCharacters(entry.NodeId);
+            var pattern = new WildcardPattern(entry.NodeId, WildcardOptions.IgnoreCase);
+            bool matched = false;
+            foreach (NodePerformanceData node in nodes)
+            {
+                bool isMatch = wildcard ? pattern.IsMatch(node.NodeId) : string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase);
+                if (!isMatch || node.Durations.Length == 0) continue;
+                matched = true;
+                BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);
+                if (!result.Passed)
+                {
+                    _problems.Add(result.Message);
+                    _failed.Add(result);
+                }
+                if (!Quiet) WriteObject(result);
+            }
+            if (!matched && !wildcard)
+                Problem("NodeNotFound", $"Workflow '{workflowId}' has no completed run of node '{entry.NodeId}', so its budget cannot be checked: " +
+                    "complete a run that records it (Complete-WorkflowProfile), or run Get-NodeStatistics to list the nodes.",
+                    ErrorCategory.ObjectNotFound, entry.NodeId);
+        }
+
+        private List<BudgetEntry> FromParameters()
+        {
+            try
+            {
+                Budgets.ValidateMaximum(Maximum);
+            }
+            catch (ProfilerException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("InvalidMaximum"), ErrorCategory.InvalidArgument, Maximum));
+            }
+            var entries = new List<BudgetEntry>();
+            foreach (string id in NodeId ?? Array.Empty<string>())
+            {
+                if (string.IsNullOrWhiteSpace(id))
+                    entries.Add(new BudgetEntry { NodeId = id, Problem = "InvalidNodeId", Message = "A budget needs a NodeId: give the step's name, for example -NodeId compile." });
+                else entries.Add(new BudgetEntry { NodeId = id, Maximum = Maximum, Statistic = Statistic });
+            }
+            return entries;
+        }
+
+        private List<BudgetEntry> LoadFile(out string fileWorkflowId)
+        {
+            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                return BudgetFile.Load(path, Statistic, out fileWorkflowId);
+            }
+            catch (FileNotFoundException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("FileNotFound"), ErrorCategory.ObjectNotFound, Path));
+            }
+            catch (InvalidDataException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("InvalidFile"), ErrorCategory.InvalidData, Path));
+            }
+            fileWorkflowId = null;
+            return null;
+        }
+
+        private WorkflowProfiler ResolveWorkflow(string workflowId)
+        {
+            if (workflowId != null)
+            {
+                WorkflowProfiler found = Session.GetWorkflow(workflowId);
+                if (found != null) return found;
+                _problems.Add($"workflow '{workflowId}' not found");
+                WriteError(WorkflowNotFound(workflowId));
+                return null;
+            }
+            WorkflowProfiler latest = Session.DefaultWorkflow;
+            if (latest == null)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                    "No workflow has been profiled in this session, so there is nothing to check: record runs with Start-WorkflowProfile and Complete-WorkflowProfile first."),
+                    ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
+            return latest;
+        }
+
+        private void Problem(string problem, string message, ErrorCategory category, object target)
+        {
+            _problems.Add(message);
+            Exception ex = category == ErrorCategory.ObjectNotFound ? new ItemNotFoundException(message) : (Exception)new ArgumentException(message);
+            WriteError(new ErrorRecord(ex, ErrorId(problem), category, target));
+        }
+    }
+}
