@@ -111,6 +111,14 @@ namespace Profiler.PS.Engine
             return result;
         }
 
+        /// <summary>Throws what <see cref="Begin"/> would throw for <paramref name="run"/> (null, or no longer running), so callers can check before preparing work.</summary>
+        /// <exception cref="ProfilerException">Kind RunClosed.</exception>
+        public void EnsureCanBegin(WorkflowRun run)
+        {
+            if (run == null) throw new ArgumentNullException(nameof(run));
+            run.EnsureRunning();
+        }
+
         /// <summary>Throws the engine's InvalidNodeId error for a null, empty or white-space id, so callers can check before starting anything.</summary>
         /// <exception cref="ProfilerException">Kind InvalidNodeId.</exception>
         public static void ValidateNodeId(string nodeId) => Validation.NodeId(nodeId);

@@ -83,48 +83,58 @@ namespace Profiler.PS.Commands
                     ErrorId("NullScriptBlock"), ErrorCategory.InvalidArgument, NodeId));
             WorkflowRun run = null;
             bool oneOff = false;
-            NodeScope scope;
             try
             {
                 NodeScopeStack.ValidateNodeId(NodeId);
                 run = ResolveRun(out oneOff);
-                scope = State.Scopes.Begin(run, NodeId, NodeType, NodeLabel, entered);
+                State.Scopes.EnsureCanBegin(run);
             }
             catch (ProfilerException ex)
             {
                 ThrowTerminatingError(ToErrorRecord(ex, (object)run ?? NodeId));
                 return;
             }
-            RunBlock(scope, oneOff);
+            RunBlock(run, oneOff, entered);
         }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping = true;
 
-        private void RunBlock(NodeScope scope, bool oneOff)
+        private void RunBlock(WorkflowRun run, bool oneOff, long entered)
         {
+            // The steppable pipeline writes straight into this cmdlet's output and error pipes, so each object reaches
+            // the next command while the block is still running. Building it, and starting it when the block has no
+            // begin block of its own, is the cmdlet's work: it happens before the node's clock starts.
+            bool startedEarly = !HasBeginWork(ScriptBlock);
             SteppablePipeline pipeline = null;
+            NodeScope scope = null;
             try
             {
-                // The steppable pipeline writes straight into this cmdlet's output and error pipes, so each object
-                // reaches the next command while the block is still running.
                 pipeline = State.MeasureWrapper.GetSteppablePipeline(MyInvocation.CommandOrigin, new object[] { ScriptBlock });
-                pipeline.Begin(this);
+                if (startedEarly) pipeline.Begin(this);
+                scope = State.Scopes.Begin(run, NodeId, NodeType, NodeLabel, entered);
+                if (!startedEarly) pipeline.Begin(this);
                 pipeline.End();
             }
             catch (Exception ex)
             {
                 // Record, then let the very same exception continue: callers' catch blocks see the original error.
-                Finish(scope, StatusOf(ex), oneOff, quiet: true);
+                if (scope != null) Finish(scope, StatusOf(ex), oneOff, quiet: true);
+                else if (oneOff && run.State == WorkflowRunState.Running) run.Complete();
                 pipeline?.Dispose();
                 // PowerShell re-labels a statement-terminating error (a .NET method exception inside try) that leaves
                 // a compiled cmdlet with the cmdlet's name; marking it thrown keeps its FullyQualifiedErrorId as the block made it.
-                if (ex is RuntimeException rte) rte.WasThrownFromThrowStatement = true;
+                if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException))
+                    rte.WasThrownFromThrowStatement = true;
                 throw;
             }
             Finish(scope, NodeStatus.Succeeded, oneOff, quiet: false);
             pipeline.Dispose();
         }
+
+        /// <summary>True when starting the block runs user code (a begin or dynamicparam block), so its clock must already run.</summary>
+        private static bool HasBeginWork(ScriptBlock block)
+            => !(block.Ast is System.Management.Automation.Language.ScriptBlockAst ast) || ast.BeginBlock != null || ast.DynamicParamBlock != null;
 
         private NodeStatus StatusOf(Exception ex)
         {
