@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+b5dea35776a14de1b5c2aec6dcefc3e8f4e096a6")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+79b8d0cc1e954b85f8dc3dbed33d3e7089829e3f")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
