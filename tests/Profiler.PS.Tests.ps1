@@ -54,3 +54,36 @@ compile,812.5,dotnet,Compile
         $null = Complete-WorkflowProfile
     }
 }
+
+Describe 'Measure-WorkflowNode and budgets in a real shell' {
+    BeforeEach {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+    }
+
+    It 'streams the block through Tee-Object and times it like Measure-Command' {
+        Start-WorkflowProfile -WorkflowId tee
+        Measure-WorkflowNode sleep { Start-Sleep -Milliseconds 50; 'done' } | Tee-Object -Variable out | Should -Be 'done'
+        $out | Should -Be 'done'
+        (Get-NodeTiming -NodeId sleep).Duration | Should -BeGreaterOrEqual 40
+        (Measure-Command { Start-Sleep -Milliseconds 50 }).TotalMilliseconds | Should -BeGreaterOrEqual 40
+        $null = Complete-WorkflowProfile
+    }
+
+    It 'keeps the failure and rethrows the original error' {
+        Start-WorkflowProfile -WorkflowId fail
+        { Measure-WorkflowNode broken { Write-Error 'bad step' -ErrorAction Stop } } | Should -Throw -ErrorId 'Microsoft.PowerShell.Commands.WriteErrorException*'
+        (Get-NodeTiming -NodeId broken).Status | Should -Be 'Failed'
+        $null = Complete-WorkflowProfile
+    }
+
+    It 'gates with Should and exports results' {
+        foreach ($i in 1..3) { Start-WorkflowProfile -WorkflowId gate; Measure-WorkflowNode step { Start-Sleep -Milliseconds 10 }; $null = Complete-WorkflowProfile }
+        Test-WorkflowBudget step ([TimeSpan]::FromSeconds(5)) -Statistic P95 -Quiet | Should -BeTrue
+        Test-WorkflowBudget step 1 -Statistic Median | Where-Object { -not $_.Passed } | Should -Not -BeNullOrEmpty
+        { Test-WorkflowBudget step 1 -Assert } | Should -Throw -ErrorId 'TestWorkflowBudgetExceeded*'
+        $path = Join-Path $TestDrive 'budgets.csv'
+        Test-WorkflowBudget step 5000 | Export-Csv $path -NoTypeInformation
+        (Import-Csv $path).Passed | Should -Be 'True'
+        (Get-WorkflowProfile gate).Runs | ConvertTo-Json -Depth 3 | ConvertFrom-Json | Select-Object -ExpandProperty CriticalPath | Should -HaveCount 3
+    }
+}

@@ -33,8 +33,8 @@ namespace Profiler.PS.Commands
     /// <para>With no run in flight, a one-off run of workflow 'adhoc' is recorded; the block's output streams to ForEach-Object as it is produced.</para>
     /// </example>
     /// <example>
-    /// <code>$run = Start-WorkflowProfile -WorkflowId par -PassThru; 1..4 | ForEach-Object -Parallel { Import-Module Profiler.PS; Measure-WorkflowNode "branch$_" -Run $using:run { [array]::Sort([int[]](50000..1)) } }; (Complete-WorkflowProfile -Run $run).Runs[-1]</code>
-    /// <para>Four branches in parallel land in one run; the run summary shows WallTime, NodeTimeSum and CriticalPath.</para>
+    /// <code>$module = (Get-Module Profiler.PS).Path; $run = Start-WorkflowProfile -WorkflowId par -PassThru; 1..4 | ForEach-Object -Parallel { Import-Module $using:module; Measure-WorkflowNode "branch$_" -Run $using:run { [array]::Sort([int[]](50000..1)) } }; (Complete-WorkflowProfile -Run $run).Runs[-1]</code>
+    /// <para>Four branches in parallel runspaces (each imports the module) land in one run; the run summary shows WallTime, NodeTimeSum and CriticalPath.</para>
     /// </example>
     [Cmdlet(VerbsDiagnostic.Measure, "WorkflowNode")]
     [OutputType(typeof(object))]
