@@ -7,8 +7,8 @@ namespace Profiler.PS.Commands
     /// <summary>Runs a script block as a node (step) of a workflow run, streaming its output and recording how long it took.</summary>
     /// <remarks>
     /// <para>The block is dot-sourced into the caller's scope, like <c>. { }</c>: variables it sets stay set after it,
-    /// as in psake and Invoke-Build tasks. Its output goes down the pipeline as it is produced, and its errors,
-    /// warnings and other streams behave as if it ran on its own.</para>
+    /// as in psake and Invoke-Build tasks; begin, process and end blocks each run once, as with <c>. { }</c>. Its output
+    /// goes down the pipeline as it is produced, and its errors, warnings and other streams behave as if it ran on its own.</para>
     /// <para>Calls nest: a Measure-WorkflowNode inside another one's block (same runspace, same run) records the outer
     /// node as its ParentId. Duration is inclusive; SelfDuration excludes the children, so self plus children is the
     /// inclusive time and nothing is counted twice. Add-NodeTiming inside a block counts as a child too.</para>
@@ -114,6 +114,13 @@ namespace Profiler.PS.Commands
                 if (startedEarly) pipeline.Begin(this);
                 scope = State.Scopes.Begin(run, NodeId, NodeType, NodeLabel, entered);
                 if (!startedEarly) pipeline.Begin(this);
+                // Like `. { process { } }` with no input: a process block runs once (a steppable pipeline would skip it).
+                // When this cmdlet itself takes pipeline input (a -Run), the nested pipeline expects input too: feed it one $null.
+                if (HasProcessBlock(ScriptBlock))
+                {
+                    if (MyInvocation.ExpectingInput) pipeline.Process(null);
+                    else pipeline.Process();
+                }
                 pipeline.End();
             }
             catch (Exception ex)
@@ -135,6 +142,9 @@ namespace Profiler.PS.Commands
         /// <summary>True when starting the block runs user code (a begin or dynamicparam block), so its clock must already run.</summary>
         private static bool HasBeginWork(ScriptBlock block)
             => !(block.Ast is System.Management.Automation.Language.ScriptBlockAst ast) || ast.BeginBlock != null || ast.DynamicParamBlock != null;
+
+        private static bool HasProcessBlock(ScriptBlock block)
+            => block.Ast is System.Management.Automation.Language.ScriptBlockAst ast && ast.ProcessBlock != null;
 
         private NodeStatus StatusOf(Exception ex)
         {

@@ -148,5 +148,15 @@ namespace Profiler.PS.Tests.Module
             BudgetResult r = (BudgetResult)_ps.RunClean($"$null = $ExecutionContext.SessionState.Path.SetLocation('{_dir}'); Test-WorkflowBudget -Path ./rel.psd1").Single();
             Assert.True(r.Passed);
         }
+
+        [Fact]
+        public void Results_are_plain_data_that_serialise()
+        {
+            BudgetResult r = (BudgetResult)_ps.RunClean("Test-WorkflowBudget compile 250").Single();
+            string json = System.Text.Json.JsonSerializer.Serialize(r);
+            Assert.Contains("\"Passed\":true", json);
+            Assert.Contains("\"NodeId\":\"compile\"", json);
+            Assert.Equal("PASS compile: Avg 200.0 ms is within the budget of 250.0 ms (3 runs)", r.ToString());
+        }
     }
 }

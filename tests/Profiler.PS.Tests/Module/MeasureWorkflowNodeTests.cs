@@ -170,5 +170,17 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(new[] { "build", "restore" }, t.Select(x => x.NodeId));
             Assert.Equal("Build", t[0].NodeLabel);
         }
+
+        [Fact]
+        public void Begin_process_and_end_blocks_run_once_as_with_dot_sourcing_and_a_run_can_be_piped_in()
+        {
+            PsResult r = _ps.RunClean(@"
+                $run = Start-WorkflowProfile s -PassThru
+                Measure-WorkflowNode named { begin { 'b' } process { 'p' } end { 'e' } }
+                $run | Measure-WorkflowNode piped { process { 'piped p' } }
+                . { begin { 'b' } process { 'p' } end { 'e' } }");
+            Assert.Equal(new[] { "b", "p", "e", "piped p", "b", "p", "e" }, r.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "named", "piped" }, Timings().Select(t => t.NodeId));
+        }
     }
 }

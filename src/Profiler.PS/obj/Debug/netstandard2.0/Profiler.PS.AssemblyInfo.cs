@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+f4d0bccc5f6ef3604330f1c15779fd78ec9f22f0")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+11cc2d6dc38915c18a39938609fdfc81efeca0d7")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
