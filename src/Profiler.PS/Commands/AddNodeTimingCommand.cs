@@ -14,6 +14,7 @@ namespace Profiler.PS.Commands
         /// <summary>The node's id. Recording the same id again in a run adds to that node's time in the run.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [AllowNull]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string NodeId { get; set; }
 

@@ -56,7 +56,8 @@ namespace Profiler.PS.Commands
             }
             catch (ProfilerException ex)
             {
-                WriteError(ToErrorRecord(ex, WorkflowId));
+                // Unusable call: the script must not go on recording into a run it did not start.
+                ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
                 return;
             }
             if (abandoned != null)

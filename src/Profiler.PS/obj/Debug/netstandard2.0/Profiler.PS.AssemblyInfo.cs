@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+106e29acaeebee000246a3d62ea47c9072c38cc4")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+f6cf28b3f7fc7c204c1a2cd1dd3164863672f6ab")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
