@@ -86,11 +86,14 @@ namespace Profiler.PS
             if (fakeBoundParameters == null || !fakeBoundParameters.Contains("WorkflowId")) return filters;
             object value = fakeBoundParameters["WorkflowId"];
             if (value is PSObject wrapped) value = wrapped.BaseObject;
-            // A variable or expression that is not a plain value: complete from every workflow.
-            if (!(value is IEnumerable)) return filters;
-            if (!LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out string[] ids)) return filters;
-            foreach (string id in ids)
+            // Plain values and lists of them filter; anything else (a script block, an object) leaves every workflow.
+            IEnumerable items = value is string || value is IConvertible ? new[] { value } : value as IEnumerable;
+            if (items == null) return filters;
+            foreach (object item in items)
+            {
+                string id = (item is PSObject p ? p.BaseObject : item) is IConvertible c ? c.ToString(CultureInfo.InvariantCulture) : null;
                 if (!string.IsNullOrEmpty(id)) filters.Add(CompletionText.Matcher(id, prefix: false));
+            }
             return filters;
         }
     }
