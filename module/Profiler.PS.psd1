@@ -20,6 +20,7 @@
         'Get-WorkflowProfile'
         'Show-Heatmap'
         'Clear-WorkflowProfile'
+        'Export-WorkflowReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
