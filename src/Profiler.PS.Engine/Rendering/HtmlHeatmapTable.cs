@@ -47,12 +47,13 @@ namespace Profiler.PS.Rendering
                 {
                     if (double.IsNaN(v))
                     {
-                        sb.Append("<td class=\"gap\" title=\"did not run\"></td>");
+                        sb.Append("<td class=\"gap\" title=\"did not run\">");
                         continue;
                     }
                     double t = logRange > 0 ? (Math.Log(Math.Max(v, min)) - logMin) / logRange : 0;
                     sb.Append("<td style=\"background:");
-                    HtmlText.Color(sb, t).Append("\" title=\"").Append(DurationFormat.Human(v)).Append("\"></td>");
+                    // No </td>: HTML closes a cell at the next one, and 20,000 cells save 100 KB.
+                    HtmlText.Color(sb, t).Append("\" title=\"").Append(DurationFormat.Human(v)).Append("\">");
                 }
                 sb.Append("<th class=\"avg\">").Append(DurationFormat.Human(n.AvgDuration)).Append("</th></tr>\n");
             }

@@ -135,7 +135,7 @@ namespace Profiler.PS.Rendering
                 sb.Append("<figure><figcaption title=\"");
                 HtmlText.Escape(sb, n.NodeId).Append("\"><b>");
                 HtmlText.Escape(sb, n.NodeLabel).Append("</b> <small>avg ").Append(DurationFormat.Human(n.AvgDuration))
-                  .Append(" · ").Append(DurationFormat.Human(n.MinDuration)).Append("–").Append(DurationFormat.Human(n.MaxDuration))
+                  .Append(" · min ").Append(DurationFormat.Human(n.MinDuration)).Append(" · max ").Append(DurationFormat.Human(n.MaxDuration))
                   .Append("</small></figcaption>");
                 HtmlCharts.Trend(sb, samples[i], n);
                 sb.Append("</figure>");
