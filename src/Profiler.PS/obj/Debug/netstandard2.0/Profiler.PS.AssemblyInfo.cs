@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+f535ee98f07d088192bf56b17a14edc8db1ca6dc")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+44ec7d4f12d073cd82f405d3d75e31a689479953")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
