@@ -11,24 +11,26 @@ namespace Profiler.PS.Rendering
 
         /// <summary>
         /// A node's samples by run (NaN gaps break the line), its window's min-max band and its average as a
-        /// dashed line, on a zero-based scale like the terminal sparkline.
+        /// dashed line. The scale spans the data with a margin below, so a change shows; the caption gives the figures.
         /// </summary>
         public static void Trend(StringBuilder sb, double[] samples, NodePerformanceData node)
         {
             double max = Math.Max(Sparkline.Max(samples), node.MaxDuration);
+            double min = Math.Min(node.MinDuration, Min(samples));
+            double low = max > min ? Math.Max(0, min - (max - min) * 0.25) : 0;
             // The figure's caption names the node and its figures; the chart itself stays lean (1,000 of them fit in a report).
             sb.Append("<svg viewBox=\"0 0 200 56\" preserveAspectRatio=\"none\" aria-hidden=\"true\">");
             if (max > 0 && samples.Length > 0)
             {
-                double top = Y(node.MaxDuration, max), bottom = Y(node.MinDuration, max);
+                double top = Y(node.MaxDuration, low, max), bottom = Y(node.MinDuration, low, max);
                 sb.Append("<rect class=\"band\" width=\"200\" y=\"");
                 HtmlText.Number(sb, top).Append("\" height=\"");
                 HtmlText.Number(sb, Math.Max(1, bottom - top)).Append("\"/>");
                 sb.Append("<line class=\"avg\" x2=\"200\" y1=\"");
-                double avg = Y(node.AvgDuration, max);
+                double avg = Y(node.AvgDuration, low, max);
                 HtmlText.Number(sb, avg).Append("\" y2=\"");
                 HtmlText.Number(sb, avg).Append("\"/>");
-                Polylines(sb, samples, max);
+                Polylines(sb, samples, low, max);
             }
             sb.Append("</svg>");
         }
@@ -66,7 +68,7 @@ namespace Profiler.PS.Rendering
             sb.Append("</svg>");
         }
 
-        private static void Polylines(StringBuilder sb, double[] samples, double max)
+        private static void Polylines(StringBuilder sb, double[] samples, double low, double max)
         {
             double step = samples.Length > 1 ? TrendWidth / (samples.Length - 1) : 0;
             bool open = false;
@@ -82,17 +84,25 @@ namespace Profiler.PS.Rendering
                 sb.Append(open ? " " : "<polyline class=\"line\" points=\"");
                 open = true;
                 HtmlText.Number(sb, samples.Length > 1 ? Math.Round(i * step) : TrendWidth / 2).Append(',');
-                HtmlText.Number(sb, Y(samples[i], max));
+                HtmlText.Number(sb, Y(samples[i], low, max));
                 lastIndex = i;
             }
             if (open) sb.Append("\"/>");
             if (lastIndex < 0) return;
             sb.Append("<circle class=\"dot\" r=\"2.5\" cx=\"");
             HtmlText.Number(sb, samples.Length > 1 ? lastIndex * step : TrendWidth / 2).Append("\" cy=\"");
-            HtmlText.Number(sb, Y(samples[lastIndex], max)).Append("\"/>");
+            HtmlText.Number(sb, Y(samples[lastIndex], low, max)).Append("\"/>");
         }
 
-        private static double Y(double value, double max)
-            => Math.Round(Pad + (TrendHeight - 2 * Pad) * (1 - Math.Max(0, Math.Min(1, value / max))));
+        private static double Y(double value, double low, double max)
+            => Math.Round(Pad + (TrendHeight - 2 * Pad) * (1 - Math.Max(0, Math.Min(1, (value - low) / (max - low)))));
+
+        private static double Min(double[] values)
+        {
+            double min = double.MaxValue;
+            foreach (double v in values)
+                if (!double.IsNaN(v) && v < min) min = v;
+            return min;
+        }
     }
 }
