@@ -11,13 +11,13 @@ namespace Profiler.PS.Rendering
 
         /// <summary>
         /// A node's samples by run (NaN gaps break the line), its window's min-max band and its average as a
-        /// dashed line. The scale spans the data with a margin below, so a change shows; the caption gives the figures.
+        /// dashed line, on a zero-based scale like the terminal sparkline: a 10% wobble looks like 10%, a doubling
+        /// like a doubling, and a narrow band means a steady node.
         /// </summary>
         public static void Trend(StringBuilder sb, double[] samples, NodePerformanceData node)
         {
             double max = Math.Max(Sparkline.Max(samples), node.MaxDuration);
-            double min = Math.Min(node.MinDuration, Min(samples));
-            double low = max > min ? Math.Max(0, min - (max - min) * 0.25) : 0;
+            const double low = 0;
             // The figure's caption names the node and its figures; the chart itself stays lean (1,000 of them fit in a report).
             sb.Append("<svg viewBox=\"0 0 200 56\" preserveAspectRatio=\"none\" aria-hidden=\"true\">");
             if (max > 0 && samples.Length > 0)
@@ -96,13 +96,5 @@ namespace Profiler.PS.Rendering
 
         private static double Y(double value, double low, double max)
             => Math.Round(Pad + (TrendHeight - 2 * Pad) * (1 - Math.Max(0, Math.Min(1, (value - low) / (max - low)))));
-
-        private static double Min(double[] values)
-        {
-            double min = double.MaxValue;
-            foreach (double v in values)
-                if (!double.IsNaN(v) && v < min) min = v;
-            return min;
-        }
     }
 }

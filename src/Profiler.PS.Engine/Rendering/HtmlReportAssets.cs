@@ -38,7 +38,7 @@ ul.alerts li{border-left:4px solid #e74c3c;background:#fdf0ee;padding:6px 10px;m
 .alert{color:#c0392b;font-weight:600}
 .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px}
 figure{margin:0;padding:8px;border:1px solid var(--line);border-radius:6px}
-figure figcaption{font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+figure figcaption{font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}figure figcaption small{display:block}
 figure svg{width:100%;height:64px;display:block}
 svg .band{fill:#3867d622}svg .avg{stroke:#8a93a6;stroke-dasharray:3 2;stroke-width:1;fill:none}
 svg .line{stroke:#3867d6;stroke-width:1.6;fill:none;stroke-linejoin:round}svg .dot{fill:#3867d6}
