@@ -28,8 +28,8 @@ namespace Profiler.PS.Commands
     /// <para>Profiles five runs and writes their report to the temp folder, replacing an earlier one, and returns the file.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force</code>
-    /// <para>Writes one report with a section for each workflow piped in.</para>
+    /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force -PassThru</code>
+    /// <para>Writes one report with a section for each workflow piped in, and returns the file.</para>
     /// </example>
     [Cmdlet(VerbsData.Export, "WorkflowReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+6ead2229026701bb1288464717fa20a9bb2d52e3")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+89c72a600bd6dbc52d9659f07f184f0057d8cf1d")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
