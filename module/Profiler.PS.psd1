@@ -21,6 +21,7 @@
         'Get-WorkflowProfile'
         'Show-Heatmap'
         'Clear-WorkflowProfile'
+        'Export-WorkflowReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
