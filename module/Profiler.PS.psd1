@@ -1,5 +1,6 @@
 @{
     RootModule           = 'Profiler.PS.dll'
+    # The single source of the version: the build reads it into the assemblies (src/ModuleVersion.props).
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f6c1e-8d7a-4c55-9f3b-2e6a1d4c7b90'
     Author               = 'Profiler.PS contributors'
@@ -20,6 +21,7 @@
         'Get-WorkflowProfile'
         'Show-Heatmap'
         'Clear-WorkflowProfile'
+        'Export-WorkflowReport'
         'Measure-WorkflowNode'
         'Test-WorkflowBudget'
     )
@@ -29,7 +31,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Profiler', 'Performance', 'Workflow', 'Timing', 'Bottleneck', 'Heatmap', 'Pester', 'CI', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = '0.1.0: engine, session-scoped profiler and the core cmdlets.'
+            ProjectUri   = 'https://github.com/Profiler-PS/Profiler.PS'
+            LicenseUri   = 'https://github.com/Profiler-PS/Profiler.PS/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: engine, session-scoped profiler and the core cmdlets; Get-Help for every cmdlet and about_Profiler.PS; tab completion of -WorkflowId and -NodeId.'
         }
     }
 }

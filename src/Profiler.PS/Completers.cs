@@ -1,91 +1,100 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS
 {
-    /// <summary>Completes -WorkflowId from the workflows of the current session.</summary>
+    /// <summary>
+    /// Completes -WorkflowId from the workflows of the current session: wildcard-aware, quoted when needed,
+    /// with the workflow's name, run count and node count as the tooltip.
+    /// </summary>
     public sealed class WorkflowIdCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var ids = new List<string>();
-            foreach (WorkflowProfiler wf in ProfilerState.Current.Session.GetWorkflows()) ids.Add(wf.WorkflowId);
-            return CompletionText.Complete(ids, wordToComplete, id => ProfilerState.Current.Session.GetWorkflow(id)?.WorkflowName);
+            // Tab must never fail in the user's face: any surprise yields no candidates instead.
+            try
+            {
+                var candidates = new List<CompletionCandidate>();
+                foreach (WorkflowProfiler wf in ProfilerState.Current.Session.GetWorkflows())
+                {
+                    WorkflowPerformanceProfile p = wf.GetProfile();
+                    string tip = string.Format(CultureInfo.CurrentCulture, "{0}: {1} completed run(s), {2} node(s){3}",
+                        p.WorkflowName, p.RunCount, p.NodeData.Length, p.IsRunInProgress ? ", a run in flight" : string.Empty);
+                    candidates.Add(new CompletionCandidate(wf.WorkflowId, tip));
+                }
+                return CompletionText.Complete(candidates, commandName, parameterName, wordToComplete);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return Array.Empty<CompletionResult>();
+            }
         }
     }
 
-    /// <summary>Completes -NodeId from the nodes of the workflow named by -WorkflowId, else of every workflow.</summary>
+    /// <summary>
+    /// Completes -NodeId from the nodes of the workflows named by -WorkflowId (wildcards allowed), else of every
+    /// workflow: completed nodes and those recorded so far in runs in flight.
+    /// </summary>
     public sealed class NodeIdCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            ProfilerSession session = ProfilerState.Current.Session;
-            string workflowFilter = null;
-            if (fakeBoundParameters != null && fakeBoundParameters.Contains("WorkflowId"))
-                workflowFilter = LanguagePrimitives.ConvertTo<string[]>(fakeBoundParameters["WorkflowId"]) is string[] a && a.Length > 0 ? a[0] : null;
-            var pattern = new WildcardPattern(string.IsNullOrEmpty(workflowFilter) ? "*" : workflowFilter, WildcardOptions.IgnoreCase);
-            var ids = new List<string>();
-            var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (WorkflowProfiler wf in session.GetWorkflows())
+            try
             {
-                if (!pattern.IsMatch(wf.WorkflowId)) continue;
-                foreach (NodePerformanceData n in wf.GetNodeStatistics()) Add(n.NodeId, n.NodeLabel);
-                if (wf.CurrentRun is WorkflowRun run)
-                    foreach (NodeTiming t in run.GetTimings()) Add(t.NodeId, t.NodeLabel);
+                List<Func<string, bool>> workflowFilters = WorkflowFilters(fakeBoundParameters);
+                var candidates = new List<CompletionCandidate>();
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (WorkflowProfiler wf in ProfilerState.Current.Session.GetWorkflows())
+                {
+                    if (workflowFilters.Count > 0 && !workflowFilters.Exists(f => f(wf.WorkflowId))) continue;
+                    foreach (NodePerformanceData n in wf.GetNodeStatistics())
+                    {
+                        if (!seen.Add(n.NodeId)) continue;
+                        candidates.Add(new CompletionCandidate(n.NodeId, string.Format(CultureInfo.CurrentCulture,
+                            "{0}{1} in {2}: average {3:N1} ms over {4} run(s)", n.NodeLabel, TypeSuffix(n.NodeType), wf.WorkflowId,
+                            n.AvgDuration, n.Durations.Length)));
+                    }
+                    if (!(wf.CurrentRun is WorkflowRun run)) continue;
+                    foreach (NodeTiming t in run.GetTimings())
+                        if (seen.Add(t.NodeId))
+                            candidates.Add(new CompletionCandidate(t.NodeId, string.Format(CultureInfo.CurrentCulture,
+                                "{0}{1} in {2}: recorded in the run in flight", t.NodeLabel, TypeSuffix(t.NodeType), wf.WorkflowId)));
+                }
+                return CompletionText.Complete(candidates, commandName, parameterName, wordToComplete);
             }
-            return CompletionText.Complete(ids, wordToComplete, id => labels.TryGetValue(id, out string l) ? l : null);
-
-            void Add(string id, string label)
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                if (labels.ContainsKey(id)) return;
-                labels[id] = label;
-                ids.Add(id);
+                return Array.Empty<CompletionResult>();
             }
         }
-    }
 
-    /// <summary>Shared matching and quoting of completion candidates.</summary>
-    internal static class CompletionText
-    {
-        public static IEnumerable<CompletionResult> Complete(List<string> candidates, string wordToComplete, Func<string, string> tooltip)
+        private static string TypeSuffix(string nodeType) => string.IsNullOrEmpty(nodeType) ? string.Empty : " (" + nodeType + ")";
+
+        /// <summary>Matchers for the -WorkflowId values already typed on the line, if any.</summary>
+        private static List<Func<string, bool>> WorkflowFilters(IDictionary fakeBoundParameters)
         {
-            string word = Unquote(wordToComplete ?? string.Empty);
-            var pattern = new WildcardPattern(WildcardPattern.Escape(word).Replace("`*", "*").Replace("`?", "?") + "*", WildcardOptions.IgnoreCase);
-            candidates.Sort(StringComparer.OrdinalIgnoreCase);
-            var results = new List<CompletionResult>();
-            foreach (string id in candidates)
+            var filters = new List<Func<string, bool>>();
+            if (fakeBoundParameters == null || !fakeBoundParameters.Contains("WorkflowId")) return filters;
+            object value = fakeBoundParameters["WorkflowId"];
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            // Plain values and lists of them filter; anything else (a script block, an object) leaves every workflow.
+            IEnumerable items = value is string || value is IConvertible ? new[] { value } : value as IEnumerable;
+            if (items == null) return filters;
+            foreach (object item in items)
             {
-                if (!pattern.IsMatch(id)) continue;
-                string tip = tooltip(id);
-                results.Add(new CompletionResult(Quote(id), id, CompletionResultType.ParameterValue, string.IsNullOrEmpty(tip) ? id : tip));
+                string id = (item is PSObject p ? p.BaseObject : item) is IConvertible c ? c.ToString(CultureInfo.InvariantCulture) : null;
+                if (!string.IsNullOrEmpty(id)) filters.Add(CompletionText.Matcher(id, prefix: false));
             }
-            return results;
-        }
-
-        private static string Unquote(string word)
-        {
-            if (word.Length > 0 && (word[0] == '\'' || word[0] == '"')) word = word.Substring(1);
-            if (word.Length > 0 && (word[word.Length - 1] == '\'' || word[word.Length - 1] == '"')) word = word.Substring(0, word.Length - 1);
-            return word;
-        }
-
-        /// <summary>Single-quotes ids that the parser would otherwise split or expand.</summary>
-        private static string Quote(string id)
-        {
-            foreach (char c in id)
-            {
-                if (char.IsWhiteSpace(c) || "'\"`$&|;,(){}[]@#<>".IndexOf(c) >= 0)
-                    return "'" + id.Replace("'", "''") + "'";
-            }
-            return id;
+            return filters;
         }
     }
 }

@@ -69,7 +69,8 @@ namespace Profiler.PS
                         if (pattern.IsMatch(wf.WorkflowId) && !result.Contains(wf)) result.Add(wf);
                     continue;
                 }
-                WorkflowProfiler found = Session.GetWorkflow(id);
+                // A literal may hold escaped wildcard characters ('x`[1`]' names the workflow x[1]), as completion writes them.
+                WorkflowProfiler found = Session.GetWorkflow(id == null ? null : WildcardPattern.Unescape(id));
                 if (found == null) WriteError(WorkflowNotFound(id));
                 else if (!result.Contains(found)) result.Add(found);
             }

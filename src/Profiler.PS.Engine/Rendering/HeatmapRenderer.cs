@@ -4,50 +4,69 @@ using System.Text;
 
 namespace Profiler.PS.Rendering
 {
-    /// <summary>How a heatmap is drawn.</summary>
-    public sealed class HeatmapOptions
-    {
-        /// <summary>How many of the slowest nodes to draw (default 5).</summary>
-        public int Top { get; set; } = 5;
-        /// <summary>Emit 24-bit ANSI colour; false gives plain text with textual markers.</summary>
-        public bool Ansi { get; set; }
-        /// <summary>Characters available per line (the host's width).</summary>
-        public int Width { get; set; } = 100;
-    }
-
-    /// <summary>Draws a profile's slowest nodes as coloured bars, one <see cref="HeatmapRow"/> per node.</summary>
+    /// <summary>
+    /// Draws a profile's slowest nodes as coloured bars, one <see cref="HeatmapRow"/> per node, and the rest
+    /// folded into one "Others (n nodes)" row. Bars are proportional to the rows' averages; colours follow the
+    /// options' scale.
+    /// </summary>
     public static class HeatmapRenderer
     {
         private const string Eighths = "\u258F\u258E\u258D\u258C\u258B\u258A\u2589"; // ▏▎▍▌▋▊▉
         private const char Full = '\u2588';                                         // █
-        private const string Reset = "\u001b[0m";
-        private const int MaxLabelWidth = 28;
+        private const string OthersColor = "#8c8c8c";
 
-        /// <summary>Renders the <c>Top</c> slowest nodes of <paramref name="profile"/>; bars and colours are relative to the slowest.</summary>
+        /// <summary>Renders <paramref name="profile"/>; an empty array when it has no node data yet.</summary>
         public static HeatmapRow[] Render(WorkflowPerformanceProfile profile, HeatmapOptions options)
         {
+            if (profile == null) throw new ArgumentNullException(nameof(profile));
             options = options ?? new HeatmapOptions();
+            options.Validate();
             NodePerformanceData[] sorted = Engine.Ranking.SlowestFirst(profile.NodeData);
-            int count = Math.Max(0, Math.Min(options.Top, sorted.Length));
-            if (count == 0) return Array.Empty<HeatmapRow>();
+            if (sorted.Length == 0) return Array.Empty<HeatmapRow>();
+            int shown = options.All ? sorted.Length : Math.Min(options.Top, sorted.Length);
+            int folded = sorted.Length - shown;
+            int[] columns = RunAlignment.Columns(profile);
 
             double total = 0, slowest = sorted[0].AvgDuration;
             foreach (NodePerformanceData n in sorted) total += n.AvgDuration;
-            int labelWidth = 5;
-            for (int i = 0; i < count; i++) labelWidth = Math.Max(labelWidth, Math.Min(MaxLabelWidth, sorted[i].NodeLabel.Length));
-            // rank(2) + gaps(2+2+2+2) + avg(9) + share(4) + alert allowance(10), the rest is bar.
-            int barWidth = Math.Max(8, Math.Min(40, options.Width - 1 - labelWidth - 33));
 
-            var rows = new HeatmapRow[count];
-            for (int i = 0; i < count; i++)
+            var lines = new HeatmapLineData[shown + (folded > 0 ? 1 : 0)];
+            int longestLabel = 0;
+            bool anyAlert = false;
+            for (int i = 0; i < shown; i++)
             {
                 NodePerformanceData n = sorted[i];
-                double intensity = slowest > 0 ? n.AvgDuration / slowest : 0;
                 BottleneckAlert alert = Engine.Ranking.FindAlert(profile.Alerts, n.NodeId);
-                string bar = Bar(intensity, barWidth);
-                string line = Line(i + 1, n, labelWidth, bar, barWidth, intensity, total > 0 ? n.AvgDuration / total : 0, alert, options.Ansi);
-                rows[i] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, i + 1, n, total > 0 ? n.AvgDuration / total : 0,
-                    intensity, ColorScale.Hex(intensity), alert, bar, line);
+                anyAlert |= alert != null;
+                longestLabel = Math.Max(longestLabel, n.NodeLabel?.Length ?? 0);
+                lines[i] = new HeatmapLineData
+                {
+                    Rank = i + 1, Label = n.NodeLabel, Avg = n.AvgDuration, Last = n.LastDuration, Alert = alert,
+                    Share = total > 0 ? n.AvgDuration / total : 0,
+                    Intensity = options.Intensity(n.AvgDuration, slowest),
+                    Samples = RunAlignment.Align(n, columns),
+                };
+            }
+            if (folded > 0)
+            {
+                lines[shown] = Others(sorted, shown, columns, total, slowest, options);
+                longestLabel = Math.Max(longestLabel, lines[shown].Label.Length);
+            }
+
+            double barMax = 0;
+            foreach (HeatmapLineData d in lines) barMax = Math.Max(barMax, d.Avg);
+            foreach (HeatmapLineData d in lines) d.BarFraction = barMax > 0 ? d.Avg / barMax : 0;
+
+            HeatmapLayout layout = HeatmapLayout.Plan(options.Width, longestLabel, !options.Ansi, anyAlert, columns.Length);
+            var rows = new HeatmapRow[lines.Length];
+            for (int i = 0; i < lines.Length; i++)
+            {
+                HeatmapLineData d = lines[i];
+                string line = HeatmapLine.Compose(d, layout, options, slowest, out string bar, out string sparkline);
+                bool others = i == shown;
+                rows[i] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, i + 1,
+                    others ? null : sorted[i], others ? folded : 1, d.Label, d.Avg, d.Last, d.Share, d.Intensity,
+                    d.Neutral ? OthersColor : ColorScale.Hex(d.Intensity), options.Scale.ToString(), d.Alert, bar, sparkline, line);
             }
             return rows;
         }
@@ -55,6 +74,7 @@ namespace Profiler.PS.Rendering
         /// <summary>A bar of <paramref name="fraction"/> x <paramref name="width"/> cells with eighth-cell precision.</summary>
         public static string Bar(double fraction, int width)
         {
+            if (double.IsNaN(fraction)) fraction = 0;
             int eighths = (int)Math.Round(Math.Max(0, Math.Min(1, fraction)) * width * 8);
             if (eighths == 0 && fraction > 0) eighths = 1; // a node that took any time gets a visible sliver
             var sb = new StringBuilder(width);
@@ -63,27 +83,32 @@ namespace Profiler.PS.Rendering
             return sb.ToString();
         }
 
-        private static string Line(int rank, NodePerformanceData n, int labelWidth, string bar, int barWidth, double intensity,
-            double share, BottleneckAlert alert, bool ansi)
+        /// <summary>How many eighths of a cell <paramref name="bar"/> fills (the inverse of <see cref="Bar"/>).</summary>
+        public static int FilledEighths(string bar)
         {
-            var sb = new StringBuilder(128);
-            sb.Append(rank.ToString(CultureInfo.InvariantCulture).PadLeft(2)).Append("  ");
-            sb.Append(Fit(n.NodeLabel, labelWidth)).Append("  ");
-            if (ansi) sb.Append(ColorScale.AnsiForeground(intensity));
-            sb.Append(bar);
-            if (ansi) sb.Append(Reset);
-            sb.Append(' ', barWidth - bar.Length).Append("  ");
-            sb.Append(DurationFormat.Human(n.AvgDuration).PadLeft(9)).Append("  ");
-            sb.Append(share.ToString("0%", CultureInfo.InvariantCulture).PadLeft(4));
-            if (alert != null)
-            {
-                string mark = string.Format(CultureInfo.InvariantCulture, "  ! {0:0.0}x baseline", alert.Ratio);
-                sb.Append(ansi ? "\u001b[1;31m" + mark + Reset : mark);
-            }
-            return sb.ToString();
+            int eighths = 0;
+            foreach (char ch in bar ?? "")
+                eighths += ch == Full ? 8 : Eighths.IndexOf(ch) + 1;
+            return eighths;
         }
 
-        private static string Fit(string text, int width)
-            => text.Length <= width ? text.PadRight(width) : text.Substring(0, width - 1) + "\u2026";
+        private static HeatmapLineData Others(NodePerformanceData[] sorted, int from, int[] columns, double total, double slowest, HeatmapOptions options)
+        {
+            double avg = 0, last = 0;
+            double[] samples = RunAlignment.Empty(columns.Length);
+            for (int i = from; i < sorted.Length; i++)
+            {
+                avg += sorted[i].AvgDuration;
+                last += sorted[i].LastDuration;
+                RunAlignment.AddInto(samples, RunAlignment.Align(sorted[i], columns));
+            }
+            int count = sorted.Length - from;
+            return new HeatmapLineData
+            {
+                Label = string.Format(CultureInfo.InvariantCulture, "Others ({0} node{1})", count, count == 1 ? "" : "s"),
+                Avg = avg, Last = last, Share = total > 0 ? avg / total : 0, Samples = samples, Neutral = true,
+                Intensity = options.Intensity(avg / count, slowest),
+            };
+        }
     }
 }

@@ -3,7 +3,51 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Add-NodeTiming: records how long one node (step) took in the run in flight.</summary>
+    /// <summary>Records how long one node (step) took in the run in flight.</summary>
+    /// <remarks>
+    /// <para>Add-NodeTiming adds one execution of a node to a run started by Start-WorkflowProfile: by default the most
+    /// recently started run still in flight, or the run of -WorkflowId, or the run object given to -Run (which works
+    /// from any runspace or thread). The duration is in milliseconds, or a TimeSpan such as Measure-Command's output,
+    /// or text such as '2500' or '00:00:02.5' from a CSV file.</para>
+    /// <para>Recording the same NodeId again in one run adds to that node's time in the run and counts another
+    /// execution: the run contributes one sample, their sum, to the node's history when it completes.</para>
+    /// <para>When the node's time in the run trips the bottleneck rule (see about_Profiler.PS), the workflow's
+    /// -OnBottleneck script block is called once for that run and a verbose message names the node.</para>
+    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration) writes a non-terminating error
+    /// (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration) and records nothing, so the other records of a
+    /// pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
+    /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId restore -Duration 2500 -NodeType dotnet -NodeLabel 'Restore packages'
+    /// Add-NodeTiming compile ([TimeSpan]::FromSeconds(4.2)) -PassThru
+    /// </code>
+    /// <para>Records two steps of a run, one in milliseconds and one as a TimeSpan, and writes the second timing.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId etl
+    /// @(
+    ///     [pscustomobject]@{ NodeId = 'extract'; Duration = 1800; NodeType = 'sql' }
+    ///     [pscustomobject]@{ NodeId = 'transform'; Duration = '00:00:03.5' }
+    ///     [pscustomobject]@{ NodeId = 'load'; Duration = 950; NodeLabel = 'Load warehouse' }
+    /// ) | Add-NodeTiming
+    /// Get-NodeTiming
+    /// </code>
+    /// <para>Binds the properties of piped objects by name, as Import-Csv rows would be, and shows the run so far.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId loop
+    /// 1..3 | ForEach-Object { Add-NodeTiming -NodeId poll -Duration 250 }
+    /// (Complete-WorkflowProfile).NodeData | ForEach-Object { '{0}: {1} ms in {2} executions' -f $_.NodeId, $_.LastDuration, $_.ExecutionCount }
+    /// </code>
+    /// <para>A node recorded three times in one run: its sample for the run is the sum, 750 ms, from 3 executions.</para>
+    /// </example>
+    /// <seealso cref="StartWorkflowProfileCommand"/>
+    /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Add, "NodeTiming")]
     [OutputType(typeof(NodeTiming))]
     public sealed class AddNodeTimingCommand : ProfilerCmdletBase
@@ -11,22 +55,23 @@ namespace Profiler.PS.Commands
         private WorkflowRun _resolved;
         private string _resolvedFor;
 
-        /// <summary>The node's id. Recording the same id again in a run adds to that node's time in the run.</summary>
+        /// <summary>The node's id, unique in its workflow and compared case-insensitively. Recording the same id again in a run adds to that node's time in the run.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [AllowNull]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string NodeId { get; set; }
 
-        /// <summary>Milliseconds, or a TimeSpan such as the output of Measure-Command.</summary>
+        /// <summary>How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as '2500' or '00:00:02.5'. Must be 0 or more.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
         public double Duration { get; set; }
 
-        /// <summary>The node's kind, for example the tool or task that ran.</summary>
+        /// <summary>The node's kind, for example the tool or task that ran; shown in the statistics and kept from the latest record that gives it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string NodeType { get; set; }
 
-        /// <summary>A display label; defaults to the NodeId.</summary>
+        /// <summary>A display label for tables and the heatmap; defaults to the NodeId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string NodeLabel { get; set; }
 
@@ -39,7 +84,7 @@ namespace Profiler.PS.Commands
         [Parameter(ValueFromPipeline = true)]
         public WorkflowRun Run { get; set; }
 
-        /// <summary>Writes the recorded timing.</summary>
+        /// <summary>Writes the recorded timing (a NodeTiming object); by default Add-NodeTiming writes nothing.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

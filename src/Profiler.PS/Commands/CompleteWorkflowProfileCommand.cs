@@ -3,22 +3,55 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Complete-WorkflowProfile: ends the run in flight and folds its timings into the node history.</summary>
+    /// <summary>Ends the run in flight, folds its timings into the node history and writes the workflow's profile.</summary>
+    /// <remarks>
+    /// <para>Complete-WorkflowProfile closes a run started by Start-WorkflowProfile: by default the most recently
+    /// started run still in flight, or the run of -WorkflowId, or the run object given to -Run. Each node recorded
+    /// in the run adds one sample (its summed time in the run) to its window, and the statistics, bottlenecks and
+    /// recent-run list of the profile it writes include the run. The run's total is the wall time since the start
+    /// unless -TotalDuration gives it.</para>
+    /// <para>A run that recorded no timing changes no history and is not counted; Complete-WorkflowProfile says so
+    /// with a warning and still writes the profile. No run in flight, or a run already completed, is a terminating
+    /// error (CompleteWorkflowProfileNoRunInProgress, CompleteWorkflowProfileRunClosed).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId compile -Duration 5200
+    /// Add-NodeTiming -NodeId test -Duration 3100
+    /// $profile = Complete-WorkflowProfile -TotalDuration 8600
+    /// $profile.NodeData | ForEach-Object { '{0} {1} ms' -f $_.NodeId, $_.AvgDuration }
+    /// </code>
+    /// <para>Completes a run with a known total and lists each node's average over the completed runs.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $docs = Start-WorkflowProfile -WorkflowId docs -PassThru
+    /// Start-WorkflowProfile -WorkflowId site
+    /// Add-NodeTiming -Run $docs -NodeId render -Duration 640
+    /// Add-NodeTiming -NodeId upload -Duration 300
+    /// Complete-WorkflowProfile -WorkflowId site
+    /// $docs | Complete-WorkflowProfile
+    /// </code>
+    /// <para>Two workflows with runs in flight at once: each run is completed by its id or by its run object.</para>
+    /// </example>
+    /// <seealso cref="StartWorkflowProfileCommand"/>
+    /// <seealso cref="GetWorkflowProfileCommand"/>
     [Cmdlet(VerbsLifecycle.Complete, "WorkflowProfile")]
     [OutputType(typeof(WorkflowPerformanceProfile))]
     public sealed class CompleteWorkflowProfileCommand : ProfilerCmdletBase
     {
-        /// <summary>The workflow to complete; defaults to the most recently started run in flight.</summary>
+        /// <summary>The workflow whose run in flight to complete; defaults to the most recently started run in flight.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string WorkflowId { get; set; }
 
-        /// <summary>The run's total in milliseconds or as a TimeSpan; defaults to the wall time since the start.</summary>
+        /// <summary>The run's total duration, in milliseconds or as a TimeSpan; defaults to the wall time since Start-WorkflowProfile.</summary>
         [Parameter]
         [DurationTransformation]
         public double TotalDuration { get; set; }
 
-        /// <summary>The run to complete, from Start-WorkflowProfile -PassThru.</summary>
+        /// <summary>The run to complete, from Start-WorkflowProfile -PassThru; it can be piped.</summary>
         [Parameter(ValueFromPipeline = true)]
         public WorkflowRun Run { get; set; }
 

@@ -3,18 +3,52 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Get-Bottleneck: the slowest nodes by window average, slowest first.</summary>
+    /// <summary>Lists the slowest nodes of a workflow by window average, slowest first, with their share.</summary>
+    /// <remarks>
+    /// <para>Get-Bottleneck ranks the nodes of a workflow by their average over the window (the last -WindowSize
+    /// completed runs), slowest first, ties broken by NodeId, and writes the top -Top of them (5 by default). Each
+    /// result carries its rank, the node's average, maximum and last durations, its share of the summed averages,
+    /// and the alert when the node tripped the bottleneck rule in the latest completed run.</para>
+    /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
+    /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
+    /// workflow with no completed run has nothing to rank, and writes nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// foreach ($i in 1..3) {
+    ///     Start-WorkflowProfile -WorkflowId build
+    ///     Add-NodeTiming -NodeId restore -Duration 2400
+    ///     Add-NodeTiming -NodeId compile -Duration (5000 + 100 * $i)
+    ///     Add-NodeTiming -NodeId test -Duration 3000
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Get-Bottleneck -Top 2
+    /// </code>
+    /// <para>Profiles three runs, then shows the two slowest nodes: compile, then test.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId api
+    /// Add-NodeTiming -NodeId query -Duration 120
+    /// Add-NodeTiming -NodeId render -Duration 30
+    /// $null = Complete-WorkflowProfile
+    /// Get-Bottleneck -WorkflowId api | Where-Object Share -gt 0.5 | ForEach-Object { "$($_.NodeId) takes most of the time" }
+    /// </code>
+    /// <para>Filters the ranking: only nodes that take more than half of the workflow's time.</para>
+    /// </example>
+    /// <seealso cref="ShowHeatmapCommand"/>
+    /// <seealso cref="GetNodeStatisticsCommand"/>
     [Cmdlet(VerbsCommon.Get, "Bottleneck")]
     [OutputType(typeof(BottleneckInfo))]
     public sealed class GetBottleneckCommand : ProfilerCmdletBase
     {
-        /// <summary>Workflows to rank; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows to rank, each ranked on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] WorkflowId { get; set; }
 
-        /// <summary>How many nodes to return (default 5).</summary>
+        /// <summary>How many of the slowest nodes to write per workflow; at least 1 (default 5).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; } = 5;

@@ -3,20 +3,54 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Get-NodeStatistics: per-node statistics over completed runs (window Avg/Min/Max, all-time counts).</summary>
+    /// <summary>Gets per-node statistics of a workflow over its completed runs.</summary>
+    /// <remarks>
+    /// <para>Get-NodeStatistics writes one NodePerformanceData object per node, in the order the nodes first ran.
+    /// Durations holds the node's samples of the last -WindowSize completed runs (one per run: the sum of its
+    /// executions in that run), oldest first; AvgDuration, MinDuration and MaxDuration are over that window, in
+    /// milliseconds. ExecutionCount and RunCount are all-time. Statistics change only when a run completes.</para>
+    /// <para>By default it reads the most recently started workflow; -WorkflowId (wildcards allowed) names others,
+    /// and -NodeId (wildcards allowed) filters the nodes. A literal node or workflow id that matches nothing writes
+    /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that
+    /// matches nothing writes nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// foreach ($ms in 900, 1100, 1000) {
+    ///     Start-WorkflowProfile -WorkflowId build
+    ///     Add-NodeTiming -NodeId compile -Duration $ms -NodeType dotnet
+    ///     Add-NodeTiming -NodeId lint -Duration 200 -NodeType script
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Get-NodeStatistics
+    /// </code>
+    /// <para>Shows a table of every node's window statistics after three runs (compile: average 1,000 ms, minimum
+    /// 900, maximum 1,100).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// 'compile-core', 'compile-cli', 'test' | ForEach-Object { Add-NodeTiming -NodeId $_ -Duration 500 }
+    /// $null = Complete-WorkflowProfile
+    /// Get-NodeStatistics -NodeId compile* | Where-Object AvgDuration -ge 500 | ForEach-Object NodeId
+    /// </code>
+    /// <para>Selects nodes with a wildcard and filters them on their average.</para>
+    /// </example>
+    /// <seealso cref="GetBottleneckCommand"/>
+    /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Get, "NodeStatistics")]
     [OutputType(typeof(NodePerformanceData))]
     public sealed class GetNodeStatisticsCommand : ProfilerCmdletBase
     {
         private NodeFilter _filter;
 
-        /// <summary>Node ids to show; wildcards allowed. A literal id that matches no node is an ObjectNotFound error.</summary>
+        /// <summary>The nodes to show; wildcards allowed. Defaults to every node. A literal id that matches no node writes an ObjectNotFound error.</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }
 
-        /// <summary>Workflows to show; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows whose nodes to show; wildcards allowed. Defaults to the most recently started workflow.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]

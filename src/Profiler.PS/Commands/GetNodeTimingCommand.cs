@@ -3,18 +3,45 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Get-NodeTiming: the executions recorded so far in the run in flight.</summary>
+    /// <summary>Gets the node timings recorded so far in a run in flight.</summary>
+    /// <remarks>
+    /// <para>Get-NodeTiming writes one NodeTiming object per execution recorded in a run that has not been completed
+    /// yet, in the order they were recorded, with the time since the run started at which each was recorded. It is
+    /// the way to look at a run while it is going on; once the run completes, its timings are in the node
+    /// statistics (Get-NodeStatistics) instead.</para>
+    /// <para>By default it reads the most recently started run still in flight; -WorkflowId (wildcards allowed)
+    /// names workflows, and -NodeId (wildcards allowed) filters the nodes. With no run in flight it writes nothing.
+    /// A literal workflow id that matches no workflow writes an ObjectNotFound error (GetNodeTimingWorkflowNotFound).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId restore -Duration 2500
+    /// Add-NodeTiming -NodeId compile -Duration 4800
+    /// Get-NodeTiming
+    /// </code>
+    /// <para>Shows the two timings of the run in progress.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId crawl
+    /// 1..3 | ForEach-Object { Add-NodeTiming -NodeId "page$_" -Duration (100 * $_) }
+    /// Get-NodeTiming -WorkflowId crawl -NodeId page* | Where-Object Duration -gt 150 | ForEach-Object NodeId
+    /// </code>
+    /// <para>Lists the pages recorded so far that took more than 150 ms.</para>
+    /// </example>
+    /// <seealso cref="AddNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Get, "NodeTiming")]
     [OutputType(typeof(NodeTiming))]
     public sealed class GetNodeTimingCommand : ProfilerCmdletBase
     {
-        /// <summary>Node ids to show; wildcards allowed.</summary>
+        /// <summary>The nodes to show; wildcards allowed. Defaults to every node of the run.</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }
 
-        /// <summary>Workflows whose runs in flight to show; wildcards allowed. Defaults to the latest run in flight.</summary>
+        /// <summary>The workflows whose runs in flight to show; wildcards allowed. Defaults to the most recently started run in flight.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]

@@ -4,35 +4,106 @@ using Profiler.PS.Rendering;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Show-Heatmap: the slowest nodes as colour-coded bars, one row object per node.</summary>
-    [Cmdlet(VerbsCommon.Show, "Heatmap")]
+    /// <summary>Draws the slowest nodes of a workflow as colour-coded bars, one row object per node.</summary>
+    /// <remarks>
+    /// <para>Each row shows the node's label, a bar proportional to its window average (eighth-cell precision),
+    /// its average and last duration, its share of the run, a sparkline of its recent runs lined up by run
+    /// (a gap where it did not run), and "!" with the ratio when it tripped the bottleneck rule in the latest
+    /// run (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are
+    /// folded into one "Others (n nodes)" row with their share.</para>
+    /// <para>Colours run green-yellow-red in 24-bit colour. With -Scale Relative (the default) the slowest node
+    /// is red; with -Scale Absolute, or when -GoodBelow or -BadAbove is given, a node is green up to GoodBelow
+    /// (default 1 s), red from BadAbove (default 10 s), and in between by linear interpolation, so a workflow
+    /// whose steps all take 10 ms shows no red. Lines fit the host's width. Colour is left out, and a word
+    /// (cool, warm, hot) stands in for it, when $PSStyle.OutputRendering is PlainText, when NO_COLOR is set,
+    /// when output is redirected, with -NoColor, or in Windows PowerShell on a host without virtual-terminal
+    /// support.</para>
+    /// <para>Rows are HeatmapRow objects whose default view prints the rendered line. A workflow with no
+    /// completed run writes a warning. An unknown literal -WorkflowId writes an ObjectNotFound error
+    /// (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop the command
+    /// (ShowHeatmapInvalidThreshold).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile -WorkflowId build; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (5000 * $i); Add-NodeTiming -NodeId test -Duration 3000; $null = Complete-WorkflowProfile }; Show-Heatmap -WorkflowId build</code>
+    /// <para>Profiles four runs in which compile gets slower and draws the heatmap: compile is red, with a rising sparkline and an alert mark.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId unit; 1..8 | ForEach-Object { Add-NodeTiming -NodeId "case$_" -Duration (2 * $_) }; $null = Complete-WorkflowProfile; Show-Heatmap -Top 3 -GoodBelow 50 -BadAbove 500</code>
+    /// <para>Draws the three slowest of eight fast test cases and an Others row. On the absolute scale every case stays green, because none comes near 50 ms.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId deploy; Add-NodeTiming -NodeId upload -Duration 4000; Add-NodeTiming -NodeId verify -Duration 900; $null = Complete-WorkflowProfile; Show-Heatmap -WorkflowId deploy -All -NoColor | Where-Object Share -gt 0.5 | ForEach-Object NodeId</code>
+    /// <para>Rows are objects: lists the nodes that take more than half of the run.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Show, "Heatmap", DefaultParameterSetName = TopSet)]
     [OutputType(typeof(HeatmapRow))]
     public sealed class ShowHeatmapCommand : ProfilerCmdletBase
     {
+        private const string TopSet = "Top";
+        private const string AllSet = "All";
+
         /// <summary>Workflows to draw; wildcards allowed. Defaults to the most recently started workflow.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] WorkflowId { get; set; }
 
-        /// <summary>How many of the slowest nodes to draw (default 5).</summary>
-        [Parameter]
+        /// <summary>How many of the slowest nodes get a row (default 5); the rest share an "Others (n nodes)" row.</summary>
+        [Parameter(ParameterSetName = TopSet)]
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; } = 5;
+
+        /// <summary>Draws every node, with no Others row.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>What colours are measured against: Relative (the slowest node is red, the default) or Absolute (-GoodBelow and -BadAbove).</summary>
+        [Parameter]
+        public HeatmapScale Scale { get; set; }
+
+        /// <summary>Absolute scale: a node whose average is at or below this is green; milliseconds or a TimeSpan (default 1 s). Implies -Scale Absolute.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public double GoodBelow { get; set; } = HeatmapOptions.DefaultGoodBelow;
+
+        /// <summary>Absolute scale: a node whose average is at or above this is red; milliseconds or a TimeSpan (default 10 s). Implies -Scale Absolute.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public double BadAbove { get; set; } = HeatmapOptions.DefaultBadAbove;
 
         /// <summary>Plain text without colour, whatever the terminal supports.</summary>
         [Parameter]
         public SwitchParameter NoColor { get; set; }
 
+        private HeatmapOptions _options;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            bool thresholds = MyInvocation.BoundParameters.ContainsKey(nameof(GoodBelow)) || MyInvocation.BoundParameters.ContainsKey(nameof(BadAbove));
+            _options = new HeatmapOptions
+            {
+                Top = Top,
+                All = All,
+                Ansi = !NoColor && TerminalInfo.UseAnsi(this),
+                Width = TerminalInfo.Width(this),
+                Scale = MyInvocation.BoundParameters.ContainsKey(nameof(Scale)) || !thresholds ? Scale : HeatmapScale.Absolute,
+                GoodBelow = GoodBelow,
+                BadAbove = BadAbove,
+            };
+            try
+            {
+                _options.Validate();
+            }
+            catch (ProfilerException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("InvalidThreshold"), ErrorCategory.InvalidArgument, null));
+            }
+        }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var options = new HeatmapOptions
-            {
-                Top = Top,
-                Ansi = !NoColor && TerminalInfo.UseAnsi(this),
-                Width = TerminalInfo.Width(this),
-            };
             foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
             {
                 WorkflowPerformanceProfile profile = wf.GetProfile();
@@ -41,7 +112,7 @@ namespace Profiler.PS.Commands
                     WriteWarning($"Workflow '{profile.WorkflowId}' has no completed run to draw yet: record timings and call Complete-WorkflowProfile first.");
                     continue;
                 }
-                WriteObject(HeatmapRenderer.Render(profile, options), enumerateCollection: true);
+                WriteObject(HeatmapRenderer.Render(profile, _options), enumerateCollection: true);
             }
         }
     }

@@ -3,12 +3,61 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Start-WorkflowProfile: starts a run of a workflow, creating the workflow's profile on first use.</summary>
+    /// <summary>Starts a run of a workflow, creating the workflow's profile on first use.</summary>
+    /// <remarks>
+    /// <para>Start-WorkflowProfile opens a run of the workflow named by -WorkflowId. Add-NodeTiming then records how
+    /// long each node (step) takes, and Complete-WorkflowProfile ends the run and folds its timings into each node's
+    /// history. The first start of an id creates the workflow's profile; later starts of the same id add runs to it,
+    /// so the statistics build up run after run.</para>
+    /// <para>The settings given here (-WorkflowName, -WindowSize, -BottleneckFactor, -MinimumSamples, -OnBottleneck)
+    /// stay with the workflow, and a later start that omits them keeps them. Defaults: a window of 20 runs, a factor
+    /// of 1.5 and 3 earlier samples before the bottleneck rule judges a node (see about_Profiler.PS).</para>
+    /// <para>A workflow has at most one run in flight. Starting it again before Complete-WorkflowProfile writes a
+    /// StartWorkflowProfileRunInProgress error and leaves that run untouched; -Force abandons it instead (its timings
+    /// are discarded, with a warning). An empty id or a setting out of range writes an error
+    /// (StartWorkflowProfileInvalidWorkflowId, StartWorkflowProfileInvalidSetting) and changes nothing.</para>
+    /// <para>Profiles live in the memory of the current runspace only; nothing is written to disk.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'
+    /// Add-NodeTiming -NodeId restore -Duration 2500
+    /// Add-NodeTiming -NodeId compile -Duration ([TimeSpan]::FromSeconds(5))
+    /// Complete-WorkflowProfile
+    /// </code>
+    /// <para>Profiles one run of a two-step workflow and writes the workflow's profile.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// foreach ($ms in 100, 110, 400) {
+    ///     Start-WorkflowProfile -WorkflowId deploy -BottleneckFactor 2 -MinimumSamples 2 -OnBottleneck {
+    ///         param($NodeId, $Duration)
+    ///         "slow step: $NodeId took $Duration ms"
+    ///     }
+    ///     Add-NodeTiming -NodeId upload -Duration $ms
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// </code>
+    /// <para>Runs a workflow three times. In the third run 'upload' takes more than twice its average over the two
+    /// earlier runs, so the -OnBottleneck script block is called and prints "slow step: upload took 400 ms".</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $run = Start-WorkflowProfile -WorkflowId tests -PassThru
+    /// $run | Add-NodeTiming -NodeId unit -Duration 1200
+    /// $run.State
+    /// Complete-WorkflowProfile -Run $run -TotalDuration 1500
+    /// </code>
+    /// <para>Keeps the run object and records into it by pipeline; the same object can be passed to other runspaces
+    /// (for example $using:run in ForEach-Object -Parallel, after importing the module there).</para>
+    /// </example>
+    /// <seealso cref="AddNodeTimingCommand"/>
+    /// <seealso cref="CompleteWorkflowProfileCommand"/>
     [Cmdlet(VerbsLifecycle.Start, "WorkflowProfile")]
     [OutputType(typeof(WorkflowRun))]
     public sealed class StartWorkflowProfileCommand : ProfilerCmdletBase
     {
-        /// <summary>The workflow's id; later cmdlets use it with -WorkflowId.</summary>
+        /// <summary>The workflow's id, unique in the session and compared case-insensitively; the other cmdlets take it as -WorkflowId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string WorkflowId { get; set; }
@@ -17,19 +66,19 @@ namespace Profiler.PS.Commands
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         public string WorkflowName { get; set; }
 
-        /// <summary>How many runs each node's window keeps (default 20).</summary>
+        /// <summary>How many runs each node's window keeps for AvgDuration, MinDuration and MaxDuration (1 to 100000; default 20).</summary>
         [Parameter]
         public int WindowSize { get; set; }
 
-        /// <summary>Called as (NodeId, DurationMs) when a node trips the bottleneck rule during a run.</summary>
+        /// <summary>A script block called with the node id and its time in the run (ms) when a node trips the bottleneck rule; its output goes to the pipeline of the Add-NodeTiming call that tripped it.</summary>
         [Parameter]
         public ScriptBlock OnBottleneck { get; set; }
 
-        /// <summary>Ratio over a node's earlier average that trips the rule (default 1.5).</summary>
+        /// <summary>The ratio over a node's average in earlier runs that trips the bottleneck rule; greater than 1 (default 1.5).</summary>
         [Parameter]
         public double BottleneckFactor { get; set; }
 
-        /// <summary>Earlier samples a node needs before the rule judges it (default 3).</summary>
+        /// <summary>How many earlier runs of a node the bottleneck rule needs before it judges the node; at least 1 (default 3).</summary>
         [Parameter]
         public int MinimumSamples { get; set; }
 
@@ -56,7 +105,8 @@ namespace Profiler.PS.Commands
             }
             catch (ProfilerException ex)
             {
-                WriteError(ToErrorRecord(ex, WorkflowId));
+                // Unusable call: the script must not go on recording into a run it did not start.
+                ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
                 return;
             }
             if (abandoned != null)

@@ -13,6 +13,7 @@ namespace Profiler.PS.Tests.Module
         {
             "Add-NodeTiming", "Clear-WorkflowProfile", "Complete-WorkflowProfile", "Get-Bottleneck", "Get-NodeStatistics",
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
+            "Export-WorkflowReport",
             "Measure-WorkflowNode", "Test-WorkflowBudget",
         };
 

@@ -159,9 +159,11 @@ namespace Profiler.PS.Tests.Module
         {
             _ps.RunClean("Start-WorkflowProfile h; 1..8 | ForEach-Object { Add-NodeTiming -NodeId \"n$_\" -Duration ($_ * 10) }; $null = Complete-WorkflowProfile");
             HeatmapRow[] rows = _ps.RunClean("Show-Heatmap -NoColor").Objects<HeatmapRow>();
-            Assert.Equal(new[] { "n8", "n7", "n6", "n5", "n4" }, rows.Select(r => r.NodeId));
+            Assert.Equal(new[] { "n8", "n7", "n6", "n5", "n4", null }, rows.Select(r => r.NodeId));
+            Assert.Equal("Others (3 nodes)", rows[5].NodeLabel);
             Assert.Equal(1.0, rows[0].Intensity);
-            Assert.Equal(3, _ps.RunClean("Show-Heatmap -Top 3 | Where-Object Intensity -gt 0").Output.Count);
+            Assert.Equal(3, _ps.RunClean("Show-Heatmap -Top 3 | Where-Object { -not $_.IsOthers }").Output.Count);
+            Assert.Equal(8, _ps.RunClean("Show-Heatmap -All").Output.Count);
         }
 
         [Fact]

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Rendering
+{
+    /// <summary>What a heatmap's colours are measured against.</summary>
+    public enum HeatmapScale
+    {
+        /// <summary>Against the slowest node: the slowest is red, a node half as slow is yellow.</summary>
+        Relative,
+        /// <summary>Against fixed thresholds: green up to <see cref="HeatmapOptions.GoodBelow"/>, red from <see cref="HeatmapOptions.BadAbove"/>.</summary>
+        Absolute,
+    }
+
+    /// <summary>How a heatmap is drawn.</summary>
+    public sealed class HeatmapOptions
+    {
+        /// <summary>Default <see cref="GoodBelow"/>: one second.</summary>
+        public const double DefaultGoodBelow = 1000;
+        /// <summary>Default <see cref="BadAbove"/>: ten seconds.</summary>
+        public const double DefaultBadAbove = 10000;
+
+        /// <summary>How many of the slowest nodes get a row of their own (default 5); the rest share an "Others" row.</summary>
+        public int Top { get; set; } = 5;
+        /// <summary>Draws every node, with no "Others" row.</summary>
+        public bool All { get; set; }
+        /// <summary>Emit 24-bit ANSI colour; false gives plain text with textual markers.</summary>
+        public bool Ansi { get; set; }
+        /// <summary>Characters available per line (the host's width).</summary>
+        public int Width { get; set; } = 100;
+        /// <summary>What colours are measured against (default <see cref="HeatmapScale.Relative"/>).</summary>
+        public HeatmapScale Scale { get; set; } = HeatmapScale.Relative;
+        /// <summary>Absolute scale: milliseconds at or below which a node is fully green.</summary>
+        public double GoodBelow { get; set; } = DefaultGoodBelow;
+        /// <summary>Absolute scale: milliseconds at or above which a node is fully red.</summary>
+        public double BadAbove { get; set; } = DefaultBadAbove;
+
+        /// <summary>
+        /// 0 (fast, green) to 1 (slow, red) for <paramref name="milliseconds"/>: relative to
+        /// <paramref name="slowest"/>, or linear between the thresholds on the absolute scale.
+        /// </summary>
+        public double Intensity(double milliseconds, double slowest)
+        {
+            if (double.IsNaN(milliseconds)) return 0;
+            if (Scale == HeatmapScale.Absolute)
+            {
+                if (milliseconds <= GoodBelow) return 0;
+                if (milliseconds >= BadAbove) return 1;
+                return (milliseconds - GoodBelow) / (BadAbove - GoodBelow);
+            }
+            return slowest > 0 ? Math.Min(1, milliseconds / slowest) : 0;
+        }
+
+        /// <summary>Throws <see cref="ProfilerException"/> (InvalidSetting) when the options cannot draw a heatmap.</summary>
+        public void Validate()
+        {
+            if (Top < 1)
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting, $"Top {Top} is out of range: give at least 1 node, or use -All.");
+            if (!IsDuration(GoodBelow) || !IsDuration(BadAbove) || GoodBelow >= BadAbove)
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting, string.Format(CultureInfo.InvariantCulture,
+                    "The thresholds GoodBelow {0} ms and BadAbove {1} ms are not usable: give two durations, GoodBelow smaller than BadAbove (for example -GoodBelow 100 -BadAbove 2000).",
+                    GoodBelow, BadAbove));
+        }
+
+        private static bool IsDuration(double ms) => !double.IsNaN(ms) && !double.IsInfinity(ms) && ms >= 0;
+    }
+}

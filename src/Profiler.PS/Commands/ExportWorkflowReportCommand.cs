@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using Profiler.PS.Engine;
+using Profiler.PS.Rendering;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Writes a self-contained HTML report of workflows: heatmap, trends, bottlenecks, alerts and run totals.</summary>
+    /// <remarks>
+    /// <para>Writes one HTML file for the named workflows (all of them by default, or those piped from
+    /// Get-WorkflowProfile). The page needs nothing from outside (styles, charts and its small script are inline,
+    /// and its content security policy forbids loading anything), so it opens offline and is safe to attach to a
+    /// CI run. For each workflow it shows the total duration per run, a heatmap with the nodes as rows (slowest
+    /// first) and the latest runs as columns, each cell coloured by duration with the value on hover, the
+    /// bottleneck table, the alerts of the latest run, and a trend chart per node with its min-max band and
+    /// average. Names, ids, labels and types are escaped, so they always show as text.</para>
+    /// <para>An existing file is kept unless -Force is given (ExportWorkflowReportFileExists). A path in a folder
+    /// that does not exist, or outside the file system, stops the command (ExportWorkflowReportInvalidPath); so does
+    /// a session with no workflow to report (ExportWorkflowReportNoWorkflow). An unknown literal -WorkflowId writes an
+    /// ObjectNotFound error (ExportWorkflowReportWorkflowNotFound) and the others are still reported. -Open shows the
+    /// report in the default browser; -PassThru writes the file's FileInfo.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>foreach ($i in 1..5) { Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i); $null = Complete-WorkflowProfile }; Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-report.html')) -Force -PassThru</code>
+    /// <para>Profiles five runs and writes their report to the temp folder, replacing an earlier one, and returns the file.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force -PassThru</code>
+    /// <para>Writes one report with a section for each workflow piped in, and returns the file.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Export, "WorkflowReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase
+    {
+        private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
+        private bool _anyNamed;
+
+        /// <summary>The HTML file to write; relative paths are resolved from the current location.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Workflows to report; wildcards allowed. Defaults to every workflow in the session.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string[] WorkflowId { get; set; }
+
+        /// <summary>The report's title (default "Profiler.PS report").</summary>
+        [Parameter]
+        public string Title { get; set; }
+
+        /// <summary>Replaces the file when it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Opens the report in the default browser once written.</summary>
+        [Parameter]
+        public SwitchParameter Open { get; set; }
+
+        /// <summary>Writes the report's FileInfo.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _anyNamed |= WorkflowId != null && WorkflowId.Length > 0;
+            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: true))
+                if (!_workflows.Contains(wf)) _workflows.Add(wf);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_workflows.Count == 0)
+            {
+                // Unknown ids already wrote their errors; say more only when nothing was named at all.
+                if (_anyNamed) return;
+                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(
+                    "There is no workflow to report in this session: profile one with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first."),
+                    ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
+            }
+            string file = ReportPath.Resolve(this, Path, Force);
+            if (!ShouldProcess(file, "Write workflow report")) return;
+
+            var profiles = new WorkflowPerformanceProfile[_workflows.Count];
+            for (int i = 0; i < profiles.Length; i++) profiles[i] = _workflows[i].GetProfile();
+            string html = HtmlReportRenderer.Render(profiles, new HtmlReportOptions { Title = Title, GeneratedAt = Session.Clock.Now });
+            ReportPath.Write(this, file, html, Force);
+            WriteVerbose($"Wrote the report of {profiles.Length} workflow(s) to {file} ({html.Length:N0} characters).");
+            if (Open) ReportPath.OpenInBrowser(this, file);
+            if (PassThru) WriteObject(new FileInfo(file));
+        }
+    }
+}
