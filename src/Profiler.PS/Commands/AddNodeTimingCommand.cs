@@ -17,6 +17,8 @@ namespace Profiler.PS.Commands
     /// (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration) and records nothing, so the other records of a
     /// pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
     /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
+    /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
+    /// names the node, and the node's SelfDuration excludes it.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -36,6 +36,9 @@ namespace Profiler.PS.Commands
     /// <code>$module = (Get-Module Profiler.PS).Path; $run = Start-WorkflowProfile -WorkflowId par -PassThru; 1..4 | ForEach-Object -Parallel { Import-Module $using:module; Measure-WorkflowNode "branch$_" -Run $using:run { [array]::Sort([int[]](50000..1)) } }; (Complete-WorkflowProfile -Run $run).Runs[-1]</code>
     /// <para>Four branches in parallel runspaces (each imports the module) land in one run; the run summary shows WallTime, NodeTimeSum and CriticalPath.</para>
     /// </example>
+    /// <seealso cref="StartWorkflowProfileCommand"/>
+    /// <seealso cref="GetNodeTimingCommand"/>
+    /// <seealso cref="TestWorkflowBudgetCommand"/>
     [Cmdlet(VerbsDiagnostic.Measure, "WorkflowNode")]
     [OutputType(typeof(object))]
     public sealed class MeasureWorkflowNodeCommand : ProfilerCmdletBase

@@ -35,6 +35,8 @@ namespace Profiler.PS.Commands
     /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 900; $null = Complete-WorkflowProfile; Get-NodeStatistics | Test-WorkflowBudget -Maximum 1000 -Statistic P95 -Assert</code>
     /// <para>Checks every node of the workflow against one budget; a node over it would stop the script with TestWorkflowBudgetExceeded.</para>
     /// </example>
+    /// <seealso cref="GetNodeStatisticsCommand"/>
+    /// <seealso cref="MeasureWorkflowNodeCommand"/>
     [Cmdlet(VerbsDiagnostic.Test, "WorkflowBudget", DefaultParameterSetName = NodeSet)]
     [OutputType(typeof(BudgetResult), typeof(bool))]
     public sealed class TestWorkflowBudgetCommand : ProfilerCmdletBase
