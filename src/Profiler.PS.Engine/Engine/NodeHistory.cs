@@ -1,4 +1,5 @@
 using System;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Engine
 {
@@ -28,6 +29,8 @@ namespace Profiler.PS.Engine
         public int RunCount { get; private set; }
         public double LastDuration { get; private set; }
         public int SampleCount => _count;
+        /// <summary>Every sample ever, beside the window (Welford).</summary>
+        public RunningStatistics AllTime { get; set; }
 
         /// <summary>Adds one run's sample (the node's total time in the run) and its executions.</summary>
         public void AddRunSample(double duration, long executions, int runNumber)
@@ -48,6 +51,7 @@ namespace Profiler.PS.Engine
             LastDuration = duration;
             ExecutionCount += executions;
             RunCount++;
+            AllTime = AllTime.Add(duration);
         }
 
         /// <summary>Average of the window; NaN when empty.</summary>
@@ -91,6 +95,11 @@ namespace Profiler.PS.Engine
         }
 
         public NodePerformanceData Snapshot(string workflowId)
-            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), CopyRunNumbers(), LastDuration, ExecutionCount, RunCount);
+        {
+            double[] window = CopyWindow();
+            // The window holds the node's first-ever sample while nothing has rolled out of it.
+            var statistics = DurationStatistics.Compute(window, window.Length == RunCount, AllTime);
+            return new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, CopyRunNumbers(), LastDuration, ExecutionCount, RunCount, statistics);
+        }
     }
 }

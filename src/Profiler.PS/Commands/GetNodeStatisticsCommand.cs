@@ -3,7 +3,7 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Get-NodeStatistics: per-node statistics over completed runs (window Avg/Min/Max, all-time counts).</summary>
+    /// <summary>Get-NodeStatistics: per-node statistics over completed runs (window Avg/Median/P95/Min/Max, outliers, all-time aggregates).</summary>
     [Cmdlet(VerbsCommon.Get, "NodeStatistics")]
     [OutputType(typeof(NodePerformanceData))]
     public sealed class GetNodeStatisticsCommand : ProfilerCmdletBase
