@@ -20,6 +20,7 @@
         'Get-WorkflowProfile'
         'Show-Heatmap'
         'Clear-WorkflowProfile'
+        'Compare-WorkflowRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -40,6 +40,8 @@ namespace Profiler.PS
                     return ErrorCategory.InvalidArgument;
                 case ProfilerErrorKind.RunClosed:
                     return ErrorCategory.ResourceUnavailable;
+                case ProfilerErrorKind.RunNotFound:
+                    return ErrorCategory.ObjectNotFound;
                 default:
                     return ErrorCategory.InvalidOperation;
             }

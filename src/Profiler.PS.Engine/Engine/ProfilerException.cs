@@ -19,6 +19,10 @@ namespace Profiler.PS.Engine
         NoRunInProgress,
         /// <summary>The run was completed or abandoned and takes no more timings.</summary>
         RunClosed,
+        /// <summary>A run number names no run the workflow still keeps.</summary>
+        RunNotFound,
+        /// <summary>The workflow has no completed run yet.</summary>
+        NoCompletedRun,
     }
 
     /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>

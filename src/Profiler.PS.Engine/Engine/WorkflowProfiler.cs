@@ -7,7 +7,7 @@ namespace Profiler.PS.Engine
     /// One workflow's profile: node histories over completed runs and at most one run in flight.
     /// Thread-safe; every member takes the workflow's lock.
     /// </summary>
-    public sealed class WorkflowProfiler
+    public sealed partial class WorkflowProfiler
     {
         /// <summary>How many bottleneck ids a profile snapshot lists.</summary>
         public const int ProfileBottleneckCount = 5;
@@ -96,7 +96,9 @@ namespace Profiler.PS.Engine
                     run.Nodes.Count, run.Executions, _lastAlerts.Length);
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize) _runs.Dequeue();
-                return new RunCompletion(SnapshotLocked(), summary, _lastAlerts);
+                NodePerformanceData[] nodes = SnapshotNodesLocked();
+                _lastComparison = SummarizeLocked(nodes, run.RunNumber);
+                return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts);
             }
         }
 
@@ -170,14 +172,15 @@ namespace Profiler.PS.Engine
             return nodes;
         }
 
-        private WorkflowPerformanceProfile SnapshotLocked()
+        private WorkflowPerformanceProfile SnapshotLocked() => SnapshotLocked(SnapshotNodesLocked());
+
+        private WorkflowPerformanceProfile SnapshotLocked(NodePerformanceData[] nodes)
         {
-            NodePerformanceData[] nodes = SnapshotNodesLocked();
             BottleneckInfo[] ranked = Ranking.Bottlenecks(nodes, _lastAlerts, ProfileBottleneckCount);
             var ids = new string[ranked.Length];
             for (int i = 0; i < ids.Length; i++) ids[i] = ranked[i].NodeId;
             return new WorkflowPerformanceProfile(WorkflowId, WorkflowName, _lastTotal, nodes, ids, _timestamp, _runCount,
-                WindowSize, _current != null, _lastAlerts, _runs.ToArray());
+                WindowSize, _current != null, _lastAlerts, _runs.ToArray(), _lastComparison);
         }
 
         private static T[] ToArray<T>(IReadOnlyList<T> list)

@@ -17,6 +17,10 @@ namespace Profiler.PS.Statistics
         public const double DefaultAbsoluteThreshold = 5.0;
         /// <summary>Fewest baseline samples a single value is judged against; fewer is Inconclusive.</summary>
         public const int MinimumBaselineSamples = 3;
+        /// <summary>Fewest samples on each side for the Mann-Whitney U test to decide.</summary>
+        public const int MinimumTestSamples = 5;
+        /// <summary>p-value below which the Mann-Whitney test calls a change significant.</summary>
+        public const double SignificanceLevel = 0.05;
 
         /// <summary>True when <paramref name="current"/> differs from <paramref name="baseline"/> by at least both thresholds.</summary>
         public static bool PassesThresholds(double current, double baseline, double relativeThreshold, double absoluteThreshold)
