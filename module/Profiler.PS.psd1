@@ -21,6 +21,8 @@
         'Show-Heatmap'
         'Clear-WorkflowProfile'
         'Compare-WorkflowRun'
+        'Export-WorkflowProfile'
+        'Import-WorkflowProfile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

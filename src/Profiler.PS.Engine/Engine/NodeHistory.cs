@@ -54,6 +54,19 @@ namespace Profiler.PS.Engine
             AllTime = AllTime.Add(duration);
         }
 
+        /// <summary>Sets the node's whole history from persisted state (the window is at most the ring's size).</summary>
+        public void Restore(double[] window, int[] runNumbers, long executionCount, RunningStatistics allTime)
+        {
+            _start = 0;
+            _count = Math.Min(window.Length, _ring.Length);
+            Array.Copy(window, window.Length - _count, _ring, 0, _count);
+            Array.Copy(runNumbers, runNumbers.Length - _count, _runNumbers, 0, _count);
+            LastDuration = _count > 0 ? window[window.Length - 1] : 0;
+            ExecutionCount = executionCount;
+            RunCount = (int)allTime.Count;
+            AllTime = allTime;
+        }
+
         /// <summary>Average of the window; NaN when empty.</summary>
         public double WindowAverage()
         {

@@ -23,6 +23,14 @@ namespace Profiler.PS.Engine
         RunNotFound,
         /// <summary>The workflow has no completed run yet.</summary>
         NoCompletedRun,
+        /// <summary>A profile or history file is not valid: not JSON, another schema, a newer version, truncated or too large.</summary>
+        InvalidFile,
+        /// <summary>An imported workflow already exists in the session and neither merge nor replace was asked for.</summary>
+        WorkflowExists,
+        /// <summary>A merge would add runs the session already has.</summary>
+        RunsOverlap,
+        /// <summary>Reading or writing a file failed (permissions, disk, lock held too long).</summary>
+        FileAccessFailed,
     }
 
     /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>

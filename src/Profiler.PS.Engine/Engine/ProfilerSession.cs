@@ -8,7 +8,7 @@ namespace Profiler.PS.Engine
     /// workflow is the default target of queries; the most recently started run still in flight is the
     /// default target of recording.
     /// </summary>
-    public sealed class ProfilerSession
+    public sealed partial class ProfilerSession
     {
         private readonly object _gate = new object();
         private readonly Dictionary<string, WorkflowProfiler> _byId = new Dictionary<string, WorkflowProfiler>(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Profiler.PS.Json
+{
+    /// <summary>
+    /// Typed, strict reads of members of parsed JSON objects for schema readers. Errors name the member's path
+    /// (for example <c>workflows[0].nodes[2].durations[4]</c>); the path text is built only when there is an error.
+    /// </summary>
+    internal static class JsonFields
+    {
+        public static JsonFormatException Error(string path, string message) => new JsonFormatException(path + ": " + message);
+
+        public static string Join(string parent, string name) => string.IsNullOrEmpty(parent) ? name : parent + "." + name;
+
+        public static string Index(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+        /// <summary>Insists <paramref name="value"/> is an object whose members are exactly <paramref name="names"/>.</summary>
+        public static void ExactMembers(JsonValue value, string path, params string[] names)
+        {
+            if (value.Kind != JsonKind.Object) throw Error(path, "expected an object, found " + value.Describe());
+            foreach (KeyValuePair<string, JsonValue> m in value.Members)
+                if (System.Array.IndexOf(names, m.Key) < 0) throw Error(Join(path, m.Key), "is not part of the schema");
+            if (value.Members.Count != names.Length)
+                foreach (string name in names)
+                    if (value[name] == null) throw Error(Join(path, name), "is missing");
+        }
+
+        public static JsonValue Member(JsonValue obj, string path, string name)
+        {
+            JsonValue v = obj.Kind == JsonKind.Object ? obj[name] : null;
+            if (v == null) throw Error(Join(path, name), "is missing");
+            return v;
+        }
+
+        public static List<JsonValue> Array(JsonValue obj, string path, string name)
+        {
+            JsonValue v = Member(obj, path, name);
+            if (v.Kind != JsonKind.Array) throw Error(Join(path, name), "expected an array, found " + v.Describe());
+            return v.Items;
+        }
+
+        public static string String(JsonValue obj, string path, string name, bool allowNull = false, bool nonBlank = false)
+        {
+            JsonValue v = Member(obj, path, name);
+            if (v.Kind == JsonKind.Null && allowNull) return null;
+            if (v.Kind != JsonKind.String) throw Error(Join(path, name), "expected a string, found " + v.Describe());
+            if (nonBlank && string.IsNullOrWhiteSpace(v.Text)) throw Error(Join(path, name), "may not be empty");
+            return v.Text;
+        }
+
+        public static double Double(JsonValue obj, string path, string name, double min = double.MinValue)
+            => Double(Member(obj, path, name), () => Join(path, name), min);
+
+        public static double Double(JsonValue v, Func<string> path, double min)
+        {
+            if (v.Kind != JsonKind.Number) throw Error(path(), "expected a number, found " + v.Describe());
+            if (!v.TryGetDouble(out double d)) throw Error(path(), $"the number {v.Text} is out of range");
+            if (d < min) throw Error(path(), $"expected a number of {min.ToString(CultureInfo.InvariantCulture)} or more, found {v.Text}");
+            return d;
+        }
+
+        public static long Long(JsonValue obj, string path, string name, long min, long max)
+            => Long(Member(obj, path, name), () => Join(path, name), min, max);
+
+        public static long Long(JsonValue v, Func<string> path, long min, long max)
+        {
+            if (v.Kind != JsonKind.Number) throw Error(path(), "expected a whole number, found " + v.Describe());
+            if (!v.TryGetInt64(out long n)) throw Error(path(), $"expected a whole number, found {v.Text}");
+            if (n < min || n > max)
+                throw Error(path(), string.Format(CultureInfo.InvariantCulture, "expected a whole number from {0} to {1}, found {2}", min, max, n));
+            return n;
+        }
+
+        public static int Int(JsonValue obj, string path, string name, int min, int max) => (int)Long(obj, path, name, min, max);
+
+        public static DateTimeOffset Time(JsonValue obj, string path, string name)
+        {
+            string text = String(obj, path, name);
+            if (!DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset t))
+                throw Error(Join(path, name), $"'{text}' is not an ISO 8601 time such as 2026-01-01T00:00:00.0000000+00:00");
+            return t;
+        }
+
+        public static Guid Guid(JsonValue obj, string path, string name)
+        {
+            string text = String(obj, path, name);
+            if (!System.Guid.TryParseExact(text, "D", out Guid g)) throw Error(Join(path, name), $"'{text}' is not a GUID");
+            return g;
+        }
+    }
+}
