@@ -23,6 +23,8 @@
         'Compare-WorkflowRun'
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
+        'Set-ProfilerOption'
+        'Get-ProfilerOption'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

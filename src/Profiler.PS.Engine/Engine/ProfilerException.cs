@@ -31,6 +31,8 @@ namespace Profiler.PS.Engine
         RunsOverlap,
         /// <summary>Reading or writing a file failed (permissions, disk, lock held too long).</summary>
         FileAccessFailed,
+        /// <summary>A workflow already in the session has another (or no) history file than the one asked for.</summary>
+        HistoryConflict,
     }
 
     /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>

@@ -55,6 +55,7 @@ namespace Profiler.PS.Engine
                     if (mode == ImportMode.Replace)
                     {
                         built[i] = WorkflowProfiler.FromState(incoming, Clock);
+                        built[i].HistoryFile = existing.HistoryFile;
                         continue;
                     }
                     WorkflowState current = existing.CaptureState();
@@ -64,6 +65,7 @@ namespace Profiler.PS.Engine
                             throw new ProfilerException(ProfilerErrorKind.RunsOverlap,
                                 $"Run {r.RunId} of workflow '{id}' in '{path}' is already in this session (was the file imported before?): use -Replace to overwrite the session's workflow instead. Nothing was imported.");
                     built[i] = WorkflowProfiler.FromState(ProfileMerge.Merge(current, incoming), Clock);
+                    built[i].HistoryFile = existing.HistoryFile;   // runs completed from now on still go to its history
                 }
                 for (int i = 0; i < built.Length; i++) Install(built[i]);
             }

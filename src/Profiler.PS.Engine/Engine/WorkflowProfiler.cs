@@ -98,7 +98,8 @@ namespace Profiler.PS.Engine
                 while (_runs.Count > WindowSize) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
                 _lastComparison = SummarizeLocked(nodes, run.RunNumber);
-                return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts);
+                ProfilerException historyError = AppendHistoryLocked(run, summary);
+                return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
         }
 
@@ -152,17 +153,19 @@ namespace Profiler.PS.Engine
             }
         }
 
-        private void Fold(RunNode rn, int runNumber)
+        private void Fold(RunNode rn, int runNumber) => Fold(rn.NodeId, rn.NodeType, rn.NodeLabel, rn.Total, rn.Executions, runNumber);
+
+        private void Fold(string nodeId, string nodeType, string nodeLabel, double total, long executions, int runNumber)
         {
-            if (!_nodes.TryGetValue(rn.NodeId, out NodeHistory h))
+            if (!_nodes.TryGetValue(nodeId, out NodeHistory h))
             {
-                h = new NodeHistory(rn.NodeId, WindowSize);
-                _nodes.Add(rn.NodeId, h);
+                h = new NodeHistory(nodeId, WindowSize);
+                _nodes.Add(nodeId, h);
                 _nodeOrder.Add(h);
             }
-            if (rn.NodeType != null) h.NodeType = rn.NodeType;
-            if (rn.NodeLabel != null) h.NodeLabel = rn.NodeLabel;
-            h.AddRunSample(rn.Total, rn.Executions, runNumber);
+            if (nodeType != null) h.NodeType = nodeType;
+            if (nodeLabel != null) h.NodeLabel = nodeLabel;
+            h.AddRunSample(total, executions, runNumber);
         }
 
         private NodePerformanceData[] SnapshotNodesLocked()

@@ -20,6 +20,13 @@ namespace Profiler.PS.Json
         public static void ExactMembers(JsonValue value, string path, params string[] names)
         {
             if (value.Kind != JsonKind.Object) throw Error(path, "expected an object, found " + value.Describe());
+            List<KeyValuePair<string, JsonValue>> members = value.Members;
+            if (members.Count == names.Length)
+            {
+                int i = 0;
+                while (i < names.Length && string.Equals(members[i].Key, names[i], StringComparison.Ordinal)) i++;
+                if (i == names.Length) return;   // the usual case: the members in the order they are written
+            }
             foreach (KeyValuePair<string, JsonValue> m in value.Members)
                 if (System.Array.IndexOf(names, m.Key) < 0) throw Error(Join(path, m.Key), "is not part of the schema");
             if (value.Members.Count != names.Length)
@@ -51,25 +58,34 @@ namespace Profiler.PS.Json
         }
 
         public static double Double(JsonValue obj, string path, string name, double min = double.MinValue)
-            => Double(Member(obj, path, name), () => Join(path, name), min);
+            => Double(Member(obj, path, name), path, name, -1, min);
 
-        public static double Double(JsonValue v, Func<string> path, double min)
+        /// <summary>Item <paramref name="index"/> of the array at <paramref name="listPath"/> as a double of at least <paramref name="min"/>.</summary>
+        public static double ItemDouble(JsonValue item, string listPath, int index, double min) => Double(item, listPath, null, index, min);
+
+        public static long Long(JsonValue obj, string path, string name, long min, long max)
+            => Long(Member(obj, path, name), path, name, -1, min, max);
+
+        /// <summary>Item <paramref name="index"/> of the array at <paramref name="listPath"/> as a whole number in range.</summary>
+        public static long ItemLong(JsonValue item, string listPath, int index, long min, long max) => Long(item, listPath, null, index, min, max);
+
+        // The value's path is parent.name, or parent[index] (name null); it is built only for an error message.
+        private static string PathOf(string parent, string name, int index) => name == null ? Index(parent, index) : Join(parent, name);
+
+        private static double Double(JsonValue v, string parent, string name, int index, double min)
         {
-            if (v.Kind != JsonKind.Number) throw Error(path(), "expected a number, found " + v.Describe());
-            if (!v.TryGetDouble(out double d)) throw Error(path(), $"the number {v.Text} is out of range");
-            if (d < min) throw Error(path(), $"expected a number of {min.ToString(CultureInfo.InvariantCulture)} or more, found {v.Text}");
+            if (v.Kind != JsonKind.Number) throw Error(PathOf(parent, name, index), "expected a number, found " + v.Describe());
+            if (!v.TryGetDouble(out double d)) throw Error(PathOf(parent, name, index), $"the number {v.Text} is out of range");
+            if (d < min) throw Error(PathOf(parent, name, index), $"expected a number of {min.ToString(CultureInfo.InvariantCulture)} or more, found {v.Text}");
             return d;
         }
 
-        public static long Long(JsonValue obj, string path, string name, long min, long max)
-            => Long(Member(obj, path, name), () => Join(path, name), min, max);
-
-        public static long Long(JsonValue v, Func<string> path, long min, long max)
+        private static long Long(JsonValue v, string parent, string name, int index, long min, long max)
         {
-            if (v.Kind != JsonKind.Number) throw Error(path(), "expected a whole number, found " + v.Describe());
-            if (!v.TryGetInt64(out long n)) throw Error(path(), $"expected a whole number, found {v.Text}");
+            if (v.Kind != JsonKind.Number) throw Error(PathOf(parent, name, index), "expected a whole number, found " + v.Describe());
+            if (!v.TryGetInt64(out long n)) throw Error(PathOf(parent, name, index), $"expected a whole number, found {v.Text}");
             if (n < min || n > max)
-                throw Error(path(), string.Format(CultureInfo.InvariantCulture, "expected a whole number from {0} to {1}, found {2}", min, max, n));
+                throw Error(PathOf(parent, name, index), string.Format(CultureInfo.InvariantCulture, "expected a whole number from {0} to {1}, found {2}", min, max, n));
             return n;
         }
 

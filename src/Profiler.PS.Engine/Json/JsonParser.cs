@@ -15,6 +15,8 @@ namespace Profiler.PS.Json
         private readonly string _text;
         private readonly JsonLimits _limits;
         private readonly StringBuilder _buffer = new StringBuilder();
+        /// <summary>Member names seen recently, by hash: the same few names repeat in every record, so each is allocated once.</summary>
+        private readonly string[] _names = new string[64];
         private int _pos;
         private int _depth;
 
@@ -60,7 +62,7 @@ namespace Profiler.PS.Json
         {
             Enter();
             _pos++;
-            var members = new List<KeyValuePair<string, JsonValue>>();
+            var members = new List<KeyValuePair<string, JsonValue>>(8);
             HashSet<string> names = null;
             SkipWhitespace();
             if (Peek() == '}') { _pos++; _depth--; return JsonValue.Object(members); }
@@ -69,7 +71,7 @@ namespace Profiler.PS.Json
                 SkipWhitespace();
                 if (Peek() != '"') throw Error(_pos >= _text.Length ? "unexpected end of the text inside an object (is it truncated?)" : "expected a member name in double quotes");
                 int namePos = _pos;
-                string name = ParseString();
+                string name = ParseName();
                 if (members.Count >= 8 && names == null)
                 {
                     names = new HashSet<string>(StringComparer.Ordinal);
@@ -116,6 +118,27 @@ namespace Profiler.PS.Json
             }
             _depth--;
             return JsonValue.Array(items);
+        }
+
+        /// <summary>A member name: an escape-free name is looked up among the names already seen before allocating.</summary>
+        private string ParseName()
+        {
+            int start = _pos + 1, end = start, hash = 17;
+            while (end < _text.Length)
+            {
+                char c = _text[end];
+                if (c == '"') break;
+                if (c == '\\' || c < 0x20 || end - start > 64) return ParseString();
+                hash = hash * 31 + c;
+                end++;
+            }
+            if (end >= _text.Length) return ParseString();
+            int length = end - start, slot = hash & (_names.Length - 1);
+            string cached = _names[slot];
+            if (cached == null || cached.Length != length || string.CompareOrdinal(_text, start, cached, 0, length) != 0)
+                _names[slot] = cached = _text.Substring(start, length);
+            _pos = end + 1;
+            return cached;
         }
 
         private string ParseString()

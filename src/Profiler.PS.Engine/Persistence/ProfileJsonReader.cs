@@ -169,10 +169,9 @@ namespace Profiler.PS.Persistence
             string runsPath = Join(path, "runNumbers"), durationsPath = Join(path, "durations");
             for (int i = 0; i < runs.Count; i++)
             {
-                int index = i;
-                node.RunNumbers[i] = (int)Long(runs[i], () => Index(runsPath, index), 1, s.RunCount);
+                node.RunNumbers[i] = (int)ItemLong(runs[i], runsPath, i, 1, s.RunCount);
                 if (i > 0 && node.RunNumbers[i] <= node.RunNumbers[i - 1]) throw Error(Index(runsPath, i), "run numbers must be ascending");
-                node.Durations[i] = Double(durations[i], () => Index(durationsPath, index), 0);
+                node.Durations[i] = ItemDouble(durations[i], durationsPath, i, 0);
             }
             return node;
         }

@@ -16,7 +16,7 @@ namespace Profiler.PS.Tests.Module
         public static TheoryData<string, int> Examples()
         {
             var data = new TheoryData<string, int>();
-            foreach (string cmdlet in new[] { "CompareWorkflowRunCommand", "ExportWorkflowProfileCommand", "ImportWorkflowProfileCommand" })
+            foreach (string cmdlet in new[] { "CompareWorkflowRunCommand", "ExportWorkflowProfileCommand", "ImportWorkflowProfileCommand", "SetProfilerOptionCommand", "GetProfilerOptionCommand" })
             {
                 int count = ExamplesOf(cmdlet).Length;
                 Assert.True(count >= 2, cmdlet + " needs at least two examples");

@@ -13,7 +13,7 @@ namespace Profiler.PS.Tests.Module
         {
             "Add-NodeTiming", "Clear-WorkflowProfile", "Complete-WorkflowProfile", "Get-Bottleneck", "Get-NodeStatistics",
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
-            "Compare-WorkflowRun", "Export-WorkflowProfile", "Import-WorkflowProfile",
+            "Compare-WorkflowRun", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption",
         };
 
         [Fact]
