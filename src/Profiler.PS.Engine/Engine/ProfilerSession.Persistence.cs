@@ -20,10 +20,34 @@ namespace Profiler.PS.Engine
         /// <summary>Writes the completed history of <paramref name="workflows"/> to <paramref name="path"/> as a profile file (JSON).</summary>
         /// <exception cref="ProfilerException">FileAccessFailed.</exception>
         public void ExportProfile(string path, IReadOnlyList<WorkflowProfiler> workflows)
+            => ExportProfile(path, workflows, ProfileExportFormat.Json);
+
+        /// <summary>
+        /// Writes <paramref name="workflows"/> to <paramref name="path"/> in <paramref name="format"/>. Json is the full,
+        /// re-importable profile; the others are views for other tools (CSV files start with a UTF-8 byte order mark
+        /// so spreadsheets read non-ASCII names right).
+        /// </summary>
+        /// <exception cref="ProfilerException">FileAccessFailed.</exception>
+        public void ExportProfile(string path, IReadOnlyList<WorkflowProfiler> workflows, ProfileExportFormat format)
         {
-            var states = new WorkflowState[workflows.Count];
-            for (int i = 0; i < states.Length; i++) states[i] = workflows[i].CaptureState();
-            AtomicFile.WriteAllText(path, ProfileJsonWriter.Write(states));
+            if (format == ProfileExportFormat.Json)
+            {
+                var states = new WorkflowState[workflows.Count];
+                for (int i = 0; i < states.Length; i++) states[i] = workflows[i].CaptureState();
+                AtomicFile.WriteAllText(path, ProfileJsonWriter.Write(states));
+                return;
+            }
+            var sources = new Export.ExportSource[workflows.Count];
+            for (int i = 0; i < sources.Length; i++) sources[i] = new Export.ExportSource(workflows[i]);
+            switch (format)
+            {
+                case ProfileExportFormat.Csv: AtomicFile.WriteAllText(path, Export.CsvExport.Statistics(sources), bom: true); break;
+                case ProfileExportFormat.SamplesCsv: AtomicFile.WriteAllText(path, Export.CsvExport.Samples(sources), bom: true); break;
+                case ProfileExportFormat.ChromeTrace: AtomicFile.WriteAllText(path, Export.ChromeTraceExport.Write(sources)); break;
+                case ProfileExportFormat.Speedscope: AtomicFile.WriteAllText(path, Export.SpeedscopeExport.Write(sources)); break;
+                case ProfileExportFormat.Markdown: AtomicFile.WriteAllText(path, Export.MarkdownExport.Write(sources)); break;
+                default: throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format.");
+            }
         }
 
         /// <summary>

@@ -10,9 +10,9 @@ namespace Profiler.PS.Persistence
     {
         public static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-        /// <summary>Writes <paramref name="text"/> as UTF-8 (no BOM) to a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
+        /// <summary>Writes <paramref name="text"/> as UTF-8 (with a byte order mark only when <paramref name="bom"/>) to a temporary file beside <paramref name="path"/>, then moves it into place.</summary>
         /// <exception cref="ProfilerException">FileAccessFailed, naming the file and the reason.</exception>
-        public static void WriteAllText(string path, string text)
+        public static void WriteAllText(string path, string text, bool bom = false)
         {
             string full = Path.GetFullPath(path);
             string temp = Path.Combine(Path.GetDirectoryName(full), "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -20,6 +20,7 @@ namespace Profiler.PS.Persistence
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    if (bom) stream.Write(new byte[] { 0xEF, 0xBB, 0xBF }, 0, 3);
                     byte[] bytes = Utf8.GetBytes(text);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
