@@ -41,7 +41,9 @@ namespace Profiler.PS.Engine
         {
             if (folder == null) return;
             string file = HistoryPathOf(folder, wf.WorkflowId);
-            if (string.Equals(file, wf.HistoryFile, StringComparison.Ordinal)) return;
+            // Windows file names ignore case; elsewhere two spellings are two files.
+            StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (string.Equals(file, wf.HistoryFile, comparison)) return;
             string now = wf.HistoryFile == null ? "no history folder" : $"the history '{wf.HistoryFile}'";
             throw new ProfilerException(ProfilerErrorKind.HistoryConflict,
                 $"Workflow '{wf.WorkflowId}' is already in this session with {now}; history is loaded only when a workflow is created. Run Clear-WorkflowProfile {wf.WorkflowId} first, then start it with -HistoryPath.");

@@ -93,6 +93,14 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
+        public void Import_WhatIf_changes_nothing()
+        {
+            _ps.RunClean($"Export-WorkflowProfile '{F("p.json")}' -WorkflowId deploy; Clear-WorkflowProfile deploy");
+            Assert.Empty(_ps.RunClean($"Import-WorkflowProfile '{F("p.json")}' -WhatIf").Output);
+            Assert.Empty(_ps.RunClean("Get-WorkflowProfile dep*").Output);
+        }
+
+        [Fact]
         public void Merge_and_Replace_cannot_be_combined()
         {
             PsResult r = _ps.Run($"Import-WorkflowProfile '{F("p.json")}' -Merge -Replace");
