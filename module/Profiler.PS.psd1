@@ -24,6 +24,11 @@
         'Export-WorkflowReport'
         'Measure-WorkflowNode'
         'Test-WorkflowBudget'
+        'Compare-WorkflowRun'
+        'Export-WorkflowProfile'
+        'Import-WorkflowProfile'
+        'Set-ProfilerOption'
+        'Get-ProfilerOption'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -87,3 +87,36 @@ Describe 'Measure-WorkflowNode and budgets in a real shell' {
         (Get-WorkflowProfile gate).Runs | ConvertTo-Json -Depth 3 | ConvertFrom-Json | Select-Object -ExpandProperty CriticalPath | Should -HaveCount 3
     }
 }
+
+Describe 'History, comparison and exports in a real shell' {
+    BeforeEach {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        Set-ProfilerOption -HistoryPath $null
+    }
+
+    It 'keeps history across module reloads and compares runs' {
+        $dir = Join-Path $TestDrive 'history'
+        foreach ($ms in 100, 101, 99, 100, 160) {
+            Start-WorkflowProfile -WorkflowId hist -HistoryPath $dir
+            Add-NodeTiming compile $ms
+            $null = Complete-WorkflowProfile
+        }
+        Import-Module (Join-Path $PSScriptRoot '../output/Profiler.PS/Profiler.PS.psd1') -Force
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        Start-WorkflowProfile -WorkflowId hist -HistoryPath $dir
+        (Get-NodeStatistics compile).Durations.Count | Should -Be 5
+        (Compare-WorkflowRun hist | Where-Object NodeId -eq compile).Verdict | Should -Be 'Slower'
+    }
+
+    It 'exports CSV that Import-Csv reads and JSON that imports back' {
+        foreach ($i in 1..3) { Start-WorkflowProfile -WorkflowId exp; Add-NodeTiming '=1+1' (10 * $i); $null = Complete-WorkflowProfile }
+        $csv = Join-Path $TestDrive 'stats.csv'
+        Export-WorkflowProfile -Path $csv -Format Csv
+        (Import-Csv $csv).NodeId | Should -Be "'=1+1"
+        $json = Join-Path $TestDrive 'exp.json'
+        Export-WorkflowProfile -Path $json
+        Clear-WorkflowProfile exp -Confirm:$false
+        (Import-WorkflowProfile $json).RunCount | Should -Be 3
+        Compare-WorkflowRun exp | ConvertTo-Json -Depth 4 | ConvertFrom-Json | Should -Not -BeNullOrEmpty
+    }
+}

@@ -65,6 +65,11 @@ namespace Profiler.PS.HelpGen
                 .Where(s => s != AllSets).Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(s => string.Equals(s, _cmdlet.DefaultParameterSetName, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ToList();
+            // A default set that no parameter names (Import-WorkflowProfile's "Add") is still a set of its own,
+            // holding only the parameters of every set, as PowerShell shows it.
+            string defaultSet = _cmdlet.DefaultParameterSetName;
+            if (sets.Count > 0 && !string.IsNullOrEmpty(defaultSet) && !sets.Contains(defaultSet, StringComparer.OrdinalIgnoreCase))
+                sets.Insert(0, defaultSet);
             if (sets.Count == 0) sets.Add(AllSets);
 
             var merged = new List<ParameterHelp>();

@@ -29,6 +29,9 @@ namespace Profiler.PS
         internal ErrorRecord ToErrorRecord(ProfilerException ex, object target)
             => new ErrorRecord(ex, ErrorId(ex.Kind.ToString()), CategoryOf(ex.Kind), target);
 
+        internal ErrorRecord ToErrorRecord(ProfilerException ex, object target, ErrorCategory category)
+            => new ErrorRecord(ex, ErrorId(ex.Kind.ToString()), category, target);
+
         internal static ErrorCategory CategoryOf(ProfilerErrorKind kind)
         {
             switch (kind)
@@ -39,6 +42,14 @@ namespace Profiler.PS
                 case ProfilerErrorKind.InvalidSetting:
                     return ErrorCategory.InvalidArgument;
                 case ProfilerErrorKind.RunClosed:
+                    return ErrorCategory.ResourceUnavailable;
+                case ProfilerErrorKind.RunNotFound:
+                    return ErrorCategory.ObjectNotFound;
+                case ProfilerErrorKind.InvalidFile:
+                    return ErrorCategory.InvalidData;
+                case ProfilerErrorKind.WorkflowExists:
+                    return ErrorCategory.ResourceExists;
+                case ProfilerErrorKind.FileAccessFailed:
                     return ErrorCategory.ResourceUnavailable;
                 default:
                     return ErrorCategory.InvalidOperation;

@@ -1,4 +1,5 @@
 using System;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Engine
 {
@@ -30,6 +31,8 @@ namespace Profiler.PS.Engine
         public int RunCount { get; private set; }
         public double LastDuration { get; private set; }
         public int SampleCount => _count;
+        /// <summary>Every sample ever, beside the window (Welford).</summary>
+        public RunningStatistics AllTime { get; set; }
 
         /// <summary>Adds one run's sample (the node's total time in the run), its self time (the total
         /// without nested nodes; the total when not given) and its executions.</summary>
@@ -52,6 +55,23 @@ namespace Profiler.PS.Engine
             LastDuration = duration;
             ExecutionCount += executions;
             RunCount++;
+            AllTime = AllTime.Add(duration);
+        }
+
+        /// <summary>Sets the node's whole history from persisted state (the window is at most the ring's size). A null
+        /// <paramref name="selfWindow"/> (state written before self times were kept) takes the window as self times.</summary>
+        public void Restore(double[] window, int[] runNumbers, double[] selfWindow, long executionCount, RunningStatistics allTime)
+        {
+            selfWindow = selfWindow ?? window;
+            _start = 0;
+            _count = Math.Min(window.Length, _ring.Length);
+            Array.Copy(window, window.Length - _count, _ring, 0, _count);
+            Array.Copy(runNumbers, runNumbers.Length - _count, _runNumbers, 0, _count);
+            Array.Copy(selfWindow, selfWindow.Length - _count, _selfRing, 0, _count);
+            LastDuration = _count > 0 ? window[window.Length - 1] : 0;
+            ExecutionCount = executionCount;
+            RunCount = (int)allTime.Count;
+            AllTime = allTime;
         }
 
         /// <summary>Average of the window; NaN when empty.</summary>
@@ -106,7 +126,12 @@ namespace Profiler.PS.Engine
         }
 
         public NodePerformanceData Snapshot(string workflowId)
-            => new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, CopyWindow(), CopyRunNumbers(), LastDuration, ExecutionCount, RunCount,
-                CopySelfWindow());
+        {
+            double[] window = CopyWindow();
+            // The window holds the node's first-ever sample while nothing has rolled out of it.
+            var statistics = DurationStatistics.Compute(window, window.Length == RunCount, AllTime);
+            return new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, CopyRunNumbers(), LastDuration, ExecutionCount, RunCount,
+                statistics, CopySelfWindow());
+        }
     }
 }

@@ -19,6 +19,20 @@ namespace Profiler.PS.Engine
         NoRunInProgress,
         /// <summary>The run was completed or abandoned and takes no more timings.</summary>
         RunClosed,
+        /// <summary>A run number names no run the workflow still keeps.</summary>
+        RunNotFound,
+        /// <summary>The workflow has no completed run yet.</summary>
+        NoCompletedRun,
+        /// <summary>A profile or history file is not valid: not JSON, another schema, a newer version, truncated or too large.</summary>
+        InvalidFile,
+        /// <summary>An imported workflow already exists in the session and neither merge nor replace was asked for.</summary>
+        WorkflowExists,
+        /// <summary>A merge would add runs the session already has.</summary>
+        RunsOverlap,
+        /// <summary>Reading or writing a file failed (permissions, disk, lock held too long).</summary>
+        FileAccessFailed,
+        /// <summary>A workflow already in the session has another (or no) history file than the one asked for.</summary>
+        HistoryConflict,
     }
 
     /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>

@@ -8,7 +8,7 @@ namespace Profiler.PS.Engine
     /// workflow is the default target of queries; the most recently started run still in flight is the
     /// default target of recording.
     /// </summary>
-    public sealed class ProfilerSession
+    public sealed partial class ProfilerSession
     {
         private readonly object _gate = new object();
         private readonly Dictionary<string, WorkflowProfiler> _byId = new Dictionary<string, WorkflowProfiler>(StringComparer.OrdinalIgnoreCase);
@@ -27,13 +27,23 @@ namespace Profiler.PS.Engine
         /// which abandons it (returned in <paramref name="abandoned"/>).
         /// </summary>
         public WorkflowRun StartRun(string workflowId, WorkflowSettings settings, bool force, out WorkflowRun abandoned)
+            => StartRun(workflowId, settings, force, out abandoned, out _);
+
+        /// <summary>
+        /// As <see cref="StartRun(string, WorkflowSettings, bool, out WorkflowRun)"/>; when the workflow is created with a
+        /// history folder (<see cref="WorkflowSettings.HistoryPath"/> or <see cref="DefaultHistoryPath"/>), its history is
+        /// loaded first, and <paramref name="warnings"/> describes any damaged line that was skipped.
+        /// </summary>
+        public WorkflowRun StartRun(string workflowId, WorkflowSettings settings, bool force, out WorkflowRun abandoned, out string[] warnings)
         {
             Validation.WorkflowId(workflowId);
             settings?.Validate();
+            WorkflowProfiler loaded = LoadIfNew(workflowId, settings, out warnings);
             lock (_gate)
             {
                 bool created = !_byId.TryGetValue(workflowId, out WorkflowProfiler wf);
-                if (created) wf = new WorkflowProfiler(workflowId, Clock);
+                if (created) wf = loaded ?? new WorkflowProfiler(workflowId, Clock);
+                else CheckHistory(wf, settings?.HistoryPath);
                 WorkflowRun run = wf.Start(settings, force, out abandoned);
                 if (created)
                 {

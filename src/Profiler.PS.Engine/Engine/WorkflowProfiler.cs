@@ -7,7 +7,7 @@ namespace Profiler.PS.Engine
     /// One workflow's profile: node histories over completed runs and at most one run in flight.
     /// Thread-safe; every member takes the workflow's lock.
     /// </summary>
-    public sealed class WorkflowProfiler
+    public sealed partial class WorkflowProfiler
     {
         /// <summary>How many bottleneck ids a profile snapshot lists.</summary>
         public const int ProfileBottleneckCount = 5;
@@ -96,7 +96,10 @@ namespace Profiler.PS.Engine
                     run.Nodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize) _runs.Dequeue();
-                return new RunCompletion(SnapshotLocked(), summary, _lastAlerts);
+                NodePerformanceData[] nodes = SnapshotNodesLocked();
+                _lastComparison = SummarizeLocked(nodes, run.RunNumber);
+                ProfilerException historyError = AppendHistoryLocked(run, summary);
+                return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
         }
 
@@ -150,17 +153,19 @@ namespace Profiler.PS.Engine
             }
         }
 
-        private void Fold(RunNode rn, int runNumber)
+        private void Fold(RunNode rn, int runNumber) => Fold(rn.NodeId, rn.NodeType, rn.NodeLabel, rn.Total, rn.SelfTotal, rn.Executions, runNumber);
+
+        private void Fold(string nodeId, string nodeType, string nodeLabel, double total, double selfTotal, long executions, int runNumber)
         {
-            if (!_nodes.TryGetValue(rn.NodeId, out NodeHistory h))
+            if (!_nodes.TryGetValue(nodeId, out NodeHistory h))
             {
-                h = new NodeHistory(rn.NodeId, WindowSize);
-                _nodes.Add(rn.NodeId, h);
+                h = new NodeHistory(nodeId, WindowSize);
+                _nodes.Add(nodeId, h);
                 _nodeOrder.Add(h);
             }
-            if (rn.NodeType != null) h.NodeType = rn.NodeType;
-            if (rn.NodeLabel != null) h.NodeLabel = rn.NodeLabel;
-            h.AddRunSample(rn.Total, rn.Executions, runNumber, rn.SelfTotal);
+            if (nodeType != null) h.NodeType = nodeType;
+            if (nodeLabel != null) h.NodeLabel = nodeLabel;
+            h.AddRunSample(total, executions, runNumber, selfTotal);
         }
 
         private NodePerformanceData[] SnapshotNodesLocked()
@@ -170,14 +175,15 @@ namespace Profiler.PS.Engine
             return nodes;
         }
 
-        private WorkflowPerformanceProfile SnapshotLocked()
+        private WorkflowPerformanceProfile SnapshotLocked() => SnapshotLocked(SnapshotNodesLocked());
+
+        private WorkflowPerformanceProfile SnapshotLocked(NodePerformanceData[] nodes)
         {
-            NodePerformanceData[] nodes = SnapshotNodesLocked();
             BottleneckInfo[] ranked = Ranking.Bottlenecks(nodes, _lastAlerts, ProfileBottleneckCount);
             var ids = new string[ranked.Length];
             for (int i = 0; i < ids.Length; i++) ids[i] = ranked[i].NodeId;
             return new WorkflowPerformanceProfile(WorkflowId, WorkflowName, _lastTotal, nodes, ids, _timestamp, _runCount,
-                WindowSize, _current != null, _lastAlerts, _runs.ToArray());
+                WindowSize, _current != null, _lastAlerts, _runs.ToArray(), _lastComparison);
         }
 
         private static T[] ToArray<T>(IReadOnlyList<T> list)

@@ -22,6 +22,11 @@ namespace Profiler.PS.Engine
         public double? BottleneckFactor { get; set; }
         /// <summary>Earlier samples needed before the bottleneck rule fires (at least 1).</summary>
         public int? MinimumSamples { get; set; }
+        /// <summary>
+        /// A history folder (full path): when the workflow is created its history is loaded from the folder, and
+        /// each completed run is appended to it. Null uses the session's default (ProfilerSession.DefaultHistoryPath).
+        /// </summary>
+        public string HistoryPath { get; set; }
 
         internal void Validate()
         {
@@ -31,6 +36,8 @@ namespace Profiler.PS.Engine
             if (BottleneckFactor is double f && (double.IsNaN(f) || double.IsInfinity(f) || f <= 1.0))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
                     $"BottleneckFactor {f} is out of range: give a ratio greater than 1, such as 1.5.");
+            if (HistoryPath != null && string.IsNullOrWhiteSpace(HistoryPath))
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "HistoryPath is empty: give a folder, for example -HistoryPath ./perf-history.");
             if (MinimumSamples is int m && m < 1)
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
                     $"MinimumSamples {m} is out of range: give at least 1 earlier run.");

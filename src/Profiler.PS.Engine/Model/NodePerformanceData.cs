@@ -1,18 +1,36 @@
 using System;
 using System.Globalization;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS
 {
     /// <summary>
-    /// Statistics of one node (workflow step) over the workflow's completed runs. Avg, Min and Max are over
-    /// the window (the last <c>WindowSize</c> runs in which the node ran, see <see cref="Durations"/>);
-    /// <see cref="ExecutionCount"/> and <see cref="RunCount"/> are all-time. A value never changes once created.
+    /// Statistics of one node (workflow step) over the workflow's completed runs. Avg, Median, P95, Min, Max,
+    /// StdDev and the outlier flags are over the window (the last <c>WindowSize</c> runs in which the node ran,
+    /// see <see cref="Durations"/>); <see cref="ExecutionCount"/>, <see cref="RunCount"/> and the AllTime*
+    /// properties are all-time. A value never changes once created.
     /// </summary>
     public sealed class NodePerformanceData
     {
-        /// <summary>Creates a snapshot; the engine does this, users get them from Get-NodeStatistics.</summary>
+        /// <summary>Creates a snapshot whose robust and all-time statistics are computed from <paramref name="durations"/> alone.</summary>
         public NodePerformanceData(string workflowId, string nodeId, string nodeType, string nodeLabel,
-            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount,
+            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount)
+            : this(workflowId, nodeId, nodeType, nodeLabel, durations, runNumbers, lastDuration, executionCount, runCount, null, null)
+        {
+        }
+
+        /// <summary>Creates a snapshot with self times (see <see cref="SelfDurations"/>); the other statistics are computed from <paramref name="durations"/>.</summary>
+        public NodePerformanceData(string workflowId, string nodeId, string nodeType, string nodeLabel,
+            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount, double[] selfDurations)
+            : this(workflowId, nodeId, nodeType, nodeLabel, durations, runNumbers, lastDuration, executionCount, runCount, null, selfDurations)
+        {
+        }
+
+        /// <summary>Creates a snapshot; the engine does this, users get them from Get-NodeStatistics. A null
+        /// <paramref name="statistics"/> computes them from <paramref name="durations"/> alone; null
+        /// <paramref name="selfDurations"/> means the node never had nested nodes (its self time is its time).</summary>
+        public NodePerformanceData(string workflowId, string nodeId, string nodeType, string nodeLabel,
+            double[] durations, int[] runNumbers, double lastDuration, long executionCount, int runCount, DurationStatistics statistics,
             double[] selfDurations = null)
         {
             WorkflowId = workflowId;
@@ -37,7 +55,18 @@ namespace Profiler.PS
                 MinDuration = min;
                 MaxDuration = max;
             }
-            // A node never measured with children has no separate self window: its self time is its time.
+            statistics = statistics ?? DurationStatistics.Compute(Durations, Durations.Length == runCount, RunningStatistics.Of(Durations));
+            MedianDuration = statistics.Median;
+            P95Duration = statistics.P95;
+            StdDevDuration = statistics.StandardDeviation;
+            CoefficientOfVariation = statistics.CoefficientOfVariation;
+            Outliers = statistics.Outliers;
+            foreach (bool o in Outliers) if (o) OutlierCount++;
+            IsFirstRunSlow = statistics.IsFirstRunSlow;
+            AllTimeAvgDuration = statistics.AllTime.Mean;
+            AllTimeMinDuration = statistics.AllTime.Min;
+            AllTimeMaxDuration = statistics.AllTime.Max;
+            AllTimeStdDevDuration = statistics.AllTime.StandardDeviation;
             SelfDurations = selfDurations ?? Durations;
             if (SelfDurations.Length > 0)
             {
@@ -71,8 +100,43 @@ namespace Profiler.PS
         public double LastDuration { get; }
         /// <summary>All-time number of executions recorded (a node timed three times in a loop counts three).</summary>
         public long ExecutionCount { get; }
-        /// <summary>All-time number of completed runs the node ran in.</summary>
+        /// <summary>All-time number of completed runs the node ran in: the count of the AllTime statistics.</summary>
         public int RunCount { get; }
+        /// <summary>Median of <see cref="Durations"/>, in milliseconds: the typical run, unmoved by one slow run.</summary>
+        public double MedianDuration { get; }
+        /// <summary>
+        /// 95th percentile of <see cref="Durations"/>, in milliseconds, by linear interpolation between closest
+        /// ranks (type 7): with n sorted samples it sits at rank 0.95 (n - 1). With one sample it is that sample;
+        /// with fewer than 20 it lies between the two largest samples, so read it as "close to the worst run".
+        /// </summary>
+        public double P95Duration { get; }
+        /// <summary>Sample standard deviation of <see cref="Durations"/> (n - 1 denominator), in milliseconds; 0 for one sample.</summary>
+        public double StdDevDuration { get; }
+        /// <summary>StdDevDuration divided by AvgDuration: the node's noise (0.05 is steady, 0.5 is erratic); 0 when the average is 0.</summary>
+        public double CoefficientOfVariation { get; }
+        /// <summary>
+        /// One flag per sample of <see cref="Durations"/> (same order): true when the sample is an outlier, its
+        /// modified z-score 0.6745 (x - median) / MAD being above 3.5 in absolute value (Iglewicz and Hoaglin;
+        /// hyperfine uses the same score with a looser bar). When more than half the samples are equal the MAD
+        /// is 0 and no sample is flagged.
+        /// </summary>
+        public bool[] Outliers { get; }
+        /// <summary>How many of <see cref="Outliers"/> are true.</summary>
+        public int OutlierCount { get; }
+        /// <summary>
+        /// True when the node's first-ever run is still in the window and was slow (a cold start: empty caches,
+        /// first compilation): slower than the later samples' median by 10% and 5 ms and outside their noise,
+        /// with at least 3 later samples. Such a warm-up run is worth discarding from comparisons.
+        /// </summary>
+        public bool IsFirstRunSlow { get; }
+        /// <summary>Mean of every sample ever (not only the window), in milliseconds.</summary>
+        public double AllTimeAvgDuration { get; }
+        /// <summary>Smallest sample ever, in milliseconds.</summary>
+        public double AllTimeMinDuration { get; }
+        /// <summary>Largest sample ever, in milliseconds.</summary>
+        public double AllTimeMaxDuration { get; }
+        /// <summary>Standard deviation of every sample ever, in milliseconds.</summary>
+        public double AllTimeStdDevDuration { get; }
         /// <summary>Self time per completed run (the window, same order as <see cref="Durations"/>): each run's
         /// time in the node minus the time of the nodes nested in it, in milliseconds.</summary>
         public double[] SelfDurations { get; }

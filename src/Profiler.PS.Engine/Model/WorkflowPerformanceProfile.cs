@@ -9,11 +9,21 @@ namespace Profiler.PS
     /// </summary>
     public sealed class WorkflowPerformanceProfile
     {
-        /// <summary>Creates a snapshot; the engine does this.</summary>
+        /// <summary>Creates a snapshot without a comparison.</summary>
         public WorkflowPerformanceProfile(string workflowId, string workflowName, double totalDuration,
             NodePerformanceData[] nodeData, string[] bottlenecks, DateTimeOffset timestamp, int runCount,
             int windowSize, bool isRunInProgress, BottleneckAlert[] alerts, WorkflowRunSummary[] runs)
+            : this(workflowId, workflowName, totalDuration, nodeData, bottlenecks, timestamp, runCount, windowSize, isRunInProgress,
+                alerts, runs, null)
         {
+        }
+
+        /// <summary>Creates a snapshot; the engine does this.</summary>
+        public WorkflowPerformanceProfile(string workflowId, string workflowName, double totalDuration,
+            NodePerformanceData[] nodeData, string[] bottlenecks, DateTimeOffset timestamp, int runCount,
+            int windowSize, bool isRunInProgress, BottleneckAlert[] alerts, WorkflowRunSummary[] runs, RunComparisonSummary comparison)
+        {
+            Comparison = comparison;
             WorkflowId = workflowId;
             WorkflowName = workflowName;
             TotalDuration = totalDuration;
@@ -49,6 +59,8 @@ namespace Profiler.PS
         public BottleneckAlert[] Alerts { get; }
         /// <summary>The latest completed runs (at most WindowSize), oldest first.</summary>
         public WorkflowRunSummary[] Runs { get; }
+        /// <summary>The latest completed run against the runs before it (see Compare-WorkflowRun); null before the first run.</summary>
+        public RunComparisonSummary Comparison { get; }
 
         /// <summary>For example <c>build (Nightly build): 5 runs, last 5,000.0 ms</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

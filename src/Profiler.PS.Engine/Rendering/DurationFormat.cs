@@ -21,5 +21,9 @@ namespace Profiler.PS.Rendering
             if (whole < 3600) return string.Format(c, "{0} m {1:00} s", whole / 60, whole % 60);
             return string.Format(c, "{0} h {1:00} m", whole / 3600, whole % 3600 / 60);
         }
+
+        /// <summary>A signed percentage with one decimal, for example <c>+12.5%</c> or <c>-3.0%</c>.</summary>
+        public static string SignedPercent(double percent)
+            => (percent > 0 ? "+" : "") + percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
     }
 }

@@ -51,5 +51,40 @@ namespace Profiler.PS.Statistics
             foreach (double s in samples) sum += (s - mean) * (s - mean);
             return Math.Sqrt(sum / (samples.Length - 1));
         }
+
+        /// <summary>Median absolute deviation from the median (unscaled); NaN for an empty sample.</summary>
+        public static double MedianAbsoluteDeviation(double[] samples)
+        {
+            if (samples == null || samples.Length == 0) return double.NaN;
+            double median = Median(samples);
+            var deviations = new double[samples.Length];
+            for (int i = 0; i < samples.Length; i++) deviations[i] = Math.Abs(samples[i] - median);
+            Array.Sort(deviations);
+            return PercentileOfSorted(deviations, 0.5);
+        }
+
+        /// <summary>
+        /// Iglewicz and Hoaglin's modified z-score of each sample: 0.6745 (x - median) / MAD. When the MAD is 0
+        /// (more than half the samples are equal) the score is undefined and every score is 0, so nothing is
+        /// an outlier; an empty sample gives an empty array.
+        /// </summary>
+        public static double[] ModifiedZScores(double[] samples)
+        {
+            if (samples == null || samples.Length == 0) return Array.Empty<double>();
+            double median = Median(samples), mad = MedianAbsoluteDeviation(samples);
+            var scores = new double[samples.Length];
+            if (!(mad > 0)) return scores;
+            for (int i = 0; i < samples.Length; i++) scores[i] = ModifiedZScore(samples[i], median, mad);
+            return scores;
+        }
+
+        /// <summary>0.6745 (x - median) / mad: about how many standard deviations x is from the median.</summary>
+        public static double ModifiedZScore(double x, double median, double mad) => ModifiedZScoreFactor * (x - median) / mad;
+
+        /// <summary>0.6745, the 0.75 quantile of the standard normal: it scales the MAD to a standard deviation.</summary>
+        public const double ModifiedZScoreFactor = 0.6745;
+
+        /// <summary>Absolute modified z-score above which a sample is an outlier (Iglewicz and Hoaglin).</summary>
+        public const double OutlierThreshold = 3.5;
     }
 }

@@ -69,8 +69,11 @@ namespace Profiler.PS.Commands
                 ThrowTerminatingError(ToErrorRecord(ex, (object)Run ?? WorkflowId));
                 return;
             }
+            if (completion.HistoryError != null)
+                WriteError(ToErrorRecord(completion.HistoryError, completion.Profile.WorkflowId, ErrorCategory.WriteError));
             if (completion.RecordedNothing)
                 WriteWarning($"The run of workflow '{completion.Profile.WorkflowId}' recorded no node timing, so no node history changed and it was not counted. Record steps with Add-NodeTiming before Complete-WorkflowProfile.");
+            if (completion.Profile.Comparison != null) WriteVerbose("Comparison: " + completion.Profile.Comparison);
             WriteObject(completion.Profile);
         }
     }

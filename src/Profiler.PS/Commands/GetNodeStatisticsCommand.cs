@@ -8,7 +8,10 @@ namespace Profiler.PS.Commands
     /// <para>Get-NodeStatistics writes one NodePerformanceData object per node, in the order the nodes first ran.
     /// Durations holds the node's samples of the last -WindowSize completed runs (one per run: the sum of its
     /// executions in that run), oldest first; AvgDuration, MinDuration and MaxDuration are over that window, in
-    /// milliseconds. ExecutionCount and RunCount are all-time. Statistics change only when a run completes.</para>
+    /// milliseconds, as are MedianDuration, P95Duration (type-7 percentile), StdDevDuration, CoefficientOfVariation,
+    /// the per-sample Outliers flags (modified z-score) and IsFirstRunSlow (a cold first run still in the window).
+    /// SelfDurations, AvgSelfDuration and LastSelfDuration give the time not spent in nested nodes. ExecutionCount,
+    /// RunCount and the AllTime* aggregates are all-time. Statistics change only when a run completes.</para>
     /// <para>By default it reads the most recently started workflow; -WorkflowId (wildcards allowed) names others,
     /// and -NodeId (wildcards allowed) filters the nodes. A literal node or workflow id that matches nothing writes
     /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that

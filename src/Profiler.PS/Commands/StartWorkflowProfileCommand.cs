@@ -90,10 +90,19 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>
+        /// A history folder: when the workflow is created, its runs are loaded from the folder's file for it
+        /// (&lt;id&gt;.jsonl), and every completed run is appended there. Defaults to Set-ProfilerOption -HistoryPath.
+        /// </summary>
+        [Parameter]
+        public string HistoryPath { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var settings = new WorkflowSettings { WorkflowName = WorkflowName };
+            if (HistoryPath != null)
+                settings.HistoryPath = string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(WindowSize))) settings.WindowSize = WindowSize;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(BottleneckFactor))) settings.BottleneckFactor = BottleneckFactor;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(MinimumSamples))) settings.MinimumSamples = MinimumSamples;
@@ -101,7 +110,8 @@ namespace Profiler.PS.Commands
             WorkflowRun abandoned;
             try
             {
-                run = Session.StartRun(WorkflowId, settings, Force, out abandoned);
+                run = Session.StartRun(WorkflowId, settings, Force, out abandoned, out string[] warnings);
+                foreach (string warning in warnings) WriteWarning(warning);
             }
             catch (ProfilerException ex)
             {

@@ -29,7 +29,7 @@ namespace Profiler.PS.Tests.Module
                 Description = Text $help.description
                 Parameters = @($command.Parameters.Keys | Where-Object {{ $_ -notin $common }})
                 Described = @($help.parameters.parameter | Where-Object {{ (Text $_.description).Trim() }} | ForEach-Object {{ $_.name }})
-                HelpSyntax = @($help.syntax.syntaxItem | ForEach-Object {{ (@($_.parameter | ForEach-Object {{ '{{0}}:{{1}}:{{2}}' -f $_.name, $_.required, $_.position }}) -join ',') }})
+                HelpSyntax = @($help.syntax.syntaxItem | ForEach-Object {{ (@($_.parameter | Where-Object {{ $_ }} | ForEach-Object {{ '{{0}}:{{1}}:{{2}}' -f $_.name, $_.required, $_.position }}) -join ',') }})
                 CommandSyntax = @($command.ParameterSets | ForEach-Object {{ (@($_.Parameters | Where-Object {{ $_.Name -notin $common }} | ForEach-Object {{ '{{0}}:{{1}}:{{2}}' -f $_.Name, $_.IsMandatory.ToString().ToLowerInvariant(), (Position $_.Position) }}) -join ',') }})
                 Inputs = @($help.inputTypes.inputType | Where-Object {{ (Text $_.description).Trim() }} | ForEach-Object {{ $_.type.name }})
                 PipelineTypes = @($command.Parameters.Values | Where-Object {{ $_.ParameterSets.Values.ValueFromPipeline -contains $true }} | ForEach-Object {{ $_.ParameterType.FullName }})

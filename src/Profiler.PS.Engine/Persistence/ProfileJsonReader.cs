@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Profiler.PS.Engine;
+using Profiler.PS.Json;
+using Profiler.PS.Statistics;
+using static Profiler.PS.Json.JsonFields;
+
+namespace Profiler.PS.Persistence
+{
+    /// <summary>
+    /// Reads and fully validates a profile file before anything is imported: any problem is one error naming
+    /// the file and the member at fault, and no state is returned. Version 1 files (written before nested and
+    /// parallel runs were recorded) have exactly the version 1 members; version 2 adds optional members, see
+    /// <see cref="ShapeFields"/>. Unknown members are refused in both, so a module that reads only version 1
+    /// refuses a version 2 file by its version, with a clear message, rather than by a member it does not know.
+    /// </summary>
+    internal static partial class ProfileJsonReader
+    {
+        /// <summary>The schema version this module writes and the newest it reads.</summary>
+        public const int SchemaVersion = 2;
+        /// <summary>The first version with a run's shape and a node's self times.</summary>
+        public const int ShapeVersion = 2;
+        /// <summary>Largest profile file read: an export holds only each node's window, so real files are far smaller.</summary>
+        public const long MaxFileBytes = 64L << 20;
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>Reads and validates <paramref name="path"/>.</summary>
+        /// <exception cref="ProfilerException">InvalidFile (the message names the file and the problem) or FileAccessFailed.</exception>
+        public static WorkflowState[] ReadFile(string path)
+        {
+            string text;
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > MaxFileBytes)
+                    throw Invalid(path, string.Format(CultureInfo.InvariantCulture, "it is {0:N0} bytes, more than the {1:N0} bytes a profile file may have", info.Length, MaxFileBytes));
+                byte[] bytes = File.ReadAllBytes(path);
+                int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                text = StrictUtf8.GetString(bytes, bom, bytes.Length - bom);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw Invalid(path, "it is not UTF-8 text");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ProfilerException(ProfilerErrorKind.FileAccessFailed, $"Profile file '{path}' could not be read: {ex.Message}");
+            }
+            return Read(text, path);
+        }
+
+        /// <summary>Parses and validates profile text; <paramref name="fileName"/> names it in errors.</summary>
+        public static WorkflowState[] Read(string text, string fileName)
+        {
+            try
+            {
+                JsonValue root = JsonParser.Parse(text);
+                if (root.Kind != JsonKind.Object) throw Error("(root)", "expected an object, found " + root.Describe());
+                bool v2 = CheckFormat(root) >= ShapeVersion;
+                ExactMembers(root, "", "format", "schemaVersion", "workflows");
+                List<JsonValue> items = JsonFields.Array(root, "", "workflows");
+                var result = new WorkflowState[items.Count];
+                var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < items.Count; i++)
+                {
+                    string path = Index("workflows", i);
+                    result[i] = ReadWorkflow(items[i], path, v2);
+                    if (!ids.Add(result[i].WorkflowId)) throw Error(Join(path, "workflowId"), $"workflow '{result[i].WorkflowId}' appears twice");
+                }
+                return result;
+            }
+            catch (JsonFormatException ex)
+            {
+                throw Invalid(fileName, ex.Message);
+            }
+        }
+
+        private static ProfilerException Invalid(string file, string problem)
+            => new ProfilerException(ProfilerErrorKind.InvalidFile, $"Profile file '{file}' cannot be imported: {problem}. Nothing was imported.");
+
+        private static long CheckFormat(JsonValue root)
+        {
+            JsonValue format = root["format"];
+            if (format == null || format.Kind != JsonKind.String || format.Text != ProfileJsonWriter.Format)
+                throw new JsonFormatException($"it is not a Profiler.PS profile (its \"format\" member must be \"{ProfileJsonWriter.Format}\"); write one with Export-WorkflowProfile");
+            long version = Long(root, "", "schemaVersion", 1, long.MaxValue);
+            if (version > SchemaVersion)
+                throw new JsonFormatException($"it has schema version {version}, newer than the version {SchemaVersion} this module reads; update Profiler.PS to import it");
+            return version;
+        }
+
+        private static WorkflowState ReadWorkflow(JsonValue w, string path, bool v2)
+        {
+            ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "bottleneckFactor", "minimumSamples", "runCount",
+                "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
+            var s = new WorkflowState
+            {
+                WorkflowId = String(w, path, "workflowId", nonBlank: true),
+                WorkflowName = String(w, path, "workflowName"),
+                WindowSize = Int(w, path, "windowSize", 1, WorkflowSettings.MaxWindowSize),
+                BottleneckFactor = Double(w, path, "bottleneckFactor"),
+                MinimumSamples = Int(w, path, "minimumSamples", 1, int.MaxValue),
+                RunCount = Int(w, path, "runCount", 0, int.MaxValue),
+                LastTotalDuration = Double(w, path, "lastTotalDuration", 0),
+                Timestamp = Time(w, path, "timestamp"),
+            };
+            if (!(s.BottleneckFactor > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
+            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize, s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
+            for (int i = 1; i < s.Runs.Length; i++)
+                if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
+            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => ReadAlert(v, p, s));
+            s.Nodes = ReadList(w, path, "nodes", int.MaxValue, (v, p) => ReadNode(v, p, s, v2));
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < s.Nodes.Length; i++)
+                if (!ids.Add(s.Nodes[i].NodeId)) throw Error(Index(Join(path, "nodes"), i), $"node '{s.Nodes[i].NodeId}' appears twice");
+            return s;
+        }
+
+        private static T[] ReadList<T>(JsonValue obj, string path, string name, int max, Func<JsonValue, string, T> read)
+        {
+            List<JsonValue> items = JsonFields.Array(obj, path, name);
+            string listPath = Join(path, name);
+            if (items.Count > max) throw Error(listPath, string.Format(CultureInfo.InvariantCulture, "has {0} items, more than the {1} allowed here", items.Count, max));
+            var result = new T[items.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = read(items[i], Index(listPath, i));
+            return result;
+        }
+
+        private static readonly string[] RunMembers = { "runNumber", "runId", "startTime", "endTime", "totalDuration", "nodeCount", "executionCount", "alertCount" };
+
+        private static WorkflowRunSummary ReadRun(JsonValue r, string path, int runCount, bool v2)
+        {
+            Members(r, path, v2, RunMembers, ShapeFields.RunNames);
+            double total = Double(r, path, "totalDuration", 0);
+            long executions = Long(r, path, "executionCount", 0, long.MaxValue);
+            return new WorkflowRunSummary(Int(r, path, "runNumber", 1, runCount), Guid(r, path, "runId"), Time(r, path, "startTime"),
+                Time(r, path, "endTime"), total, Int(r, path, "nodeCount", 0, int.MaxValue), executions, Int(r, path, "alertCount", 0, int.MaxValue),
+                ShapeFields.Read(r, path, total, executions));
+        }
+
+        private static BottleneckAlert ReadAlert(JsonValue a, string path, WorkflowState s)
+        {
+            ExactMembers(a, path, "runNumber", "nodeId", "nodeLabel", "duration", "baselineAverage", "baselineSamples", "factor", "timestamp");
+            double factor = Double(a, path, "factor");
+            if (!(factor > 1)) throw Error(Join(path, "factor"), "expected a ratio greater than 1");
+            return new BottleneckAlert(s.WorkflowId, Int(a, path, "runNumber", 1, Math.Max(1, s.RunCount)), String(a, path, "nodeId", nonBlank: true),
+                String(a, path, "nodeLabel"), Double(a, path, "duration", 0), Double(a, path, "baselineAverage", 0),
+                Int(a, path, "baselineSamples", 0, int.MaxValue), factor, Time(a, path, "timestamp"));
+        }
+    }
+}

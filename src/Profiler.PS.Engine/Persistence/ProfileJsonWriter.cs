@@ -1,0 +1,114 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Profiler.PS.Json;
+
+namespace Profiler.PS.Persistence
+{
+    /// <summary>
+    /// Writes workflow states as a profile file (schema version <see cref="ProfileJsonReader.SchemaVersion"/>):
+    /// indented JSON, members in a fixed order, so exporting the same state always gives the same bytes. Version 2
+    /// members (a run's shape, a node's self times) are always written, even when they hold their defaults.
+    /// </summary>
+    internal static class ProfileJsonWriter
+    {
+        public const string Format = "Profiler.PS.WorkflowProfile";
+
+        public static string Write(WorkflowState[] workflows)
+        {
+            var sb = new StringBuilder();
+            var w = new JsonWriter(sb, indented: true);
+            w.StartObject();
+            w.Property("format", Format);
+            w.Property("schemaVersion", ProfileJsonReader.SchemaVersion);
+            w.Name("workflows");
+            w.StartArray();
+            foreach (WorkflowState s in workflows) WriteWorkflow(w, s);
+            w.EndArray();
+            w.EndObject();
+            return sb.Append('\n').ToString();
+        }
+
+        private static void WriteWorkflow(JsonWriter w, WorkflowState s)
+        {
+            w.StartObject();
+            w.Property("workflowId", s.WorkflowId);
+            w.Property("workflowName", s.WorkflowName);
+            w.Property("windowSize", s.WindowSize);
+            w.Property("bottleneckFactor", s.BottleneckFactor);
+            w.Property("minimumSamples", s.MinimumSamples);
+            w.Property("runCount", s.RunCount);
+            w.Property("lastTotalDuration", s.LastTotalDuration);
+            w.Property("timestamp", Time(s.Timestamp));
+            w.Name("runs");
+            w.StartArray();
+            foreach (WorkflowRunSummary r in s.Runs) WriteRun(w, r);
+            w.EndArray();
+            w.Name("lastAlerts");
+            w.StartArray();
+            foreach (BottleneckAlert a in s.LastAlerts) WriteAlert(w, a);
+            w.EndArray();
+            w.Name("nodes");
+            w.StartArray();
+            foreach (NodeState n in s.Nodes) WriteNode(w, n);
+            w.EndArray();
+            w.EndObject();
+        }
+
+        internal static void WriteRun(JsonWriter w, WorkflowRunSummary r)
+        {
+            w.StartObject();
+            w.Property("runNumber", r.RunNumber);
+            w.Property("runId", r.RunId.ToString("D"));
+            w.Property("startTime", Time(r.StartTime));
+            w.Property("endTime", Time(r.EndTime));
+            w.Property("totalDuration", r.TotalDuration);
+            w.Property("nodeCount", r.NodeCount);
+            w.Property("executionCount", r.ExecutionCount);
+            w.Property("alertCount", r.AlertCount);
+            ShapeFields.Write(w, ShapeFields.Of(r));
+            w.EndObject();
+        }
+
+        internal static void WriteAlert(JsonWriter w, BottleneckAlert a)
+        {
+            w.StartObject();
+            w.Property("runNumber", a.RunNumber);
+            w.Property("nodeId", a.NodeId);
+            w.Property("nodeLabel", a.NodeLabel);
+            w.Property("duration", a.Duration);
+            w.Property("baselineAverage", a.BaselineAverage);
+            w.Property("baselineSamples", a.BaselineSamples);
+            w.Property("factor", a.Factor);
+            w.Property("timestamp", Time(a.Timestamp));
+            w.EndObject();
+        }
+
+        private static void WriteNode(JsonWriter w, NodeState n)
+        {
+            w.StartObject();
+            w.Property("nodeId", n.NodeId);
+            w.Property("nodeType", n.NodeType);
+            w.Property("nodeLabel", n.NodeLabel);
+            w.Property("executionCount", n.ExecutionCount);
+            w.Name("allTime");
+            w.StartObject();
+            w.Property("count", n.AllTime.Count);
+            w.Property("mean", n.AllTime.Mean);
+            w.Property("m2", n.AllTime.M2);
+            w.Property("min", n.AllTime.Min);
+            w.Property("max", n.AllTime.Max);
+            w.EndObject();
+            w.Name("runNumbers");
+            w.InlineArray(n.RunNumbers);
+            w.Name("durations");
+            w.InlineArray(n.Durations);
+            w.Name("selfDurations");
+            w.InlineArray(n.SelfDurations);
+            w.EndObject();
+        }
+
+        /// <summary>ISO 8601 with ticks and offset ("o"), which parses back to the same value.</summary>
+        internal static string Time(DateTimeOffset t) => t.ToString("o", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Management.Automation;
+using Profiler.PS.Engine;
+using Profiler.PS.Statistics;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Compares a run with earlier runs, node by node: Faster, Slower, Same or Inconclusive, with the change in ms and percent.</summary>
+    /// <remarks>
+    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: up to WindowSize
+    /// runs before the judged one; -BaselineCount or -Baseline choose others). A judged run is never part of its
+    /// own baseline. Each node gets one line, and the workflow's total duration a last line (Scope Workflow).</para>
+    /// <para>Each side is the node's samples in those runs, and their medians are compared. A change counts only
+    /// when it passes both -RelativeThreshold (default 10 percent) and -AbsoluteThreshold (default 5 ms). With at
+    /// least 5 samples on each side, a two-sided Mann-Whitney U test decides: p below 0.05 makes it Slower or Faster,
+    /// otherwise Inconclusive; PValue shows it (exact without ties up to 20 samples a side, else the normal
+    /// approximation with tie correction). With fewer judged samples (one run has one), the baseline needs at least
+    /// 3 runs and the run must lie outside the baseline's noise (modified z-score above 3.5), otherwise the verdict
+    /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
+    /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
+    /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>foreach ($ms in 100, 102, 98, 101, 150) { Start-WorkflowProfile cmp; Add-NodeTiming compile $ms; Add-NodeTiming test 40; $null = Complete-WorkflowProfile -TotalDuration ($ms + 40) }; Compare-WorkflowRun cmp</code>
+    /// <para>Judges run 5 against runs 1 to 4: compile is Slower (+49.3%), test is Same, and the workflow line shows the total.</para>
+    /// </example>
+    /// <example>
+    /// <code>foreach ($i in 1..12) { Start-WorkflowProfile ab; Add-NodeTiming step (100 + 20 * [int]($i -gt 6) + $i % 3); $null = Complete-WorkflowProfile }; Compare-WorkflowRun ab -Run (7..12) -Baseline (1..6) | Where-Object Scope -eq Node</code>
+    /// <para>Compares runs 7 to 12 with runs 1 to 6; with six samples a side the Mann-Whitney test decides and PValue is shown.</para>
+    /// </example>
+    /// <example>
+    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile thr; Add-NodeTiming fast (10 + 3 * [int]($i -eq 4)); $null = Complete-WorkflowProfile }; (Get-WorkflowProfile thr).Runs[-1] | Compare-WorkflowRun thr -BaselineCount 3 -AbsoluteThreshold 1</code>
+    /// <para>Pipes the latest run summary in and judges it against the three runs before it: 13 ms against 10 ms is
+    /// Slower with a 1 ms absolute threshold, where the default 5 ms would call it Same.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Compare, "WorkflowRun", DefaultParameterSetName = PreviousSet)]
+    [OutputType(typeof(RunComparison))]
+    public sealed class CompareWorkflowRunCommand : ProfilerCmdletBase
+    {
+        private const string PreviousSet = "Previous";
+        private const string RunsSet = "Runs";
+
+        /// <summary>The workflow to compare; defaults to the most recently started workflow.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string WorkflowId { get; set; }
+
+        /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
+        [Parameter(Position = 1, ValueFromPipeline = true)]
+        [RunNumberTransformation]
+        public int[] Run { get; set; }
+
+        /// <summary>The baseline runs: run numbers or run objects. Judged runs listed here are left out with a warning.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RunsSet)]
+        [RunNumberTransformation]
+        public int[] Baseline { get; set; }
+
+        /// <summary>How many runs before the earliest judged run form the baseline (default: the workflow's WindowSize).</summary>
+        [Parameter(ParameterSetName = PreviousSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int BaselineCount { get; set; }
+
+        /// <summary>Smallest change, in percent of the baseline median, that can count (default 10).</summary>
+        [Parameter]
+        public double RelativeThreshold { get; set; } = ChangeRule.DefaultRelativeThreshold * 100;
+
+        /// <summary>Smallest change in milliseconds (or a TimeSpan) that can count (default 5).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public double AbsoluteThreshold { get; set; } = ChangeRule.DefaultAbsoluteThreshold;
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var workflows = ResolveWorkflows(WorkflowId == null ? null : new[] { WorkflowId }, allWhenNone: false);
+            if (workflows.Count == 0 && WorkflowId == null)
+            {
+                var ex = new ProfilerException(ProfilerErrorKind.NoCompletedRun,
+                    "No workflow has been profiled in this session: call Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first.");
+                WriteError(ToErrorRecord(ex, null));
+                return;
+            }
+            int? count = MyInvocation.BoundParameters.ContainsKey(nameof(BaselineCount)) ? BaselineCount : (int?)null;
+            foreach (WorkflowProfiler wf in workflows)
+            {
+                RunComparison[] lines;
+                bool excluded;
+                try
+                {
+                    lines = wf.Compare(Run, Baseline, count, RelativeThreshold / 100, AbsoluteThreshold, out excluded);
+                }
+                catch (ProfilerException ex)
+                {
+                    WriteError(ToErrorRecord(ex, (object)Run ?? wf.WorkflowId));
+                    continue;
+                }
+                if (excluded)
+                    WriteWarning($"The judged run{(Run.Length == 1 ? " was" : "s were")} left out of the baseline of workflow '{wf.WorkflowId}': a run is never compared with itself.");
+                WriteObject(lines, enumerateCollection: true);
+            }
+        }
+    }
+}

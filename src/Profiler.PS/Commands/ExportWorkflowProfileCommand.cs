@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Writes workflows' profiles to a file: re-importable JSON, CSV, a Chrome trace, a speedscope profile or Markdown.</summary>
+    /// <remarks>
+    /// <para>Writes the completed history of the named workflows (default: all of them) to -Path in -Format:</para>
+    /// <para>Json (default): the full profile (each node's window of samples with run numbers, all-time counters,
+    /// recent runs, the last run's alerts, settings) with a "format" and "schemaVersion" member. Exporting,
+    /// importing into a fresh session and exporting again gives the same bytes.</para>
+    /// <para>Csv: one row of statistics per node. SamplesCsv: one row per window sample (run, node, duration,
+    /// outlier flag). Both are RFC 4180 with a UTF-8 byte order mark; text cells that start like a formula
+    /// (= + - @, tab, carriage return) get a leading apostrophe so spreadsheets never evaluate them.</para>
+    /// <para>ChromeTrace: the Trace Event format for chrome://tracing and Perfetto, one process per run with
+    /// complete (X) events in microseconds. Speedscope: speedscope's evented format, one profile per run.
+    /// Completed runs keep each node's total but no start times, so their nodes are laid end to end in the order
+    /// they first ran; the run in flight is drawn with its real offsets, one track per recording thread.</para>
+    /// <para>Markdown: a summary for a CI job summary: the latest run's verdicts against the runs before it,
+    /// bottlenecks and node statistics.</para>
+    /// <para>A run still in flight is not part of Json, Csv, SamplesCsv or Markdown (a warning says so). The file is
+    /// written to a temporary file and then moved into place, so a failure never leaves half a file; an existing
+    /// file is replaced.</para>
+    /// <para>Errors: ExportWorkflowProfileNothingToExport when the session has no workflow to export,
+    /// ExportWorkflowProfileWorkflowNotFound for an unknown id, ExportWorkflowProfileFileAccessFailed when the file
+    /// cannot be written.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Start-WorkflowProfile build; Add-NodeTiming compile 1200; $null = Complete-WorkflowProfile; Export-WorkflowProfile -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-profile.json')) -PassThru</code>
+    /// <para>Profiles one run of 'build' and writes it to build-profile.json in the temporary folder, returning the file.</para>
+    /// </example>
+    /// <example>
+    /// <code>foreach ($ms in 900, 1000, 1100) { Start-WorkflowProfile ci; Add-NodeTiming test $ms; Add-NodeTiming '=HYPERLINK("x")' 5; $null = Complete-WorkflowProfile }; $csv = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'ci-stats.csv'); Export-WorkflowProfile -Path $csv -Format Csv -PassThru</code>
+    /// <para>Writes per-node statistics as CSV; the node named like a formula is written as '=HYPERLINK("x") so a spreadsheet shows it as text.</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-WorkflowProfile web; Add-NodeTiming bundle 700; Add-NodeTiming upload 300; $null = Complete-WorkflowProfile; $tmp = [System.IO.Path]::GetTempPath(); Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.trace.json')) -Format ChromeTrace -PassThru; Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.speedscope.json')) -Format Speedscope -PassThru; Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.md')) -Format Markdown -PassThru</code>
+    /// <para>Writes the same profile for Perfetto or chrome://tracing, for speedscope.app, and as a Markdown summary
+    /// (append it to $env:GITHUB_STEP_SUMMARY in a GitHub Actions job).</para>
+    /// </example>
+    /// <example>
+    /// <code>foreach ($id in 'api', 'web') { Start-WorkflowProfile $id; Add-NodeTiming deploy 300; $null = Complete-WorkflowProfile }; Get-WorkflowProfile a* | Export-WorkflowProfile -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'api-profile.json')) -PassThru</code>
+    /// <para>Exports only the workflows piped in (here 'api') to one file.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Export, "WorkflowProfile", SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportWorkflowProfileCommand : ProfilerCmdletBase
+    {
+        private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
+        private bool _named;
+
+        /// <summary>The file to write; relative paths are relative to the current location.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public string Path { get; set; }
+
+        /// <summary>Workflows to export; wildcards allowed. Defaults to every workflow of the session.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string[] WorkflowId { get; set; }
+
+        /// <summary>Json (default, re-importable), Csv, SamplesCsv, ChromeTrace, Speedscope or Markdown.</summary>
+        [Parameter]
+        public ProfileExportFormat Format { get; set; } = ProfileExportFormat.Json;
+
+        /// <summary>Writes the file's FileInfo.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (WorkflowId == null) return;
+            _named = true;
+            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+                if (!_workflows.Contains(wf)) _workflows.Add(wf);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (!_named) _workflows.AddRange(Session.GetWorkflows());
+            if (_workflows.Count == 0)
+            {
+                if (_named) return;   // every id was reported as not found already
+                var ex = new ProfilerException(ProfilerErrorKind.NoCompletedRun,
+                    "This session has no workflow to export: profile a run with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile, or import one with Import-WorkflowProfile.");
+                WriteError(new ErrorRecord(ex, ErrorId("NothingToExport"), ErrorCategory.ObjectNotFound, null));
+                return;
+            }
+            string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!ShouldProcess(file, "Export workflow profile")) return;
+            bool drawsRunInFlight = Format == ProfileExportFormat.ChromeTrace || Format == ProfileExportFormat.Speedscope;
+            foreach (WorkflowProfiler wf in _workflows)
+                if (!drawsRunInFlight && wf.CurrentRun is WorkflowRun run)
+                    WriteWarning($"Run {run.RunNumber} of workflow '{wf.WorkflowId}' is in flight and is not exported: complete it first to include it.");
+            try
+            {
+                Session.ExportProfile(file, _workflows, Format);
+            }
+            catch (ProfilerException ex)
+            {
+                WriteError(ToErrorRecord(ex, file, ErrorCategory.WriteError));
+                return;
+            }
+            if (PassThru) WriteObject(new FileInfo(file));
+        }
+    }
+}
