@@ -119,4 +119,22 @@ Describe 'History, comparison and exports in a real shell' {
         (Import-WorkflowProfile $json).RunCount | Should -Be 3
         Compare-WorkflowRun exp | ConvertTo-Json -Depth 4 | ConvertFrom-Json | Should -Not -BeNullOrEmpty
     }
+
+    It 'keeps nested steps whole through export and import' {
+        foreach ($i in 1..2) {
+            Start-WorkflowProfile -WorkflowId nest
+            Measure-WorkflowNode outer { Measure-WorkflowNode inner { Start-Sleep -Milliseconds 5 } }
+            $null = Complete-WorkflowProfile
+        }
+        $json = Join-Path $TestDrive 'nest.json'
+        Export-WorkflowProfile -Path $json -WorkflowId nest
+        $self = (Get-NodeStatistics outer -WorkflowId nest).SelfDurations
+        Clear-WorkflowProfile nest -Confirm:$false
+        $null = Import-WorkflowProfile $json
+        (Get-NodeStatistics outer -WorkflowId nest).SelfDurations | Should -Be $self
+        (Get-WorkflowProfile nest).Runs.CriticalPathNodes | Should -Be @('outer', 'outer')
+        $again = Join-Path $TestDrive 'nest2.json'
+        Export-WorkflowProfile -Path $again -WorkflowId nest
+        (Get-FileHash $again).Hash | Should -Be (Get-FileHash $json).Hash
+    }
 }
