@@ -25,12 +25,15 @@ namespace Profiler.PS
     {
         /// <summary>Per-run cap on kept execution records; beyond it only the per-node sums grow, so memory is bounded.</summary>
         internal const int MaxSamplesPerRun = 100_000;
+        /// <summary>Execution records per log chunk (48 KB): below the large-object heap threshold, so a long run
+        /// never copies its log or triggers the full collections that large-object allocations cause.</summary>
+        private const int LogChunkSize = 2048;
 
         private readonly WorkflowProfiler _owner;
         private readonly Dictionary<string, RunNode> _nodes = new Dictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
         private readonly List<RunNode> _nodeOrder = new List<RunNode>();
         private readonly List<BottleneckAlert> _alerts = new List<BottleneckAlert>();
-        private TimingSample[] _samples = new TimingSample[16];
+        private readonly List<TimingSample[]> _log = new List<TimingSample[]>();
         private int _sampleCount;
         private long _executions;
         private RunNode _lastNode;
@@ -101,7 +104,7 @@ namespace Profiler.PS
                 var result = new NodeTiming[_sampleCount];
                 for (int i = 0; i < _sampleCount; i++)
                 {
-                    TimingSample s = _samples[i];
+                    TimingSample s = _log[i / LogChunkSize][i % LogChunkSize];
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, i + 1, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
                         s.Duration, s.EndOffset, s.ThreadId);
@@ -136,12 +139,23 @@ namespace Profiler.PS
 
         private void AppendSample(int nodeIndex, double duration, double endOffset)
         {
-            if (_sampleCount == _samples.Length) Array.Resize(ref _samples, Math.Min(_samples.Length * 2, MaxSamplesPerRun));
-            ref TimingSample s = ref _samples[_sampleCount++];
+            int chunk = _sampleCount / LogChunkSize, offset = _sampleCount % LogChunkSize;
+            // Only the first chunk grows (from 16), so a short run stays small; later chunks are allocated full size.
+            if (chunk == _log.Count) _log.Add(new TimingSample[chunk == 0 ? 16 : LogChunkSize]);
+            else if (offset == _log[chunk].Length) _log[chunk] = Grow(_log[chunk]);
+            ref TimingSample s = ref _log[chunk][offset];
+            _sampleCount++;
             s.NodeIndex = nodeIndex;
             s.Duration = duration;
             s.EndOffset = endOffset;
             s.ThreadId = Environment.CurrentManagedThreadId;
+        }
+
+        private static TimingSample[] Grow(TimingSample[] chunk)
+        {
+            var grown = new TimingSample[Math.Min(chunk.Length * 2, LogChunkSize)];
+            Array.Copy(chunk, grown, chunk.Length);
+            return grown;
         }
 
         private BottleneckAlert CheckBottleneck(RunNode node)

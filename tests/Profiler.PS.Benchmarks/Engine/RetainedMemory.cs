@@ -44,7 +44,7 @@ namespace Profiler.PS.Benchmarks.Engine
             for (int r = 0; r < recordings / Nodes; r++)
             {
                 WorkflowRun run = session.StartRun("w");
-                foreach (string id in ids) run.Record(id, r % 97);
+                foreach (string id in ids) run.Record(id, 10);
                 run.Complete();
             }
             return session;
@@ -54,7 +54,7 @@ namespace Profiler.PS.Benchmarks.Engine
         {
             var session = new ProfilerSession();
             WorkflowRun run = session.StartRun("w");
-            for (int i = 0; i < recordings; i++) run.Record(ids[i % Nodes], i % 97);
+            for (int i = 0; i < recordings; i++) run.Record(ids[i % Nodes], 10);
             if (complete) run.Complete();
             return session;
         });
