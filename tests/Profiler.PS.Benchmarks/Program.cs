@@ -1,35 +1,51 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Running;
+using Profiler.PS.Benchmarks.Cmdlets;
 using Profiler.PS.Benchmarks.Engine;
 
 namespace Profiler.PS.Benchmarks
 {
     /// <summary>
-    /// Runs the BenchmarkDotNet suite with the given arguments (see docs/benchmarks.md), then the retained-memory
-    /// measurement when the filter selects it ('*' does). `-- retained` runs only the retained-memory measurement.
+    /// Runs the BenchmarkDotNet suite (the engine) with the given arguments, then the two measurements that are
+    /// not BenchmarkDotNet benchmarks when the --filter selects them ('*' does): CmdletCosts (interleaved A/B
+    /// rounds in a hosted runspace) and RetainedMemory. `-- cmdlets` or `-- retained` runs only that one.
+    /// See docs/benchmarks.md.
     /// </summary>
     public static class Program
     {
-        /// <summary>Entry point.</summary>
         public static void Main(string[] args)
         {
-            if (args.Length == 1 && args[0] == "retained")
-            {
-                Retained();
-                return;
-            }
+            if (args.Length == 1 && args[0] == "cmdlets") { CmdletCosts(); return; }
+            if (args.Length == 1 && args[0] == "retained") { Retained(); return; }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-            if (FilterSelects(args, nameof(RetainedMemory))) Retained();
+            if (FilterSelects(args, "CmdletCosts")) CmdletCosts();
+            if (FilterSelects(args, "RetainedMemory")) Retained();
+        }
+
+        private static void CmdletCosts()
+        {
+            string table = InterleavedRunner.Run(CmdletComparisons.All());
+            Save("CmdletCosts", table);
         }
 
         private static void Retained()
         {
             Console.WriteLine("// Retained memory (GC.GetTotalMemory(true) before and after)");
-            string table = RetainedMemory.Run();
-            RetainedMemory.Save(table);
+            Save("RetainedMemory", RetainedMemory.Run());
+        }
+
+        /// <summary>Prints a result table and writes it next to BenchmarkDotNet's reports.</summary>
+        private static void Save(string name, string table)
+        {
+            Console.WriteLine();
+            Console.WriteLine("// * " + name + " *");
             Console.WriteLine(table);
+            string folder = Path.Combine("BenchmarkDotNet.Artifacts", "results");
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, name + "-report.md"), "# " + name + "\n\n" + table);
         }
 
         /// <summary>True when a --filter glob (BenchmarkDotNet syntax) matches <paramref name="name"/>.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text;
 using Profiler.PS.Engine;
 
@@ -67,14 +66,6 @@ namespace Profiler.PS.Benchmarks.Engine
             long after = GC.GetTotalMemory(true);
             GC.KeepAlive(session);
             return after - before;
-        }
-
-        /// <summary>Writes the table next to BenchmarkDotNet's reports.</summary>
-        public static void Save(string table)
-        {
-            string folder = Path.Combine("BenchmarkDotNet.Artifacts", "results");
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "RetainedMemory-report.md"), "# Retained memory\n\n" + table);
         }
     }
 }
