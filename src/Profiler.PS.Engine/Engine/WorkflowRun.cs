@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Profiler.PS.Engine;
@@ -25,19 +26,16 @@ namespace Profiler.PS
     {
         /// <summary>Per-run cap on kept execution records; beyond it only the per-node sums grow, so memory is bounded.</summary>
         internal const int MaxSamplesPerRun = 100_000;
-        /// <summary>Execution records per log chunk (48 KB): below the large-object heap threshold, so a long run
-        /// never copies its log or triggers the full collections that large-object allocations cause.</summary>
-        private const int LogChunkSize = 2048;
 
         private readonly WorkflowProfiler _owner;
-        private readonly Dictionary<string, RunNode> _nodes = new Dictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
+        // Read without the workflow lock by recording lanes; nodes are added under it.
+        private readonly ConcurrentDictionary<string, RunNode> _nodes = new ConcurrentDictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
         private readonly List<RunNode> _nodeOrder = new List<RunNode>();
         private readonly List<BottleneckAlert> _alerts = new List<BottleneckAlert>();
-        private readonly List<TimingSample[]> _log = new List<TimingSample[]>();
-        private int _sampleCount;
-        private long _executions;
-        private RunNode _lastNode;
-        private WorkflowRunState _state;
+        private readonly RunLane[] _lanes = new RunLane[RunLane.Count];
+        private readonly SequenceCounter _executions = new SequenceCounter();
+        private readonly long _frequency;
+        private volatile WorkflowRunState _state;
 
         internal WorkflowRun(WorkflowProfiler owner, int runNumber, DateTimeOffset startTime, long startTimestamp)
         {
@@ -46,6 +44,8 @@ namespace Profiler.PS
             RunId = Guid.NewGuid();
             StartTime = startTime;
             StartTimestamp = startTimestamp;
+            _frequency = owner.Clock.Frequency;
+            for (int i = 0; i < _lanes.Length; i++) _lanes[i] = new RunLane(i);
         }
 
         /// <summary>The workflow the run belongs to.</summary>
@@ -61,10 +61,12 @@ namespace Profiler.PS
 
         internal long StartTimestamp { get; }
         internal WorkflowProfiler Owner => _owner;
-        internal IReadOnlyList<RunNode> Nodes => _nodeOrder;
+        /// <summary>Nodes with at least one execution, in first-recorded order (a record that finds the run closed
+        /// may have created its node). Read once the run is closed.</summary>
+        internal IReadOnlyList<RunNode> Nodes => _nodeOrder.TrueForAll(n => n.Executions > 0) ? _nodeOrder : _nodeOrder.FindAll(n => n.Executions > 0);
         internal IReadOnlyList<BottleneckAlert> Alerts => _alerts;
-        internal long Executions => _executions;
-        internal long DroppedSamples => _executions - _sampleCount;
+        internal long Executions => Volatile.Read(ref _executions.Value);
+        internal long DroppedSamples => Math.Max(0, Executions - MaxSamplesPerRun);
 
         /// <summary>
         /// Records one execution of a node. Several executions of the same node in a run add up to the run's
@@ -76,23 +78,24 @@ namespace Profiler.PS
             Validation.NodeId(nodeId);
             Validation.Duration(durationMs, "Duration");
             long now = _owner.Clock.GetTimestamp();
-            lock (_owner.SyncRoot)
+            RunLane lane = _lanes[RunLane.ForCurrentThread()];
+            // The lane's last part is only a hint here (it is this lane's part of some node); the lock confirms it.
+            NodePart part = lane.Last;
+            RunNode node = part != null && string.Equals(part.Node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)
+                ? part.Node : GetOrAddNode(nodeId);
+            lock (lane)
             {
-                if (_state != WorkflowRunState.Running)
-                    throw new ProfilerException(ProfilerErrorKind.RunClosed,
-                        $"Run {RunNumber} of workflow '{WorkflowId}' is {_state} and takes no more timings: start a new run with Start-WorkflowProfile.");
-                RunNode node = _lastNode;
-                if (node == null || !string.Equals(node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase))
-                    node = GetOrAddNode(nodeId);
-                _lastNode = node;
+                if (_state != WorkflowRunState.Running) throw Closed();
+                if (part == null || part.Node != node) part = node.PartFor(lane.Index);
+                lane.Last = part;
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;
-                node.Total += durationMs;
-                node.Executions++;
-                _executions++;
-                double endOffset = _owner.Clock.ElapsedMilliseconds(StartTimestamp, now);
-                if (_sampleCount < MaxSamplesPerRun) AppendSample(node.Index, durationMs, endOffset);
-                return new RecordResult(_executions, endOffset, node.Alerted ? null : CheckBottleneck(node));
+                part.Total += durationMs;
+                part.Executions++;
+                long sequence = Interlocked.Increment(ref _executions.Value);
+                double endOffset = (now - StartTimestamp) * 1000.0 / _frequency;
+                if (sequence <= MaxSamplesPerRun) lane.Append((int)sequence, node.Index, durationMs, endOffset);
+                return new RecordResult(sequence, endOffset, node.Alerted ? null : CheckBottleneck(node));
             }
         }
 
@@ -101,10 +104,21 @@ namespace Profiler.PS
         {
             lock (_owner.SyncRoot)
             {
-                var result = new NodeTiming[_sampleCount];
-                for (int i = 0; i < _sampleCount; i++)
+                TimingSample[] samples;
+                foreach (RunLane lane in _lanes) Monitor.Enter(lane);
+                try
                 {
-                    TimingSample s = _log[i / LogChunkSize][i % LogChunkSize];
+                    samples = new TimingSample[Math.Min(Executions, MaxSamplesPerRun)];
+                    foreach (RunLane lane in _lanes) lane.CopyTo(samples);
+                }
+                finally
+                {
+                    foreach (RunLane lane in _lanes) Monitor.Exit(lane);
+                }
+                var result = new NodeTiming[samples.Length];
+                for (int i = 0; i < samples.Length; i++)
+                {
+                    TimingSample s = samples[i];
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, i + 1, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
                         s.Duration, s.EndOffset, s.ThreadId);
@@ -123,49 +137,41 @@ namespace Profiler.PS
         internal bool Close(WorkflowRunState state)
         {
             if (_state != WorkflowRunState.Running) return false;
+            // With every lane's lock held, records in progress have finished and later ones see the new state.
+            foreach (RunLane lane in _lanes) Monitor.Enter(lane);
             _state = state;
+            foreach (RunLane lane in _lanes) Monitor.Exit(lane);
             return true;
         }
 
+        private ProfilerException Closed() => new ProfilerException(ProfilerErrorKind.RunClosed,
+            $"Run {RunNumber} of workflow '{WorkflowId}' is {_state} and takes no more timings: start a new run with Start-WorkflowProfile.");
+
+        /// <summary>Finds or creates the node; creating takes the workflow lock (never while a lane lock is held).</summary>
         private RunNode GetOrAddNode(string nodeId)
         {
             if (_nodes.TryGetValue(nodeId, out RunNode node)) return node;
-            _owner.ReadBaseline(nodeId, out double average, out int samples);
-            node = new RunNode(nodeId, _nodeOrder.Count, average, samples);
-            _nodes.Add(nodeId, node);
-            _nodeOrder.Add(node);
-            return node;
-        }
-
-        private void AppendSample(int nodeIndex, double duration, double endOffset)
-        {
-            int chunk = _sampleCount / LogChunkSize, offset = _sampleCount % LogChunkSize;
-            // Only the first chunk grows (from 16), so a short run stays small; later chunks are allocated full size.
-            if (chunk == _log.Count) _log.Add(new TimingSample[chunk == 0 ? 16 : LogChunkSize]);
-            else if (offset == _log[chunk].Length) _log[chunk] = Grow(_log[chunk]);
-            ref TimingSample s = ref _log[chunk][offset];
-            _sampleCount++;
-            s.NodeIndex = nodeIndex;
-            s.Duration = duration;
-            s.EndOffset = endOffset;
-            s.ThreadId = Environment.CurrentManagedThreadId;
-        }
-
-        private static TimingSample[] Grow(TimingSample[] chunk)
-        {
-            var grown = new TimingSample[Math.Min(chunk.Length * 2, LogChunkSize)];
-            Array.Copy(chunk, grown, chunk.Length);
-            return grown;
+            lock (_owner.SyncRoot)
+            {
+                if (_state != WorkflowRunState.Running) throw Closed();
+                if (_nodes.TryGetValue(nodeId, out node)) return node;
+                _owner.ReadBaseline(nodeId, out double average, out int samples);
+                node = new RunNode(nodeId, _nodeOrder.Count, average, samples);
+                _nodeOrder.Add(node);
+                _nodes[nodeId] = node;
+                return node;
+            }
         }
 
         private BottleneckAlert CheckBottleneck(RunNode node)
         {
             if (node.BaselineSamples < _owner.MinimumSamples) return null;
-            if (!(node.Total > _owner.BottleneckFactor * node.BaselineAverage)) return null;
-            node.Alerted = true;
-            var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, node.Total,
+            double total = node.Total;
+            if (!(total > _owner.BottleneckFactor * node.BaselineAverage)) return null;
+            if (!node.TryMarkAlerted()) return null;
+            var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, total,
                 node.BaselineAverage, node.BaselineSamples, _owner.BottleneckFactor, _owner.Clock.Now);
-            _alerts.Add(alert);
+            lock (_alerts) _alerts.Add(alert);
             return alert;
         }
     }

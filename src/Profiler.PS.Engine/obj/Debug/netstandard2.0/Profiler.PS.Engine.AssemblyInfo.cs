@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+1c689022a5642e4cfa9f4771166d0d79ef6eec4e")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+08712254137baf4f9cb9af4f549617fe448aafd6")]
 [assembly: System.Reflection.AssemblyProductAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Profiler.PS.Engine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
