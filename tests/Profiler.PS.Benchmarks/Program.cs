@@ -11,7 +11,8 @@ namespace Profiler.PS.Benchmarks
     /// <summary>
     /// Runs the BenchmarkDotNet suite (the engine) with the given arguments, then the two measurements that are
     /// not BenchmarkDotNet benchmarks when the --filter selects them ('*' does): CmdletCosts (interleaved A/B
-    /// rounds in a hosted runspace) and RetainedMemory. `-- cmdlets` or `-- retained` runs only that one.
+    /// rounds in a hosted runspace), ConcurrencyRounds (interleaved one- and two-thread rounds) and RetainedMemory.
+    /// `-- cmdlets`, `-- concurrency` or `-- retained` runs only that one.
     /// See docs/benchmarks.md.
     /// </summary>
     public static class Program
@@ -20,10 +21,14 @@ namespace Profiler.PS.Benchmarks
         {
             if (args.Length == 1 && args[0] == "cmdlets") { CmdletCosts(); return; }
             if (args.Length == 1 && args[0] == "retained") { Retained(); return; }
+            if (args.Length == 1 && args[0] == "concurrency") { Concurrency(); return; }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             if (FilterSelects(args, "CmdletCosts")) CmdletCosts();
+            if (FilterSelects(args, "ConcurrencyRounds")) Concurrency();
             if (FilterSelects(args, "RetainedMemory")) Retained();
         }
+
+        private static void Concurrency() => Save("ConcurrencyRounds", ConcurrencyRounds.Run());
 
         private static void CmdletCosts()
         {
