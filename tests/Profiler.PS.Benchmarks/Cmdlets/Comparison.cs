@@ -25,7 +25,7 @@ namespace Profiler.PS.Benchmarks.Cmdlets
     public sealed class Comparison
     {
         /// <summary>Calls per round.</summary>
-        public const int Calls = 1_000;
+        public const int Calls = 500;
 
         public Comparison(string title, string setup, Variant baseline, params Variant[] variants)
         {
