@@ -28,7 +28,7 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
-        public void A_record_racing_completion_is_either_counted_or_refused()
+        public async Task A_record_racing_completion_is_either_counted_or_refused()
         {
             for (int attempt = 0; attempt < 20; attempt++)
             {
@@ -49,7 +49,7 @@ namespace Profiler.PS.Tests.Engine
                 go.Wait();
                 Thread.Sleep(1);
                 RunCompletion completion = run.Complete();
-                writer.Wait();
+                await writer;
                 Assert.Equal(Interlocked.Read(ref accepted), completion.Run.ExecutionCount);
                 Assert.All(completion.Profile.NodeData.Where(n => n.RunNumbers.LastOrDefault() == completion.Run.RunNumber),
                     n => Assert.True(n.LastDuration > 0, n.NodeId + " got an empty sample"));
