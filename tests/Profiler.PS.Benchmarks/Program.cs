@@ -12,14 +12,15 @@ namespace Profiler.PS.Benchmarks
     /// Runs the BenchmarkDotNet suite (the engine) with the given arguments, then the two measurements that are
     /// not BenchmarkDotNet benchmarks when the --filter selects them ('*' does): CmdletCosts (interleaved A/B
     /// rounds in a hosted runspace), ConcurrencyRounds (interleaved one- and two-thread rounds) and RetainedMemory.
-    /// `-- cmdlets`, `-- concurrency` or `-- retained` runs only that one.
+    /// `-- cmdlets`, `-- concurrency` or `-- retained` runs only that one (`-- cmdlets script` only the comparisons
+    /// whose title contains 'script').
     /// See docs/benchmarks.md.
     /// </summary>
     public static class Program
     {
         public static void Main(string[] args)
         {
-            if (args.Length == 1 && args[0] == "cmdlets") { CmdletCosts(); return; }
+            if (args.Length >= 1 && args[0] == "cmdlets") { CmdletCosts(args.Length > 1 ? args[1] : null); return; }
             if (args.Length == 1 && args[0] == "retained") { Retained(); return; }
             if (args.Length == 1 && args[0] == "concurrency") { Concurrency(); return; }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -30,9 +31,11 @@ namespace Profiler.PS.Benchmarks
 
         private static void Concurrency() => Save("ConcurrencyRounds", ConcurrencyRounds.Run());
 
-        private static void CmdletCosts()
+        /// <summary>Every comparison, or those whose title contains <paramref name="titleContains"/> (`-- cmdlets Measure`).</summary>
+        private static void CmdletCosts(string titleContains = null)
         {
-            string table = InterleavedRunner.Run(CmdletComparisons.All());
+            string table = InterleavedRunner.Run(CmdletComparisons.All().Where(c =>
+                titleContains == null || c.Title.IndexOf(titleContains, StringComparison.OrdinalIgnoreCase) >= 0));
             Save("CmdletCosts", table);
         }
 
