@@ -32,11 +32,6 @@ namespace Profiler.PS
         /// <summary>Measure-WorkflowNode executions in flight on this runspace, innermost on top (a runspace runs one pipeline at a time).</summary>
         public NodeScopeStack Scopes { get; } = new NodeScopeStack();
 
-        /// <summary>Measure-WorkflowNode's wrapper, parsed once per runspace: it dot-sources the block it is given.</summary>
-        public ScriptBlock MeasureWrapper => _measureWrapper ?? (_measureWrapper = ScriptBlock.Create("param($ProfilerPSBlock) . $ProfilerPSBlock"));
-
-        private ScriptBlock _measureWrapper;
-
         /// <summary>Bottleneck callbacks by workflow id. Script blocks belong to this runspace, so they stay here, not in the engine.</summary>
         public ConcurrentDictionary<string, ScriptBlock> Callbacks { get; } =
             new ConcurrentDictionary<string, ScriptBlock>(StringComparer.OrdinalIgnoreCase);

@@ -85,15 +85,16 @@ namespace Profiler.PS.Engine
                         $"No run of workflow '{WorkflowId}' is in flight: call Start-WorkflowProfile -WorkflowId {WorkflowId} first.");
                 run.Close(WorkflowRunState.Completed);
                 _current = null;
-                if (run.Nodes.Count == 0)
+                IReadOnlyList<RunNode> runNodes = run.Nodes;
+                if (runNodes.Count == 0)
                     return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
-                foreach (RunNode rn in run.Nodes) Fold(rn, run.RunNumber);
+                foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
                 _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
                 _timestamp = Clock.Now;
                 _lastAlerts = ToArray(run.Alerts);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    run.Nodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
+                    runNodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS
@@ -7,21 +8,21 @@ namespace Profiler.PS
     /// <summary>Recording of executions with their place in time (start, lane, parent) and the run's shape.</summary>
     public sealed partial class WorkflowRun
     {
-        private readonly Dictionary<int, int> _lanes = new Dictionary<int, int>();
-        private int _lastThread = -1;
-        private int _lastLane;
-        private long _failed;
+        /// <summary>Thread of each lane number (index = Lane - 1), in order of first record. Guarded by itself.</summary>
+        private readonly List<int> _laneThreads = new List<int>();
+        /// <summary>Lane number of each thread that recorded; guarded by <see cref="_laneThreads"/>.</summary>
+        private readonly Dictionary<int, int> _threadLanes = new Dictionary<int, int>();
 
         /// <summary>Throws <see cref="ProfilerException"/> (RunClosed) unless the run still takes timings.</summary>
         internal void EnsureRunning()
         {
-            lock (_owner.SyncRoot)
-                if (_state != WorkflowRunState.Running) throw Closed();
+            if (_state != WorkflowRunState.Running) throw Closed();
         }
 
         /// <summary>
         /// Records one execution. Measured executions give their clock timestamps; hand-timed ones are taken to
         /// have ended now. <paramref name="scope"/>, when given, learns its Sequence so its children can name it.
+        /// Takes only the calling thread's lane lock (and the workflow lock the first time a node is seen).
         /// </summary>
         internal RecordResult RecordExecution(string nodeId, double durationMs, string nodeType, string nodeLabel,
             NodeScope parent, double selfMs, NodeStatus status, bool measured, long startTimestamp, long endTimestamp,
@@ -29,79 +30,132 @@ namespace Profiler.PS
         {
             Validation.NodeId(nodeId);
             Validation.Duration(durationMs, "Duration");
-            IProfilerClock clock = _owner.Clock;
-            long now = measured ? endTimestamp : clock.GetTimestamp();
-            lock (_owner.SyncRoot)
+            long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
+            RunLane lane = _lanes[RunLane.ForCurrentThread()];
+            // The lane's last part is only a hint here (it is this lane's part of some node); the lock confirms it.
+            NodePart part = lane.Last;
+            RunNode node = part != null && string.Equals(part.Node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)
+                ? part.Node : GetOrAddNode(nodeId);
+            int thread = Environment.CurrentManagedThreadId;
+            lock (lane)
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
-                RunNode node = _lastNode;
-                if (node == null || !string.Equals(node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase))
-                    node = GetOrAddNode(nodeId);
-                _lastNode = node;
+                if (part == null || part.Node != node) part = node.PartFor(lane.Index);
+                lane.Last = part;
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;
-                node.Total += durationMs;
-                node.SelfTotal += selfMs;
-                node.Executions++;
-                _executions++;
-                if (status != NodeStatus.Succeeded) _failed++;
-                if (scope != null) scope.Sequence = _executions;
-                int lane = LaneOfCurrentThread();
-                double endOffset = clock.ElapsedMilliseconds(StartTimestamp, now);
-                if (_sampleCount < MaxSamplesPerRun)
+                part.Total += durationMs;
+                part.SelfTotal += selfMs;
+                part.Executions++;
+                if (status != NodeStatus.Succeeded) lane.Failed++;
+                int threadNumber;
+                long sequence;
+                if (lane.LastThread == thread)
                 {
-                    if (_sampleCount == _samples.Length) Array.Resize(ref _samples, Math.Min(_samples.Length * 2, MaxSamplesPerRun));
-                    ref TimingSample s = ref _samples[_sampleCount++];
-                    s.NodeIndex = node.Index;
+                    threadNumber = lane.LastThreadNumber;
+                    sequence = Interlocked.Increment(ref _executions.Value);
+                }
+                else sequence = NextSequenceOfThread(lane, thread, out threadNumber);
+                if (scope != null) scope.Sequence = sequence;
+                double endOffset = (now - StartTimestamp) * 1000.0 / _frequency;
+                if (sequence <= MaxSamplesPerRun)
+                {
+                    ref TimingSample s = ref lane.Append();
+                    s.Parent = parent;
                     s.Duration = durationMs;
                     s.EndOffset = endOffset;
-                    s.StartOffset = measured ? clock.ElapsedMilliseconds(StartTimestamp, startTimestamp) : endOffset - durationMs;
-                    s.ThreadId = Environment.CurrentManagedThreadId;
-                    s.Lane = lane;
                     s.SelfDuration = selfMs;
+                    s.Overhead = measured ? preOverhead + (_owner.Clock.GetTimestamp() - endTimestamp) * 1000.0 / _frequency : 0;
+                    s.Sequence = (int)sequence;
+                    s.NodeIndex = node.Index;
+                    s.Lane = threadNumber;
                     s.Status = status;
-                    s.Parent = parent;
-                    s.Overhead = measured ? preOverhead + clock.ElapsedMilliseconds(endTimestamp, clock.GetTimestamp()) : 0;
                 }
-                return new RecordResult(_executions, endOffset, node.Alerted ? null : CheckBottleneck(node), lane);
+                return new RecordResult(sequence, endOffset, node.Alerted ? null : CheckBottleneck(node), threadNumber);
             }
         }
 
-        /// <summary>Wall time, node time, critical path and lanes of the run. Caller holds the workflow lock.</summary>
+        /// <summary>Wall time, node time, critical path and lanes of the run. Caller holds the workflow lock; the run is closed.</summary>
         internal RunShape Shape(double wallTimeMs)
         {
             double nodeTime = 0;
             foreach (RunNode n in _nodeOrder) nodeTime += n.SelfTotal;
-            int top = 0;
-            for (int i = 0; i < _sampleCount; i++) if (_samples[i].Parent == null) top++;
+            long failed = 0;
+            foreach (RunLane lane in _lanes) failed += lane.Failed;
+            int kept = (int)Math.Min(Executions, MaxSamplesPerRun), top = 0;
+            var next = new int[RunLane.Count];
+            for (int seq = 1; seq <= kept; seq++) if (NextInOrder(next, seq).Parent == null) top++;
             var starts = new double[top];
             var ends = new double[top];
             var ids = new string[top];
-            for (int i = 0, k = 0; i < _sampleCount; i++)
+            Array.Clear(next, 0, next.Length);
+            for (int seq = 1, k = 0; seq <= kept; seq++)
             {
-                if (_samples[i].Parent != null) continue;
-                starts[k] = _samples[i].StartOffset;
-                ends[k] = _samples[i].EndOffset;
-                ids[k++] = _nodeOrder[_samples[i].NodeIndex].NodeId;
+                ref TimingSample s = ref NextInOrder(next, seq);
+                if (s.Parent != null) continue;
+                starts[k] = s.EndOffset - s.Duration;
+                ends[k] = s.EndOffset;
+                ids[k++] = _nodeOrder[s.NodeIndex].NodeId;
             }
             double critical = CriticalPath.Longest(starts, ends, out int[] chain);
             var chainIds = new string[chain.Length];
             for (int i = 0; i < chain.Length; i++) chainIds[i] = ids[chain[i]];
-            return new RunShape(wallTimeMs, nodeTime, critical, chainIds, _lanes.Count, _failed);
+            int laneCount;
+            lock (_laneThreads) laneCount = _laneThreads.Count;
+            return new RunShape(wallTimeMs, nodeTime, critical, chainIds, laneCount, failed);
         }
 
-        private int LaneOfCurrentThread()
+        /// <summary>The kept records of every lane in record order. Caller holds every lane's lock, or the run is closed.</summary>
+        private TimingSample[] CopyLogInOrder()
         {
-            int thread = Environment.CurrentManagedThreadId;
-            if (thread == _lastThread) return _lastLane;
-            if (!_lanes.TryGetValue(thread, out int lane))
+            var samples = new TimingSample[Math.Min(Executions, MaxSamplesPerRun)];
+            var next = new int[RunLane.Count];
+            for (int i = 0; i < samples.Length; i++) samples[i] = NextInOrder(next, i + 1);
+            return samples;
+        }
+
+        /// <summary>
+        /// The record with <paramref name="sequence"/>, given the lanes' read positions in <paramref name="next"/>
+        /// (advanced past it). Each lane's part of the log is in increasing Sequence and the kept sequences are
+        /// gapless, so record order is a merge: the next record is at the head of one lane.
+        /// </summary>
+        private ref TimingSample NextInOrder(int[] next, int sequence)
+        {
+            for (int l = 0; l < RunLane.Count; l++)
             {
-                lane = _lanes.Count + 1;
-                _lanes.Add(thread, lane);
+                RunLane lane = _lanes[l];
+                if (next[l] < lane.Logged && lane.At(next[l]).Sequence == sequence) return ref lane.At(next[l]++);
             }
-            _lastThread = thread;
-            _lastLane = lane;
-            return lane;
+            throw new InvalidOperationException($"Execution {sequence} of run {RunNumber} of workflow '{WorkflowId}' is missing from its log.");
+        }
+
+        /// <summary>
+        /// The sequence of a record by a thread that is not the lane's last: its number in the run, given on its
+        /// first record. Numbering and sequencing happen under one lock, so threads are numbered in the order of
+        /// their first records. Caller holds the lane's lock.
+        /// </summary>
+        private long NextSequenceOfThread(RunLane lane, int thread, out int threadNumber)
+        {
+            long sequence;
+            lock (_laneThreads)
+            {
+                if (!_threadLanes.TryGetValue(thread, out threadNumber))
+                {
+                    _laneThreads.Add(thread);
+                    threadNumber = _laneThreads.Count;
+                    _threadLanes.Add(thread, threadNumber);
+                }
+                sequence = Interlocked.Increment(ref _executions.Value);
+            }
+            lane.LastThread = thread;
+            lane.LastThreadNumber = threadNumber;
+            return sequence;
+        }
+
+        /// <summary>The managed thread id of each lane number (index = Lane - 1).</summary>
+        private int[] LaneThreads()
+        {
+            lock (_laneThreads) return _laneThreads.ToArray();
         }
 
         private ProfilerException Closed() => new ProfilerException(ProfilerErrorKind.RunClosed,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Profiler.PS.Engine;
@@ -27,14 +28,14 @@ namespace Profiler.PS
         internal const int MaxSamplesPerRun = 100_000;
 
         private readonly WorkflowProfiler _owner;
-        private readonly Dictionary<string, RunNode> _nodes = new Dictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
+        // Read without the workflow lock by recording lanes; nodes are added under it.
+        private readonly ConcurrentDictionary<string, RunNode> _nodes = new ConcurrentDictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
         private readonly List<RunNode> _nodeOrder = new List<RunNode>();
         private readonly List<BottleneckAlert> _alerts = new List<BottleneckAlert>();
-        private TimingSample[] _samples = new TimingSample[16];
-        private int _sampleCount;
-        private long _executions;
-        private RunNode _lastNode;
-        private WorkflowRunState _state;
+        private readonly RunLane[] _lanes = new RunLane[RunLane.Count];
+        private readonly SequenceCounter _executions = new SequenceCounter();
+        private readonly long _frequency;
+        private volatile WorkflowRunState _state;
 
         internal WorkflowRun(WorkflowProfiler owner, int runNumber, DateTimeOffset startTime, long startTimestamp)
         {
@@ -43,6 +44,8 @@ namespace Profiler.PS
             RunId = Guid.NewGuid();
             StartTime = startTime;
             StartTimestamp = startTimestamp;
+            _frequency = owner.Clock.Frequency;
+            for (int i = 0; i < _lanes.Length; i++) _lanes[i] = new RunLane(i);
         }
 
         /// <summary>The workflow the run belongs to.</summary>
@@ -58,10 +61,12 @@ namespace Profiler.PS
 
         internal long StartTimestamp { get; }
         internal WorkflowProfiler Owner => _owner;
-        internal IReadOnlyList<RunNode> Nodes => _nodeOrder;
+        /// <summary>Nodes with at least one execution, in first-recorded order (a record that finds the run closed
+        /// may have created its node). Read once the run is closed.</summary>
+        internal IReadOnlyList<RunNode> Nodes => _nodeOrder.TrueForAll(n => n.Executions > 0) ? _nodeOrder : _nodeOrder.FindAll(n => n.Executions > 0);
         internal IReadOnlyList<BottleneckAlert> Alerts => _alerts;
-        internal long Executions => _executions;
-        internal long DroppedSamples => _executions - _sampleCount;
+        internal long Executions => Volatile.Read(ref _executions.Value);
+        internal long DroppedSamples => Math.Max(0, Executions - MaxSamplesPerRun);
 
         /// <summary>
         /// Records one execution of a node. Several executions of the same node in a run add up to the run's
@@ -76,14 +81,30 @@ namespace Profiler.PS
         {
             lock (_owner.SyncRoot)
             {
-                var result = new NodeTiming[_sampleCount];
-                for (int i = 0; i < _sampleCount; i++)
+                TimingSample[] samples;
+                long[] parentSequences;
+                // Every lane's lock: records in progress finish first, so the copy is gapless; parents' sequences
+                // are read here too, as a parent still running may be given its sequence by its own thread.
+                foreach (RunLane lane in _lanes) Monitor.Enter(lane);
+                try
                 {
-                    TimingSample s = _samples[i];
+                    samples = CopyLogInOrder();
+                    parentSequences = new long[samples.Length];
+                    for (int i = 0; i < samples.Length; i++) parentSequences[i] = samples[i].Parent?.Sequence ?? 0;
+                }
+                finally
+                {
+                    foreach (RunLane lane in _lanes) Monitor.Exit(lane);
+                }
+                int[] threads = LaneThreads();
+                var result = new NodeTiming[samples.Length];
+                for (int i = 0; i < samples.Length; i++)
+                {
+                    TimingSample s = samples[i];
                     RunNode n = _nodeOrder[s.NodeIndex];
-                    result[i] = new NodeTiming(WorkflowId, RunNumber, i + 1, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
-                        s.Duration, s.EndOffset, s.ThreadId, s.Parent?.NodeId, s.Parent?.Sequence ?? 0, s.SelfDuration, s.Status,
-                        s.StartOffset, s.Lane, s.Overhead);
+                    result[i] = new NodeTiming(WorkflowId, RunNumber, s.Sequence, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
+                        s.Duration, s.EndOffset, threads[s.Lane - 1], s.Parent?.NodeId, parentSequences[i], s.SelfDuration, s.Status,
+                        s.EndOffset - s.Duration, s.Lane, s.Overhead);
                 }
                 return result;
             }
@@ -99,28 +120,38 @@ namespace Profiler.PS
         internal bool Close(WorkflowRunState state)
         {
             if (_state != WorkflowRunState.Running) return false;
+            // With every lane's lock held, records in progress have finished and later ones see the new state.
+            foreach (RunLane lane in _lanes) Monitor.Enter(lane);
             _state = state;
+            foreach (RunLane lane in _lanes) Monitor.Exit(lane);
             return true;
         }
 
+        /// <summary>Finds or creates the node; creating takes the workflow lock (never while a lane lock is held).</summary>
         private RunNode GetOrAddNode(string nodeId)
         {
             if (_nodes.TryGetValue(nodeId, out RunNode node)) return node;
-            _owner.ReadBaseline(nodeId, out double average, out int samples);
-            node = new RunNode(nodeId, _nodeOrder.Count, average, samples);
-            _nodes.Add(nodeId, node);
-            _nodeOrder.Add(node);
-            return node;
+            lock (_owner.SyncRoot)
+            {
+                if (_state != WorkflowRunState.Running) throw Closed();
+                if (_nodes.TryGetValue(nodeId, out node)) return node;
+                _owner.ReadBaseline(nodeId, out double average, out int samples);
+                node = new RunNode(nodeId, _nodeOrder.Count, average, samples);
+                _nodeOrder.Add(node);
+                _nodes[nodeId] = node;
+                return node;
+            }
         }
 
         private BottleneckAlert CheckBottleneck(RunNode node)
         {
             if (node.BaselineSamples < _owner.MinimumSamples) return null;
-            if (!(node.Total > _owner.BottleneckFactor * node.BaselineAverage)) return null;
-            node.Alerted = true;
-            var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, node.Total,
+            double total = node.Total;
+            if (!(total > _owner.BottleneckFactor * node.BaselineAverage)) return null;
+            if (!node.TryMarkAlerted()) return null;
+            var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, total,
                 node.BaselineAverage, node.BaselineSamples, _owner.BottleneckFactor, _owner.Clock.Now);
-            _alerts.Add(alert);
+            lock (_alerts) _alerts.Add(alert);
             return alert;
         }
     }

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Management.Automation;
+
+namespace Profiler.PS.Benchmarks.Cmdlets
+{
+    /// <summary>
+    /// The floor for any cmdlet: Add-NodeTiming's exact parameters and attributes (DurationTransformation,
+    /// ValueFromPipeline/ByPropertyName, completers) on a cmdlet whose ProcessRecord does nothing. What
+    /// PowerShell charges to bind and invoke a compiled cmdlet this shape, before it does any work.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "NoOpTiming")]
+    [OutputType(typeof(NodeTiming))]
+    public sealed class AddNoOpTimingCommand : PSCmdlet
+    {
+        /// <summary>As Add-NodeTiming -NodeId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(NodeIdCompleter))]
+        public string NodeId { get; set; }
+
+        /// <summary>As Add-NodeTiming -Duration.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [DurationTransformation]
+        public double Duration { get; set; }
+
+        /// <summary>As Add-NodeTiming -NodeType.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string NodeType { get; set; }
+
+        /// <summary>As Add-NodeTiming -NodeLabel.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string NodeLabel { get; set; }
+
+        /// <summary>As Add-NodeTiming -WorkflowId.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string WorkflowId { get; set; }
+
+        /// <summary>As Add-NodeTiming -Run.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public WorkflowRun Run { get; set; }
+
+        /// <summary>As Add-NodeTiming -PassThru.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Nothing: this is the floor.</summary>
+        protected override void ProcessRecord() { }
+    }
+
+    /// <summary>
+    /// Measure-Command emulated: the hosted engine package has no Microsoft.PowerShell.Utility, so this does
+    /// what Measure-Command does (runs the block dot-sourced once per input, output discarded, timed with a
+    /// Stopwatch, one TimeSpan written at the end) through public APIs.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "CommandEmulation")]
+    [OutputType(typeof(System.TimeSpan))]
+    public sealed class MeasureCommandEmulationCommand : PSCmdlet
+    {
+        private readonly Stopwatch _stopwatch = new Stopwatch();
+
+        /// <summary>Piped input, like Measure-Command -InputObject.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>The block to time.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public ScriptBlock Expression { get; set; }
+
+        /// <summary>Times one run of the block.</summary>
+        protected override void ProcessRecord()
+        {
+            _stopwatch.Start();
+            InvokeCommand.InvokeScript(false, Expression, null);
+            _stopwatch.Stop();
+        }
+
+        /// <summary>Writes the total time.</summary>
+        protected override void EndProcessing() => WriteObject(_stopwatch.Elapsed);
+    }
+}
