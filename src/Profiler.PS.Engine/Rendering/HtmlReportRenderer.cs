@@ -19,7 +19,8 @@ namespace Profiler.PS.Rendering
             options = options ?? new HtmlReportOptions();
             int cells = 0;
             foreach (WorkflowPerformanceProfile p in profiles) cells += (p?.NodeData.Length ?? 0) * Math.Max(1, p?.Runs.Length ?? 0);
-            var sb = new StringBuilder(16384 + cells * 56);
+            // About 80 characters of output per heatmap cell, trend charts included (1,000 x 20: 1.6 M): one buffer, no regrowth.
+            var sb = new StringBuilder(16384 + cells * 84);
             string title = string.IsNullOrWhiteSpace(options.Title) ? "Profiler.PS report" : options.Title;
 
             sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
