@@ -30,3 +30,4 @@ Get-WorkflowProfile | Out-Host
 Get-NodeStatistics | Out-Host
 Get-Bottleneck -Top 3 | Out-Host
 Show-Heatmap | Out-Host
+Compare-WorkflowRun | Out-Host
