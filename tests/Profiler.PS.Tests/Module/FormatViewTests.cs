@@ -24,11 +24,7 @@ namespace Profiler.PS.Tests.Module
 
         public void Dispose() => _ps.Dispose();
 
-        private string Show(string command)
-        {
-            _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; " + command + " | Out-Host");
-            return _ps.HostText;
-        }
+        private string Show(string command) => _ps.ShowPlain(command);
 
         [Fact]
         public void Statistics_show_as_a_table_in_milliseconds()

@@ -16,11 +16,7 @@ namespace Profiler.PS.Tests.Module
 
         public void Dispose() => _ps.Dispose();
 
-        private string Show(string command)
-        {
-            _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; " + command + " | Out-Host");
-            return _ps.HostText;
-        }
+        private string Show(string command) => _ps.ShowPlain(command);
 
         [Fact]
         public void Budget_results_show_as_a_pass_fail_table()

@@ -57,6 +57,13 @@ namespace Profiler.PS.Tests.Support
             return result;
         }
 
+        /// <summary>Pipes <paramref name="command"/> to Out-Host in plain text and returns everything the host printed so far.</summary>
+        public string ShowPlain(string command)
+        {
+            RunClean("$PSStyle.OutputRendering = 'PlainText'; " + command + " | Out-Host");
+            return HostText;
+        }
+
         /// <summary>Runs the script and insists it wrote no error.</summary>
         public PsResult RunClean(string script)
         {
