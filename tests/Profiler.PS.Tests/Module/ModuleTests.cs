@@ -60,8 +60,11 @@ namespace Profiler.PS.Tests.Module
                 foreach ($i in 1..4) { Start-WorkflowProfile j; Add-NodeTiming a (10 * $i * $i); Add-NodeTiming b 5 -PassThru; $null = Complete-WorkflowProfile }
                 Start-WorkflowProfile j -PassThru
                 Add-NodeTiming a 1 -PassThru
-                Get-WorkflowProfile; Get-NodeStatistics; Get-Bottleneck; Show-Heatmap");
-            Assert.Equal(new[] { "NodeTiming", "WorkflowRun", "WorkflowPerformanceProfile", "NodePerformanceData", "BottleneckInfo", "HeatmapRow" },
+                Get-WorkflowProfile; Get-NodeStatistics; Get-Bottleneck; Show-Heatmap
+                Compare-WorkflowRun; Test-WorkflowBudget -NodeId a -Maximum 1000; Get-ProfilerOption
+                (Get-WorkflowProfile).Runs; (Get-WorkflowProfile).Alerts");
+            Assert.Equal(new[] { "NodeTiming", "WorkflowRun", "WorkflowPerformanceProfile", "NodePerformanceData", "BottleneckInfo", "HeatmapRow",
+                    "RunComparison", "BudgetResult", "ProfilerOption", "WorkflowRunSummary", "BottleneckAlert" },
                 r.Output.Select(o => o.BaseObject.GetType().Name).Distinct());
             foreach (PSObject o in r.Output)
             {
