@@ -28,16 +28,23 @@ namespace Profiler.PS
             NodeScope parent, double selfMs, NodeStatus status, bool measured, long startTimestamp, long endTimestamp,
             double preOverhead, NodeScope scope)
         {
-            Validation.NodeId(nodeId);
             Validation.Duration(durationMs, "Duration");
             long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
             RunLane lane = _lanes[RunLane.ForCurrentThread()];
             // The lane's last part is only a hint here (it is this lane's part of some node); the lock confirms it.
+            // A hit names an existing node, so only a miss needs the id checked (loops pass the same string instance).
             NodePart part = lane.Last;
-            RunNode node = part != null && string.Equals(part.Node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)
-                ? part.Node : GetOrAddNode(nodeId);
+            RunNode node;
+            if (part != null && ((object)part.Node.NodeId == nodeId || string.Equals(part.Node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)))
+                node = part.Node;
+            else
+            {
+                Validation.NodeId(nodeId);
+                node = GetOrAddNode(nodeId);
+            }
             int thread = Environment.CurrentManagedThreadId;
-            lock (lane)
+            lane.Enter();
+            try
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
                 if (part == null || part.Node != node) part = node.PartFor(lane.Index);
@@ -72,6 +79,10 @@ namespace Profiler.PS
                     s.Status = status;
                 }
                 return new RecordResult(sequence, endOffset, node.Alerted ? null : CheckBottleneck(node), threadNumber);
+            }
+            finally
+            {
+                lane.Exit();
             }
         }
 

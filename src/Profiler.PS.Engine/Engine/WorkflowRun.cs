@@ -85,7 +85,7 @@ namespace Profiler.PS
                 long[] parentSequences;
                 // Every lane's lock: records in progress finish first, so the copy is gapless; parents' sequences
                 // are read here too, as a parent still running may be given its sequence by its own thread.
-                foreach (RunLane lane in _lanes) Monitor.Enter(lane);
+                foreach (RunLane lane in _lanes) lane.Enter();
                 try
                 {
                     samples = CopyLogInOrder();
@@ -94,7 +94,7 @@ namespace Profiler.PS
                 }
                 finally
                 {
-                    foreach (RunLane lane in _lanes) Monitor.Exit(lane);
+                    foreach (RunLane lane in _lanes) lane.Exit();
                 }
                 int[] threads = LaneThreads();
                 var result = new NodeTiming[samples.Length];
@@ -121,9 +121,9 @@ namespace Profiler.PS
         {
             if (_state != WorkflowRunState.Running) return false;
             // With every lane's lock held, records in progress have finished and later ones see the new state.
-            foreach (RunLane lane in _lanes) Monitor.Enter(lane);
+            foreach (RunLane lane in _lanes) lane.Enter();
             _state = state;
-            foreach (RunLane lane in _lanes) Monitor.Exit(lane);
+            foreach (RunLane lane in _lanes) lane.Exit();
             return true;
         }
 
