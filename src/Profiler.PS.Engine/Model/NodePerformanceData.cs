@@ -60,7 +60,7 @@ namespace Profiler.PS
             P95Duration = statistics.P95;
             StdDevDuration = statistics.StandardDeviation;
             CoefficientOfVariation = statistics.CoefficientOfVariation;
-            Outliers = statistics.Outliers;
+            Outliers = (bool[])statistics.Outliers.Clone();   // statistics may be shared by several snapshots
             foreach (bool o in Outliers) if (o) OutlierCount++;
             IsFirstRunSlow = statistics.IsFirstRunSlow;
             AllTimeAvgDuration = statistics.AllTime.Mean;
