@@ -76,10 +76,12 @@ namespace Profiler.PS.Engine
         /// <summary>Every run the profile still holds data of: in the run list or in some node's window.</summary>
         private static SortedSet<int> KnownRuns(NodePerformanceData[] nodes, WorkflowRunSummary[] runs)
         {
-            var known = new SortedSet<int>();
-            foreach (WorkflowRunSummary r in runs) known.Add(r.RunNumber);
-            foreach (NodePerformanceData n in nodes) foreach (int r in n.RunNumbers) known.Add(r);
-            return known;
+            // Collected in a hash set first: every node repeats the same few run numbers, and a sorted set pays a
+            // tree search per add (about 1 ms for 1,000 nodes on every Complete).
+            var seen = new HashSet<int>();
+            foreach (WorkflowRunSummary r in runs) seen.Add(r.RunNumber);
+            foreach (NodePerformanceData n in nodes) foreach (int r in n.RunNumbers) seen.Add(r);
+            return new SortedSet<int>(seen);
         }
 
         private int[] Known(int[] requested, SortedSet<int> known, string parameter)
