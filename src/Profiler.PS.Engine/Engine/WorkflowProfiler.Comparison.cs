@@ -7,7 +7,8 @@ namespace Profiler.PS.Engine
 {
     public sealed partial class WorkflowProfiler
     {
-        private RunComparisonSummary _lastComparison;
+        /// <summary>Computed on first read: a node-by-node comparison on every Complete cost about 1 ms for 1,000 nodes.</summary>
+        private Lazy<RunComparisonSummary> _lastComparison;
 
         /// <summary>
         /// Compares <paramref name="runNumbers"/> (default: the latest completed run) with a baseline: the runs in
@@ -62,15 +63,22 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>The verdict on <paramref name="runNumber"/> against the window's runs before it, with default thresholds. Caller holds the lock.</summary>
-        private RunComparisonSummary SummarizeLocked(NodePerformanceData[] nodes, int runNumber)
+        /// <remarks>Deferred to the first read of the profile's Comparison; it works on copies taken now (the node
+        /// snapshots are immutable), so its result is the same whenever it is read.</remarks>
+        private Lazy<RunComparisonSummary> SummarizeLocked(NodePerformanceData[] nodes, int runNumber)
         {
             WorkflowRunSummary[] runs = _runs.ToArray();
-            var baseline = new List<int>();
-            foreach (int r in KnownRuns(nodes, runs))
-                if (r < runNumber && r >= runNumber - WindowSize) baseline.Add(r);
-            RunComparison[] lines = RunComparer.Compare(WorkflowId, WorkflowName, nodes, runs, new[] { runNumber }, baseline.ToArray(),
-                ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold);
-            return new RunComparisonSummary(runNumber, lines);
+            int windowSize = WindowSize;
+            string workflowId = WorkflowId, workflowName = WorkflowName;
+            return new Lazy<RunComparisonSummary>(() =>
+            {
+                var baseline = new List<int>();
+                foreach (int r in KnownRuns(nodes, runs))
+                    if (r < runNumber && r >= runNumber - windowSize) baseline.Add(r);
+                RunComparison[] lines = RunComparer.Compare(workflowId, workflowName, nodes, runs, new[] { runNumber }, baseline.ToArray(),
+                    ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold);
+                return new RunComparisonSummary(runNumber, lines);
+            });
         }
 
         /// <summary>Every run the profile still holds data of: in the run list or in some node's window.</summary>

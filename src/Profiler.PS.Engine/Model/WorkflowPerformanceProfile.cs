@@ -14,7 +14,7 @@ namespace Profiler.PS
             NodePerformanceData[] nodeData, string[] bottlenecks, DateTimeOffset timestamp, int runCount,
             int windowSize, bool isRunInProgress, BottleneckAlert[] alerts, WorkflowRunSummary[] runs)
             : this(workflowId, workflowName, totalDuration, nodeData, bottlenecks, timestamp, runCount, windowSize, isRunInProgress,
-                alerts, runs, null)
+                alerts, runs, (Lazy<RunComparisonSummary>)null)
         {
         }
 
@@ -22,8 +22,17 @@ namespace Profiler.PS
         public WorkflowPerformanceProfile(string workflowId, string workflowName, double totalDuration,
             NodePerformanceData[] nodeData, string[] bottlenecks, DateTimeOffset timestamp, int runCount,
             int windowSize, bool isRunInProgress, BottleneckAlert[] alerts, WorkflowRunSummary[] runs, RunComparisonSummary comparison)
+            : this(workflowId, workflowName, totalDuration, nodeData, bottlenecks, timestamp, runCount, windowSize, isRunInProgress,
+                alerts, runs, comparison == null ? null : new Lazy<RunComparisonSummary>(() => comparison))
         {
-            Comparison = comparison;
+        }
+
+        /// <summary>The engine's constructor: the comparison is computed from immutable copies on first read.</summary>
+        internal WorkflowPerformanceProfile(string workflowId, string workflowName, double totalDuration,
+            NodePerformanceData[] nodeData, string[] bottlenecks, DateTimeOffset timestamp, int runCount,
+            int windowSize, bool isRunInProgress, BottleneckAlert[] alerts, WorkflowRunSummary[] runs, Lazy<RunComparisonSummary> comparison)
+        {
+            _comparison = comparison;
             WorkflowId = workflowId;
             WorkflowName = workflowName;
             TotalDuration = totalDuration;
@@ -60,7 +69,9 @@ namespace Profiler.PS
         /// <summary>The latest completed runs (at most WindowSize), oldest first.</summary>
         public WorkflowRunSummary[] Runs { get; }
         /// <summary>The latest completed run against the runs before it (see Compare-WorkflowRun); null before the first run.</summary>
-        public RunComparisonSummary Comparison { get; }
+        public RunComparisonSummary Comparison => _comparison?.Value;
+
+        private readonly Lazy<RunComparisonSummary> _comparison;
 
         /// <summary>For example <c>build (Nightly build): 5 runs, last 5,000.0 ms</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
