@@ -37,8 +37,14 @@ namespace Profiler.PS.Statistics
         public static bool OutsideNoise(double value, double[] baseline)
         {
             if (baseline == null || baseline.Length == 0) return false;
-            double median = SampleStatistics.Median(baseline);
-            double mad = SampleStatistics.MedianAbsoluteDeviation(baseline);
+            return OutsideNoiseOfSorted(value, SampleStatistics.Sorted(baseline), new double[baseline.Length]);
+        }
+
+        /// <summary>As <see cref="OutsideNoise"/>, for a non-empty baseline sorted ascending (see MedianAbsoluteDeviationOfSorted).</summary>
+        internal static bool OutsideNoiseOfSorted(double value, double[] sortedBaseline, double[] scratch)
+        {
+            double median = SampleStatistics.PercentileOfSorted(sortedBaseline, 0.5);
+            double mad = SampleStatistics.MedianAbsoluteDeviationOfSorted(sortedBaseline, scratch);
             if (!(mad > 0)) return value != median;
             return Math.Abs(SampleStatistics.ModifiedZScore(value, median, mad)) > SampleStatistics.OutlierThreshold;
         }
@@ -51,9 +57,15 @@ namespace Profiler.PS.Statistics
         public static bool IsSlower(double value, double[] baseline)
         {
             if (baseline == null || baseline.Length < MinimumBaselineSamples) return false;
-            double median = SampleStatistics.Median(baseline);
+            return IsSlowerThanSorted(value, SampleStatistics.Sorted(baseline), new double[baseline.Length]);
+        }
+
+        /// <summary>As <see cref="IsSlower"/>, for a baseline of at least <see cref="MinimumBaselineSamples"/> sorted ascending.</summary>
+        internal static bool IsSlowerThanSorted(double value, double[] sortedBaseline, double[] scratch)
+        {
+            double median = SampleStatistics.PercentileOfSorted(sortedBaseline, 0.5);
             return value > median && PassesThresholds(value, median, DefaultRelativeThreshold, DefaultAbsoluteThreshold)
-                && OutsideNoise(value, baseline);
+                && OutsideNoiseOfSorted(value, sortedBaseline, scratch);
         }
     }
 }

@@ -46,46 +46,30 @@ namespace Profiler.PS.Statistics
             window = window ?? Array.Empty<double>();
             var outliers = new bool[window.Length];
             if (window.Length == 0) return new DurationStatistics(0, 0, 0, 0, outliers, false, allTime);
-            // One sort serves the median, the P95 and the median absolute deviation; the results are those of
-            // SampleStatistics.ModifiedZScores and ChangeRule.IsSlower, which sort their own copies each time.
-            double[] sorted = (double[])window.Clone();
-            Array.Sort(sorted);
+            // One sort serves the median, the P95, the median absolute deviation and the cold-start rule, through
+            // the same sorted-sample helpers SampleStatistics and ChangeRule use for their one-off calls.
+            double[] sorted = SampleStatistics.Sorted(window);
             var scratch = new double[window.Length];
             double median = SampleStatistics.PercentileOfSorted(sorted, 0.5);
-            double mad = MadOfSorted(sorted, sorted.Length, median, scratch);
+            double mad = SampleStatistics.MedianAbsoluteDeviationOfSorted(sorted, scratch);
             if (mad > 0)
                 for (int i = 0; i < window.Length; i++)
                     outliers[i] = Math.Abs(SampleStatistics.ModifiedZScore(window[i], median, mad)) > SampleStatistics.OutlierThreshold;
             double mean = SampleStatistics.Mean(window);
             double stdDev = SampleStatistics.StandardDeviation(window);
-            bool coldStart = windowHoldsFirstRun && window.Length > ChangeRule.MinimumBaselineSamples && IsFirstSlower(window[0], sorted, scratch);
+            bool coldStart = windowHoldsFirstRun && window.Length > ChangeRule.MinimumBaselineSamples
+                && ChangeRule.IsSlowerThanSorted(window[0], WithoutOne(sorted, window[0]), scratch);
             return new DurationStatistics(median, SampleStatistics.PercentileOfSorted(sorted, 0.95),
                 stdDev, mean > 0 ? stdDev / mean : 0, outliers, coldStart, allTime);
         }
 
-        /// <summary>ChangeRule.IsSlower(first, the later samples), from the sorted window: the later samples are the
-        /// window without one occurrence of the first.</summary>
-        private static bool IsFirstSlower(double first, double[] sorted, double[] scratch)
+        /// <summary>The later samples of the window, sorted: the sorted window without one occurrence of the first.</summary>
+        private static double[] WithoutOne(double[] sorted, double value)
         {
-            var later = new double[sorted.Length - 1];
-            int skip = Array.IndexOf(sorted, first), k = 0;
-            for (int i = 0; i < sorted.Length; i++) if (i != skip) later[k++] = sorted[i];
-            double median = SampleStatistics.PercentileOfSorted(later, 0.5);
-            if (!(first > median) || !ChangeRule.PassesThresholds(first, median, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold))
-                return false;
-            double mad = MadOfSorted(later, later.Length, median, scratch);
-            if (!(mad > 0)) return first != median;
-            return Math.Abs(SampleStatistics.ModifiedZScore(first, median, mad)) > SampleStatistics.OutlierThreshold;
-        }
-
-        /// <summary>Median absolute deviation of the first <paramref name="count"/> sorted values, using <paramref name="scratch"/>.</summary>
-        private static double MadOfSorted(double[] sorted, int count, double median, double[] scratch)
-        {
-            for (int i = 0; i < count; i++) scratch[i] = Math.Abs(sorted[i] - median);
-            Array.Sort(scratch, 0, count);
-            double h = (count - 1) * 0.5;
-            int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, count - 1);
-            return scratch[lo] + (h - lo) * (scratch[hi] - scratch[lo]);
+            var rest = new double[sorted.Length - 1];
+            int skip = Array.IndexOf(sorted, value), k = 0;
+            for (int i = 0; i < sorted.Length; i++) if (i != skip) rest[k++] = sorted[i];
+            return rest;
         }
     }
 }

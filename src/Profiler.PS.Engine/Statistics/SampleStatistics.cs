@@ -56,11 +56,29 @@ namespace Profiler.PS.Statistics
         public static double MedianAbsoluteDeviation(double[] samples)
         {
             if (samples == null || samples.Length == 0) return double.NaN;
-            double median = Median(samples);
-            var deviations = new double[samples.Length];
-            for (int i = 0; i < samples.Length; i++) deviations[i] = Math.Abs(samples[i] - median);
-            Array.Sort(deviations);
-            return PercentileOfSorted(deviations, 0.5);
+            return MedianAbsoluteDeviationOfSorted(Sorted(samples), new double[samples.Length]);
+        }
+
+        /// <summary>
+        /// As <see cref="MedianAbsoluteDeviation"/>, for a non-empty sample already sorted ascending, using
+        /// <paramref name="scratch"/> (at least as long) for the deviations, so callers that hold a sorted copy sort once.
+        /// </summary>
+        internal static double MedianAbsoluteDeviationOfSorted(double[] sorted, double[] scratch)
+        {
+            double median = PercentileOfSorted(sorted, 0.5);
+            for (int i = 0; i < sorted.Length; i++) scratch[i] = Math.Abs(sorted[i] - median);
+            Array.Sort(scratch, 0, sorted.Length);
+            double h = (sorted.Length - 1) * 0.5;
+            int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, sorted.Length - 1);
+            return scratch[lo] + (h - lo) * (scratch[hi] - scratch[lo]);
+        }
+
+        /// <summary>A sorted copy of <paramref name="samples"/>.</summary>
+        internal static double[] Sorted(double[] samples)
+        {
+            double[] sorted = (double[])samples.Clone();
+            Array.Sort(sorted);
+            return sorted;
         }
 
         /// <summary>
