@@ -25,12 +25,7 @@ namespace Profiler.PS.Tests.Engine
             return s;
         }
 
-        private string Export(ProfilerSession s, string name)
-        {
-            string path = _dir.File(name);
-            s.ExportProfile(path, s.GetWorkflows());
-            return path;
-        }
+        private string Export(ProfilerSession s, string name) => _dir.Export(s, name);
 
         private static object Shape(WorkflowRunSummary r) =>
             (r.RunNumber, r.RunId, r.TotalDuration, r.WallTime, r.NodeTimeSum, r.CriticalPath, string.Join("|", r.CriticalPathNodes), r.LaneCount, r.FailedCount);

@@ -32,12 +32,7 @@ namespace Profiler.PS.Tests.Engine
             return s;
         }
 
-        private string Export(ProfilerSession s, string name)
-        {
-            string path = _dir.File(name);
-            s.ExportProfile(path, s.GetWorkflows());
-            return path;
-        }
+        private string Export(ProfilerSession s, string name) => _dir.Export(s, name);
 
         [Fact]
         public void Export_import_export_is_byte_identical()

@@ -21,12 +21,7 @@ namespace Profiler.PS.Tests.Engine
             run.Complete(total);
         }
 
-        private string Export(ProfilerSession s, string name)
-        {
-            string path = _dir.File(name);
-            s.ExportProfile(path, s.GetWorkflows());
-            return path;
-        }
+        private string Export(ProfilerSession s, string name) => _dir.Export(s, name);
 
         [Fact]
         public void Merge_interleaves_runs_in_time_order_and_adds_counters()

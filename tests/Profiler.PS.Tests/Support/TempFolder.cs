@@ -16,6 +16,14 @@ namespace Profiler.PS.Tests.Support
 
         public string File(string name) => System.IO.Path.Combine(Path, name);
 
+        /// <summary>Exports every workflow of <paramref name="session"/> to <paramref name="name"/> here; returns the path.</summary>
+        public string Export(Profiler.PS.Engine.ProfilerSession session, string name)
+        {
+            string path = File(name);
+            session.ExportProfile(path, session.GetWorkflows());
+            return path;
+        }
+
         public void Dispose()
         {
             try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
