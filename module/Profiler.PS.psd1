@@ -29,6 +29,7 @@
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
         'Get-ProfilerOption'
+        'Import-WorkflowRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -79,16 +79,16 @@ namespace Profiler.PS.Import
         /// </summary>
         public Guid RunId => _runId != Guid.Empty ? _runId : (_runId = ComputeRunId());
 
-        /// <summary>Executed tests (nodes of type Test) and how many of them failed.</summary>
+        /// <summary>Executed tests (nodes of type Test), and how many tests or tasks failed.</summary>
         public int CountTests(out int failed)
         {
             int tests = 0;
             failed = 0;
             foreach (ImportedNode n in Nodes)
             {
-                if (n.NodeType != ImportedNodeTypes.Test) continue;
-                tests++;
-                if (n.Status != NodeStatus.Succeeded) failed++;
+                bool test = n.NodeType == ImportedNodeTypes.Test;
+                if (test) tests++;
+                if ((test || n.NodeType == ImportedNodeTypes.Task) && n.Status != NodeStatus.Succeeded) failed++;
             }
             return tests;
         }

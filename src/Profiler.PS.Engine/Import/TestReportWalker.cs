@@ -118,9 +118,10 @@ namespace Profiler.PS.Import
             }
             if (_stack.Count >= TestReportReader.MaxDepth)
                 throw new TestReportException(TestReportProblem.TooLarge, _source, At($"nesting is deeper than {TestReportReader.MaxDepth} levels") + " Such a report is not one a test tool writes.");
+            Frame parent = Enclosing();
             Frame frame = Push(suite ? Kind.Suite : testCase ? Kind.Case : Kind.Transparent);
-            if (suite) BeginSuite(frame);
-            else if (testCase) BeginCase(frame);
+            if (suite) BeginSuite(frame, parent);
+            else if (testCase) BeginCase(frame, parent);
             if (_reader.IsEmptyElement) End();
             return false;
         }
@@ -132,10 +133,10 @@ namespace Profiler.PS.Import
             return frame;
         }
 
-        private void BeginSuite(Frame frame)
+        private void BeginSuite(Frame frame, Frame parent)
         {
             frame.Name = Name("name");
-            frame.Id = Path(frame.Name, null);
+            frame.Id = Path(parent, frame.Name, null);
             frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
             frame.Start = StartOffset();
             if (_dialect == Dialect.JUnit && TestReportReader.Timestamp(_reader.GetAttribute("timestamp"), Error) is DateTimeOffset t
@@ -144,11 +145,11 @@ namespace Profiler.PS.Import
             _run.Nodes.Add(null);   // filled at the suite's end, when its time is known
         }
 
-        private void BeginCase(Frame frame)
+        private void BeginCase(Frame frame, Frame parent)
         {
             frame.Name = Name("name");
             string className = _dialect == Dialect.JUnit ? _reader.GetAttribute("classname") : null;
-            frame.Id = Path(frame.Name, className);
+            frame.Id = Path(parent, frame.Name, className);
             frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
             frame.Start = StartOffset();
             string result = _reader.GetAttribute("result");
@@ -228,10 +229,10 @@ namespace Profiler.PS.Import
         }
 
         /// <summary>The node id: the enclosing suite's id, then the JUnit class name when it adds something, then the name.</summary>
-        private string Path(string name, string className)
+        private static string Path(Frame parent, string name, string className)
         {
-            string prefix = Enclosing()?.Id;
-            if (!string.IsNullOrWhiteSpace(className) && className != name && className != Enclosing()?.Name)
+            string prefix = parent?.Id;
+            if (!string.IsNullOrWhiteSpace(className) && className != name && className != parent?.Name)
                 prefix = prefix == null ? className : prefix + " > " + className;
             return prefix == null ? name : prefix + " > " + name;
         }
