@@ -45,37 +45,38 @@ namespace Profiler.PS.Commands
     /// </remarks>
     /// <example>
     /// <code>
-    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
-    /// $report = Join-Path $folder 'TEST-com.example.CartTest.xml'
-    /// Set-Content -Path $report -Value @'
+    /// $folder = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), [guid]::NewGuid()))
+    /// $report = [System.IO.Path]::Combine($folder.FullName, 'TEST-com.example.CartTest.xml')
+    /// [System.IO.File]::WriteAllText($report, @'
     /// &lt;testsuite name="com.example.CartTest" tests="3" failures="1" errors="0" skipped="1" time="0.9" timestamp="2026-03-01T10:00:00Z"&gt;
     ///   &lt;testcase classname="com.example.CartTest" name="addsItem" time="0.25"/&gt;
     ///   &lt;testcase classname="com.example.CartTest" name="appliesDiscount" time="0.6"&gt;&lt;failure message="expected 90"/&gt;&lt;/testcase&gt;
     ///   &lt;testcase classname="com.example.CartTest" name="checksOut" time="0"&gt;&lt;skipped/&gt;&lt;/testcase&gt;
     /// &lt;/testsuite&gt;
-    /// '@
+    /// '@)
     /// Import-WorkflowRun -Path $report -WorkflowId cart-tests
     /// Get-NodeStatistics -WorkflowId cart-tests
-    /// Remove-Item -Path $folder -Recurse
+    /// $folder.Delete($true)
     /// </code>
     /// <para>Imports a Maven Surefire report as one run of 'cart-tests': two tests (one Failed) under their suite, the
-    /// skipped test counted only.</para>
+    /// skipped test counted only. With Pester, pipe the run instead:
+    /// Invoke-Pester -Path ./tests -PassThru | Import-WorkflowRun -WorkflowId tests -HistoryPath ./perf</para>
     /// </example>
     /// <example>
     /// <code>
-    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $folder = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), [guid]::NewGuid()))
     /// foreach ($day in 1..5) {
     ///     $seconds = if ($day -eq 5) { '2.4' } else { '1.0' }
-    ///     Set-Content -Path (Join-Path $folder "build-$day.xml") -Value @"
+    ///     [System.IO.File]::WriteAllText([System.IO.Path]::Combine($folder.FullName, "build-$day.xml"), @"
     /// &lt;testsuites time="$seconds"&gt;&lt;testsuite name="api" time="$seconds" timestamp="2026-03-0$($day)T02:00:00Z"&gt;
     ///   &lt;testcase classname="api" name="login" time="$seconds"/&gt;
     /// &lt;/testsuite&gt;&lt;/testsuites&gt;
-    /// "@
+    /// "@)
     /// }
-    /// Import-WorkflowRun -Path (Join-Path $folder '*.xml') -WorkflowId ci-tests
-    /// Import-WorkflowRun -Path (Join-Path $folder 'build-1.xml') -WorkflowId ci-tests -WarningAction SilentlyContinue
+    /// Import-WorkflowRun -Path ([System.IO.Path]::Combine($folder.FullName, '*.xml')) -WorkflowId ci-tests
+    /// Import-WorkflowRun -Path ([System.IO.Path]::Combine($folder.FullName, 'build-1.xml')) -WorkflowId ci-tests -WarningAction SilentlyContinue
     /// Compare-WorkflowRun -WorkflowId ci-tests
-    /// Remove-Item -Path $folder -Recurse
+    /// $folder.Delete($true)
     /// </code>
     /// <para>Imports five nightly CI reports as history, oldest first; importing one of them again adds nothing
     /// (AlreadyImported). Compare-WorkflowRun then judges the latest run, whose 'login' test got slower.</para>
