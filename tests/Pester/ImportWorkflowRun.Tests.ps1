@@ -143,7 +143,7 @@ Describe 'An Invoke-Build result piped to Import-WorkflowRun' {
         $self = @{}; foreach ($n in $result.Build.Nodes) { $self[$n.NodeId] = $n.AvgSelfDuration }
         $self['Restore'] | Should -Be $ms['Restore']
         $self['Compile'] | Should -Be ([math]::Max(0.0, $ms['Compile'] - $ms['Restore']))
-        $self['Test'] | Should -Be ([math]::Max(0.0, $ms['Test'] - $ms['Compile'] - $ms['Lint']))
+        $self['Test'] | Should -Be ([math]::Max(0.0, $ms['Test'] - ($ms['Compile'] + $ms['Lint'])))
         $self['.'] | Should -Be ([math]::Max(0.0, $ms['.'] - $ms['Test']))
     }
 }
