@@ -42,6 +42,12 @@ namespace Profiler.PS.Engine
             }
         }
 
+        /// <summary>True when the workflow has completed, loaded or imported a run with this id.</summary>
+        public bool HasRun(Guid runId)
+        {
+            lock (SyncRoot) return _runIds.Contains(runId);
+        }
+
         /// <summary>Notes a run id as known. Caller holds the lock.</summary>
         private void KnowRunLocked(Guid runId) => _runIds.Add(runId);
 

@@ -34,6 +34,7 @@ namespace Profiler.PS.Commands
             {
                 (ImportedRun run, DateTimeOffset start, object target) = _pending[i];
                 if (!ShouldProcess(run.Source, $"Import as a run of workflow '{WorkflowId}'")) continue;
+                WarnIfOlderThanLatest(run, start);
                 RunCompletion completion;
                 try
                 {
@@ -53,6 +54,17 @@ namespace Profiler.PS.Commands
                 }
                 WriteResult(run, start, completion);
             }
+        }
+
+        /// <summary>Runs are appended; one older than the workflow's latest run lands after it, which the user should know.</summary>
+        private void WarnIfOlderThanLatest(ImportedRun run, DateTimeOffset start)
+        {
+            WorkflowProfiler workflow = Session.GetWorkflow(WorkflowId);
+            if (workflow == null || workflow.HasRun(run.RunId)) return;
+            WorkflowRunSummary[] runs = workflow.GetProfile().Runs;
+            if (runs == null || runs.Length == 0 || runs[runs.Length - 1].StartTime <= start) return;
+            WorkflowRunSummary latest = runs[runs.Length - 1];
+            WriteWarning($"{run.Source} started at {start:u}, before run {latest.RunNumber} of workflow '{WorkflowId}' ({latest.StartTime:u}); it is appended after it, so the history is not in time order there. Import older reports first, or all in one call (which orders them).");
         }
 
         private void WriteResult(ImportedRun run, DateTimeOffset start, RunCompletion completion)

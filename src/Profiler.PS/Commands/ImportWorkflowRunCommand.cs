@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.ObjectModel;
-using System.IO;
 using System.Management.Automation;
-using Profiler.PS.Engine;
-using Profiler.PS.Import;
 
 namespace Profiler.PS.Commands
 {

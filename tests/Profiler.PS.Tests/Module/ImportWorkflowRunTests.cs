@@ -60,6 +60,19 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
+        public void A_report_older_than_the_latest_run_is_appended_with_a_warning_a_duplicate_without_one()
+        {
+            string older = Nightly(1, 1), newer = Nightly(2, 1);
+            using var ps = new PsSession();
+            ps.RunClean($"$null = Import-WorkflowRun -Path '{newer}' -WorkflowId ci");
+            PsResult r = ps.Run($"Import-WorkflowRun -Path '{older}' -WorkflowId ci");
+            Assert.Equal(2, r.Output.Single().Properties["RunNumber"].Value);
+            Assert.Contains("not in time order", Assert.Single(r.Warnings));
+            r = ps.Run($"Import-WorkflowRun -Path '{older}' -WorkflowId ci");
+            Assert.Contains("already in workflow", Assert.Single(r.Warnings));
+        }
+
+        [Fact]
         public void Downstream_cmdlets_judge_imported_runs_slower_bottlenecks_budgets_and_exports()
         {
             for (int day = 1; day <= 6; day++) Nightly(day, day == 6 ? 3 : 1);
