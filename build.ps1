@@ -15,7 +15,7 @@
              which writes Profiler.PS.<version>.nupkg.
     Clean    dotnet clean and removes output/.
 
-    Pester 5.9.1 and Invoke-SolutionBuild 5.14.23 come from the configured NuGet sources through
+    Pester 5.9.1 and Invoke-Build 5.14.23 come from the configured NuGet sources through
     tools/Profiler.PS.Tools.csproj (PackageDownload); they are copied to output/modules/<Name>/<Version>,
     which is put on PSModulePath of the child pwsh only. Nothing is installed into your profile.
 .EXAMPLE
@@ -100,9 +100,9 @@ function Invoke-SolutionBuild {
     if (-not (Test-Path $manifest)) { throw "The build did not produce $manifest." }
 }
 
-# Copies Pester and Invoke-SolutionBuild from the NuGet global packages folder into output/modules/<Name>/<Version>.
+# Copies Pester and Invoke-Build from the NuGet global packages folder into output/modules/<Name>/<Version>.
 function Restore-ToolModules {
-    Write-Step 'Restore: Pester 5.9.1 and Invoke-SolutionBuild 5.14.23 through tools/Profiler.PS.Tools.csproj'
+    Write-Step 'Restore: Pester 5.9.1 and Invoke-Build 5.14.23 through tools/Profiler.PS.Tools.csproj'
     Invoke-Dotnet restore (Join-Path $root 'tools/Profiler.PS.Tools.csproj') -v q
     $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     foreach ($module in $modules) {
