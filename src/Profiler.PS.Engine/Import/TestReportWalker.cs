@@ -11,7 +11,7 @@ namespace Profiler.PS.Import
     /// failed or was skipped. A suite is kept only when it holds an executed case; its time is the report's (inclusive),
     /// or the sum of its executed children when the report gives none.
     /// </summary>
-    internal sealed class TestReportWalker
+    internal sealed partial class TestReportWalker
     {
         private enum Dialect { JUnit, NUnit2, NUnit3 }
         private enum Kind { Suite, Case, Transparent }
@@ -145,39 +145,6 @@ namespace Profiler.PS.Import
             _run.Nodes.Add(null);   // filled at the suite's end, when its time is known
         }
 
-        private void BeginCase(Frame frame, Frame parent)
-        {
-            frame.Name = Name("name");
-            string className = _dialect == Dialect.JUnit ? _reader.GetAttribute("classname") : null;
-            frame.Id = Path(parent, frame.Name, className);
-            frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
-            frame.Start = StartOffset();
-            string result = _reader.GetAttribute("result");
-            switch (_dialect)
-            {
-                case Dialect.JUnit:
-                    frame.Outcome = string.Equals(_reader.GetAttribute("status"), "NotRun", StringComparison.OrdinalIgnoreCase) ? Outcome.NotRun : Outcome.Succeeded;
-                    break;
-                case Dialect.NUnit2:
-                    if (result == "Failure" || result == "Error" || result == "Cancelled") frame.Outcome = Outcome.Failed;
-                    else if (result == "Ignored" || result == "Skipped" || result == "NotRunnable") frame.Outcome = Outcome.Skipped;
-                    else if (string.Equals(_reader.GetAttribute("executed"), "False", StringComparison.OrdinalIgnoreCase)) frame.Outcome = Outcome.NotRun;
-                    break;
-                case Dialect.NUnit3:
-                    if (result == "Failed") frame.Outcome = Outcome.Failed;
-                    else if (result == "Skipped") frame.Outcome = Outcome.Skipped;
-                    break;
-            }
-        }
-
-        /// <summary>A JUnit case's failure, error or skipped child decides its outcome; NUnit's result attribute already did.</summary>
-        private void MarkCase(Frame frame, string child)
-        {
-            if (_dialect != Dialect.JUnit || frame.Outcome == Outcome.NotRun) return;
-            if (child == "failure" || child == "error") frame.Outcome = Outcome.Failed;
-            else if (child == "skipped" && frame.Outcome != Outcome.Failed) frame.Outcome = Outcome.Skipped;
-        }
-
         private void End()
         {
             Frame frame = _stack[_stack.Count - 1];
@@ -197,21 +164,6 @@ namespace Profiler.PS.Import
             double duration = frame.Time ?? frame.ChildTime;
             _run.Nodes[frame.Node] = new ImportedNode(frame.Id, ImportedNodeTypes.Suite, parent?.Node ?? -1, duration, NodeStatus.Succeeded, frame.Start);
             Recorded(parent, duration);
-        }
-
-        private void EndCase(Frame frame, Frame parent)
-        {
-            if (frame.Outcome == Outcome.Skipped) { _run.SkippedCount++; return; }
-            if (frame.Outcome == Outcome.NotRun) { _run.NotRunCount++; return; }
-            if (frame.Time == null)
-                throw new TestReportException(TestReportProblem.InvalidTime, _source,
-                    $"Report '{_source}' line {frame.Line}, <{frame.Element} name=\"{frame.Name}\">: the executed test has no time. Import reports written by the test tool, which time every test.");
-            if (_run.Nodes.Count >= ImportedRun.MaxNodes)
-                throw new TestReportException(TestReportProblem.TooLarge, _source,
-                    $"Report '{_source}' line {frame.Line}: it has more than {ImportedRun.MaxNodes:N0} executed tests and suites, the most one run may hold. Split the test run into several reports.");
-            _run.Nodes.Add(new ImportedNode(frame.Id, ImportedNodeTypes.Test, parent?.Node ?? -1, frame.Time.Value,
-                frame.Outcome == Outcome.Failed ? NodeStatus.Failed : NodeStatus.Succeeded, frame.Start));
-            Recorded(parent, frame.Time.Value);
         }
 
         private void Recorded(Frame parent, double duration)
