@@ -50,9 +50,10 @@ namespace Profiler.PS.Commands
     ///     Add-NodeTiming -NodeId build -Duration (900 + 5 * ($i % 3) + 800 * [int]($i -eq 8))
     ///     $null = Complete-WorkflowProfile
     /// }
-    /// Get-WorkflowRecommendation nightly | Where-Object Kind -eq Regression | Select-Object NodeId, SinceRun, EstimatedSaving
+    /// Get-WorkflowRecommendation nightly | Where-Object Kind -eq Regression |
+    ///     ForEach-Object { '{0} is slower since run {1}: about {2:N0} ms to win back' -f $_.NodeId, $_.SinceRun, $_.EstimatedSaving }
     /// </code>
-    /// <para>Keeps only the regressions, here build in run 8.</para>
+    /// <para>Keeps only the regressions, here build since run 8, and says what each would win back.</para>
     /// </example>
     /// <example>
     /// <code>
