@@ -43,8 +43,9 @@ namespace Profiler.PS.Engine
             TrendResult trend = TrendTest.Test(x);
             double lineCost = 0;
             for (int i = 0; i < n; i++) lineCost += Math.Abs(x[i] - (trend.Intercept + trend.Slope * i));
-            int split = BestSplit(x, out double stepCost);
-            if (split > 0 && stepCost < lineCost && Regression(node, split)) return true;
+            int split = BestSplit(x, out double stepCost, out bool passes);
+            // The thresholds are checked first (the rule checks them again): the rule's exact test is the costly part.
+            if (split > 0 && passes && stepCost < lineCost && Regression(node, split)) return true;
             if (n < RecommendationThresholds.MinimumTrendSamples || !(trend.Slope > 0) || !(trend.PValue < RecommendationThresholds.TrendSignificance)) return false;
             double start = trend.Intercept, end = trend.Intercept + trend.Slope * (n - 1);
             if (!ChangeRule.PassesThresholds(end, start, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold)) return false;
@@ -59,10 +60,11 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>Index of the first judged sample of the best step (the rule needs 3 baseline samples), or 0 when none rises.</summary>
-        private static int BestSplit(double[] x, out double bestCost)
+        private static int BestSplit(double[] x, out double bestCost, out bool passesThresholds)
         {
             int best = 0;
             bestCost = double.MaxValue;
+            passesThresholds = false;
             for (int c = ChangeRule.MinimumBaselineSamples; c < x.Length; c++)
             {
                 double[] before = Slice(x, 0, c), after = Slice(x, c, x.Length - c);
@@ -71,7 +73,10 @@ namespace Profiler.PS.Engine
                 double cost = 0;
                 foreach (double v in before) cost += Math.Abs(v - mb);
                 foreach (double v in after) cost += Math.Abs(v - ma);
-                if (cost < bestCost) { bestCost = cost; best = c; }
+                if (!(cost < bestCost)) continue;
+                bestCost = cost;
+                best = c;
+                passesThresholds = ChangeRule.PassesThresholds(ma, mb, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold);
             }
             return best;
         }
