@@ -40,6 +40,8 @@ namespace Profiler.PS.Engine
             double[] x = node.Durations;
             int n = x.Length;
             if (n < RecommendationThresholds.MinimumRuns) return false;
+            // Neither a step nor a drift can pass the thresholds when the whole window's range does not: skip the tests.
+            if (!ChangeRule.PassesThresholds(node.MaxDuration, node.MinDuration, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold)) return false;
             TrendResult trend = TrendTest.Test(x);
             double lineCost = 0;
             for (int i = 0; i < n; i++) lineCost += Math.Abs(x[i] - (trend.Intercept + trend.Slope * i));
