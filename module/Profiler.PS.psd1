@@ -30,6 +30,7 @@
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
         'Get-ProfilerOption'
+        'Import-WorkflowRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

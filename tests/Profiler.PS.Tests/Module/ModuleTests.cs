@@ -16,6 +16,7 @@ namespace Profiler.PS.Tests.Module
             "Export-WorkflowReport",
             "Measure-WorkflowNode", "Test-WorkflowBudget",
             "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption",
+            "Import-WorkflowRun",
         };
 
         [Fact]
