@@ -28,6 +28,7 @@
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
+        'Save-WorkflowHistory'
         'Get-ProfilerOption'
     )
     FunctionsToExport    = @()

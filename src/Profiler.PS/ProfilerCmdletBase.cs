@@ -40,6 +40,7 @@ namespace Profiler.PS
                 case ProfilerErrorKind.InvalidWorkflowId:
                 case ProfilerErrorKind.InvalidDuration:
                 case ProfilerErrorKind.InvalidSetting:
+                case ProfilerErrorKind.InvalidHistoryPath:
                     return ErrorCategory.InvalidArgument;
                 case ProfilerErrorKind.RunClosed:
                     return ErrorCategory.ResourceUnavailable;
@@ -51,6 +52,8 @@ namespace Profiler.PS
                     return ErrorCategory.ResourceExists;
                 case ProfilerErrorKind.FileAccessFailed:
                     return ErrorCategory.ResourceUnavailable;
+                case ProfilerErrorKind.HistoryWritePending:
+                    return ErrorCategory.WriteError;
                 default:
                     return ErrorCategory.InvalidOperation;
             }

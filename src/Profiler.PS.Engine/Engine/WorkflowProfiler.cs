@@ -86,8 +86,8 @@ namespace Profiler.PS.Engine
                 run.Close(WorkflowRunState.Completed);
                 _current = null;
                 IReadOnlyList<RunNode> runNodes = run.Nodes;
-                if (runNodes.Count == 0)
-                    return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
+                if (runNodes.Count == 0)   // nothing to write, but a pending write of an earlier run is retried
+                    return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>(), AppendHistoryLocked(null, null));
                 foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
                 _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
