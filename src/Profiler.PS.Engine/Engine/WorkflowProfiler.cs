@@ -31,8 +31,8 @@ namespace Profiler.PS.Engine
 
         internal object SyncRoot { get; } = new object();
         internal IProfilerClock Clock { get; }
-        /// <summary>Orders workflows by their latest start, for the session's default target.</summary>
-        internal long StartSequence { get; set; }
+        /// <summary>Orders workflows by their latest start (larger is later), for the session's default target.</summary>
+        public long StartSequence { get; internal set; }
 
         /// <summary>The workflow's id.</summary>
         public string WorkflowId { get; }

@@ -194,15 +194,12 @@ namespace Profiler.PS.Commands
             {
                 WorkflowProfiler found = Session.GetWorkflow(workflowId);
                 if (found != null) return found;
-                _problems.Add($"workflow '{workflowId}' not found");
+                _problems.Add($"workflow '{TerminalText.Safe(workflowId)}' not found");
                 WriteError(WorkflowNotFound(workflowId));
                 return null;
             }
-            WorkflowProfiler latest = Session.DefaultWorkflow;
-            if (latest == null)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                    "No workflow has been profiled in this session, so there is nothing to check: record runs with Start-WorkflowProfile and Complete-WorkflowProfile first."),
-                    ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
+            WorkflowProfiler latest = DefaultWorkflow();
+            if (latest == null) ThrowTerminatingError(NoWorkflow());   // a gate with nothing to check fails closed
             return latest;
         }
 
