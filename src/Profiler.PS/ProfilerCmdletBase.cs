@@ -26,6 +26,36 @@ namespace Profiler.PS
             return _errorPrefix + problem;
         }
 
+        // Every text the cmdlets write to the host passes TerminalText.Safe here, once: these members hide the
+        // Cmdlet ones for every derived cmdlet, so ids holding escape sequences cannot drive the terminal.
+
+        /// <summary>Writes a warning with control characters neutralised.</summary>
+        internal new void WriteWarning(string text) => base.WriteWarning(TerminalText.Safe(text));
+
+        /// <summary>Writes a verbose message with control characters neutralised.</summary>
+        internal new void WriteVerbose(string text) => base.WriteVerbose(TerminalText.Safe(text));
+
+        /// <summary>Writes an error whose displayed message has control characters neutralised.</summary>
+        internal new void WriteError(ErrorRecord record) => base.WriteError(Safe(record));
+
+        /// <summary>Stops the command with an error whose displayed message has control characters neutralised.</summary>
+        internal new void ThrowTerminatingError(ErrorRecord record) => base.ThrowTerminatingError(Safe(record));
+
+        /// <summary>ShouldProcess (WhatIf and Confirm text) with control characters in the target neutralised.</summary>
+        internal new bool ShouldProcess(string target, string action) => base.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));
+
+        /// <summary>ShouldContinue with control characters in the question neutralised.</summary>
+        internal new bool ShouldContinue(string query, string caption) => base.ShouldContinue(TerminalText.Safe(query), TerminalText.Safe(caption));
+
+        /// <summary>The record, with ErrorDetails set to the neutralised message when the exception's message holds control characters.</summary>
+        internal static ErrorRecord Safe(ErrorRecord record)
+        {
+            string message = record.ErrorDetails?.Message ?? record.Exception?.Message;
+            string safe = TerminalText.Safe(message);
+            if (!ReferenceEquals(safe, message)) record.ErrorDetails = new ErrorDetails(safe);
+            return record;
+        }
+
         internal ErrorRecord ToErrorRecord(ProfilerException ex, object target)
             => new ErrorRecord(ex, ErrorId(ex.Kind.ToString()), CategoryOf(ex.Kind), target);
 
