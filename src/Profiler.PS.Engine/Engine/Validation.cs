@@ -61,18 +61,11 @@ namespace Profiler.PS.Engine
             "{0} {1} ms is larger than the longest duration, {2} ms (TimeSpan.MaxValue), so totals and statistics would overflow: check the value's unit.",
             what, milliseconds, MaxDurationMs);
 
-        /// <summary>Why an id cannot be stored (too long, or text that UTF-8 files cannot hold), or null.</summary>
+        /// <summary>Why an id cannot be stored (too long for the profile and history readers), or null.</summary>
         private static string IdProblem(string id)
         {
             if (id.Length > MaxIdLength)
                 return string.Format(CultureInfo.InvariantCulture, "is {0:N0} characters long; ids are limited to {1:N0} characters so profile and history files can hold them", id.Length, MaxIdLength);
-            for (int i = 0; i < id.Length; i++)
-            {
-                char c = id[i];
-                if (char.IsHighSurrogate(c) && i + 1 < id.Length && char.IsLowSurrogate(id[i + 1])) { i++; continue; }
-                if (char.IsSurrogate(c))
-                    return string.Format(CultureInfo.InvariantCulture, "holds a lone surrogate (U+{0:X4}) at position {1}, which UTF-8 files cannot hold; remove it", (int)c, i);
-            }
             return null;
         }
 

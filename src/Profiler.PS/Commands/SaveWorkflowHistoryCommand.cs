@@ -26,6 +26,10 @@ namespace Profiler.PS.Commands
     /// </example>
     /// <example>
     /// <code>
+    /// $history = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), [guid]::NewGuid().ToString())
+    /// Start-WorkflowProfile -WorkflowId build -HistoryPath $history
+    /// Add-NodeTiming -NodeId compile -Duration 5200
+    /// $null = Complete-WorkflowProfile
     /// Save-WorkflowHistory -WorkflowId build, 'nightly-*' -ErrorAction Stop
     /// </code>
     /// <para>Saves the pending runs of workflow build and of every workflow whose id starts with 'nightly-', and stops

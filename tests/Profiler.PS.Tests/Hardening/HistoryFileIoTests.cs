@@ -72,16 +72,19 @@ namespace Profiler.PS.Tests.Hardening
         }
 
         [Fact]
-        public void Ids_that_utf8_cannot_hold_are_refused_so_distinct_ids_never_share_a_file()
+        public void Distinct_ids_never_share_a_history_file()
         {
+            string[] ids = { "x\uD800y", "x\uFFFDy", "x\uDC00y", "x\uD83D\uDE00y", "x%uD800y", new string('a', 200) + "\uD800", new string('a', 200) + "\uFFFD" };
+            Assert.Equal(ids.Length, ids.Select(HistoryFileName.For).Distinct().Count());
+            Assert.Equal("x%F0%9F%98%80y.jsonl", HistoryFileName.For("x\uD83D\uDE00y"));   // valid text keeps its UTF-8 name
             var session = new ProfilerSession(new ManualClock());
-            var ex = Assert.Throws<ProfilerException>(() => session.StartRun("x\uD800y"));
-            Assert.Equal(ProfilerErrorKind.InvalidWorkflowId, ex.Kind);
-            Assert.Contains("lone surrogate", ex.Message);
-            session.StartRun("x\uFFFDy");
-            WorkflowRun run = session.StartRun("ok");
-            Assert.Equal(ProfilerErrorKind.InvalidNodeId, Assert.Throws<ProfilerException>(() => run.Record("a\uDC00", 1)).Kind);
-            Assert.Equal("x\uD83D\uDE00y", session.StartRun("x\uD83D\uDE00y").Owner.WorkflowId);   // a valid pair is fine
+            foreach (string id in new[] { "x\uD800y", "x\uFFFDy" })
+            {
+                WorkflowRun run = session.StartRun(id, new WorkflowSettings { HistoryPath = _dir.Path }, false, out _);
+                run.Record("n", 1);
+                Assert.Null(run.Complete(1).HistoryError);
+            }
+            Assert.Equal(2, Directory.GetFiles(_dir.Path, "*.jsonl").Length);
         }
 
         [Fact]
