@@ -29,6 +29,7 @@
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
+        'Save-WorkflowHistory'
         'Get-ProfilerOption'
         'Import-WorkflowRun'
     )
