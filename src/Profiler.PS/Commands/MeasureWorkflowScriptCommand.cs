@@ -76,8 +76,15 @@ namespace Profiler.PS.Commands
     public sealed class MeasureWorkflowScriptCommand : ProfilerCmdletBase
     {
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath", ScriptBlockSet = "ScriptBlock";
-        /// <summary>Runs the command with the arguments splatted, from a scope holding the recording's root probe.</summary>
-        private const string Runner = "param($__ppCommand, $__ppArguments, $__pp) & $__ppCommand @__ppArguments";
+        /// <summary>
+        /// Runs the command with the arguments splatted, from a scope holding the recording's root probe. It runs as a
+        /// steppable pipeline begun with this cmdlet, as a proxy command runs: the script's output and errors are this
+        /// cmdlet's, so the caller's redirections (2>&amp;1, *>&amp;1, 2>$null), -ErrorVariable and -ErrorAction apply to
+        /// them, and a native command's standard error stays plain text unless redirected, as when the script runs directly.
+        /// The inner block's scope holds $__pp: the steppable pipeline itself runs in the caller's scope, which must not get it.
+        /// </summary>
+        private const string Runner = "param($__ppCommand, $__ppArguments, $__ppRoot) " +
+            "& { param($__ppCommand, $__ppArguments, $__pp) & $__ppCommand @__ppArguments } $__ppCommand $__ppArguments $__ppRoot";
 
         /// <summary>The script file to run (wildcards allowed; they must match one file).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -131,7 +138,12 @@ namespace Profiler.PS.Commands
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null);
             try
             {
-                InvokeCommand.InvokeScript(Runner, true, PipelineResultTypes.Output | PipelineResultTypes.Error, null, command, Arguments(), recording.Root);
+                using (SteppablePipeline pipeline = ScriptBlock.Create(Runner).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments(), recording.Root }))
+                {
+                    pipeline.Begin(this);
+                    pipeline.Process();
+                    pipeline.End();
+                }
             }
             catch (Exception ex)
             {
@@ -228,8 +240,9 @@ namespace Profiler.PS.Commands
             if (quiet) return;
             if (completion.HistoryError != null)
                 WriteError(ToErrorRecord(completion.HistoryError, run.WorkflowId, ErrorCategory.WriteError));
+            // Silent but for -Verbose: a script that never got to run (its parameters did not bind) has already said why.
             if (completion.RecordedNothing)
-                WriteWarning($"The script ran no statement that could be timed, so run of workflow '{run.WorkflowId}' was not counted.");
+                WriteVerbose($"The script ran no statement that could be timed, so run {run.RunNumber} of workflow '{run.WorkflowId}' was not counted.");
             if (PassThru) WriteObject(completion.Profile);
         }
     }
