@@ -77,14 +77,12 @@ namespace Profiler.PS.Commands
     {
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath", ScriptBlockSet = "ScriptBlock";
         /// <summary>
-        /// Runs the command with the arguments splatted, from a scope holding the recording's root probe. It runs as a
-        /// steppable pipeline begun with this cmdlet, as a proxy command runs: the script's output and errors are this
-        /// cmdlet's, so the caller's redirections (2>&amp;1, *>&amp;1, 2>$null), -ErrorVariable and -ErrorAction apply to
-        /// them, and a native command's standard error stays plain text unless redirected, as when the script runs directly.
-        /// The inner block's scope holds $__pp: the steppable pipeline itself runs in the caller's scope, which must not get it.
+        /// Runs the command with the arguments splatted. It runs as a steppable pipeline begun with this cmdlet, as a proxy
+        /// command runs: the script's output and errors are this cmdlet's, so the caller's redirections (2>&amp;1, *>&amp;1,
+        /// 2>$null) apply to them, a native command's standard error stays plain text unless redirected, and arguments
+        /// that do not bind fail this call, as when the script runs directly.
         /// </summary>
-        private const string Runner = "param($__ppCommand, $__ppArguments, $__ppRoot) " +
-            "& { param($__ppCommand, $__ppArguments, $__pp) & $__ppCommand @__ppArguments } $__ppCommand $__ppArguments $__ppRoot";
+        private const string Runner = "param($__ppCommand, $__ppArguments) & $__ppCommand @__ppArguments";
 
         /// <summary>The script file to run (wildcards allowed; they must match one file).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -134,11 +132,12 @@ namespace Profiler.PS.Commands
             ScriptBlock block = Compile(rewritten.Text, source.File);
             object command = source.Command == null ? (object)block : ScriptSource.WithScriptBlock(source.Command, block) ?? (object)block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
-            EnsureIdleProbe();
+            ScriptRecordings active = SessionProbe().Session;
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null);
+            active.Push(recording);
             try
             {
-                using (SteppablePipeline pipeline = ScriptBlock.Create(Runner).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments(), recording.Root }))
+                using (SteppablePipeline pipeline = ScriptBlock.Create(Runner).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments() }))
                 {
                     pipeline.Begin(this);
                     pipeline.Process();
@@ -147,13 +146,15 @@ namespace Profiler.PS.Commands
             }
             catch (Exception ex)
             {
+                active.Remove(recording);
                 bool failed = !(ex is FlowControlException);
                 recording.Finish(failed);
                 Complete(run, ownRun, recording, quiet: true);
-                if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException))
-                    rte.WasThrownFromThrowStatement = true;
+                // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
+                // not bind) ends this statement the same way; a script-terminating one (throw, -ErrorAction Stop) goes on.
                 throw;
             }
+            active.Remove(recording);
             recording.Finish(failed: false);
             Complete(run, ownRun, recording, quiet: false);
         }
@@ -223,11 +224,14 @@ namespace Profiler.PS.Commands
             }
         }
 
-        /// <summary>The global $__pp: functions a script leaves behind find it when called later, outside any recording, and record nothing.</summary>
-        private void EnsureIdleProbe()
+        /// <summary>The runspace's global $__pp, created on first use: the probe a script's first statement reads, and
+        /// functions called from elsewhere (other modules, or after the script ended) find.</summary>
+        private ScriptProbe SessionProbe()
         {
-            if (!(SessionState.PSVariable.GetValue("global:__pp") is ScriptProbe))
-                SessionState.PSVariable.Set("global:__pp", ScriptProbe.Idle);
+            if (SessionState.PSVariable.GetValue("global:__pp") is ScriptProbe probe && probe.Session != null) return probe;
+            probe = new ScriptProbe(new ScriptRecordings());
+            SessionState.PSVariable.Set("global:__pp", probe);
+            return probe;
         }
 
         private void Complete(WorkflowRun run, bool ownRun, ScriptRecording recording, bool quiet)

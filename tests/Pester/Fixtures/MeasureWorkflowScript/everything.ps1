@@ -28,7 +28,8 @@ begin {
     function Invoke-Outer { Invoke-Inner; 'outer done' }
     function Invoke-Inner { 'inner' }
     function Invoke-Trapped {
-            $zero = 0
+        trap { "trapped: $_"; continue }
+        $zero = 0
         1 / $zero
         'after the trap'
     }
