@@ -7,6 +7,8 @@
       calls: 50,000 (-Calls) calls of a one-line function: the worst case, profiled at -Depth 2 (every call timed).
       build: a build-like script of 14 top-level statements doing real work (files, hashing, sorting, compression,
              a native command), profiled at -Depth 1 (statements only).
+      calls-by-hand: the calls script with each call wrapped in Measure-WorkflowNode by hand (Depth 0 in the table),
+             the cost of one timed call without the rewriter, against the plain calls script.
     With -PeerModule (the path of nohwnd/Profiler's Profiler.psd1, built by hand: it is not on the package feed),
     the calls script also runs under that module's Trace-Script, timed the same way, and the overhead ratio is shown.
     Run from the repository root after dotnet build:
@@ -27,6 +29,15 @@ try {
     Set-Content $callsScript -Value @'
 param([int] $Calls = 50000)
 function Add-One([int] $x) { $x + 1 }
+$sum = 0
+for ($i = 0; $i -lt $Calls; $i++) { $sum = Add-One $sum }
+$sum
+'@
+    # The same calls, each timed by hand with Measure-WorkflowNode: what one timed call costs without the rewriter.
+    $byHandScript = Join-Path $folder 'calls-by-hand.ps1'
+    Set-Content $byHandScript -Value @'
+param([int] $Calls = 50000)
+function Add-One([int] $x) { Measure-WorkflowNode Add-One { $x + 1 } }
 $sum = 0
 for ($i = 0; $i -lt $Calls; $i++) { $sum = Add-One $sum }
 $sum
@@ -53,14 +64,19 @@ Remove-Item $Work -Recurse -Force
     $cases = @(
         @{ Script = 'calls'; Path = $callsScript; Depth = 2; Timed = $Calls; Args = @{ Calls = $Calls } }
         @{ Script = 'build'; Path = $buildScript; Depth = 1; Timed = 14; Args = @{} }
+        @{ Script = 'calls-by-hand'; Path = $byHandScript; Depth = 0; Timed = $Calls; Args = @{ Calls = $Calls } }
     )
     foreach ($case in $cases) {
-        $path = $case.Path; $arguments = $case.Args; $depth = $case.Depth
-        $null = & $path @arguments; $null = Measure-WorkflowScript $path -ArgumentList $arguments -Depth $depth -WorkflowId "bench-$($case.Script)"  # warm up both
+        $path = $case.Path; $arguments = $case.Args; $depth = $case.Depth; $id = "bench-$($case.Script)"
+        # Depth 0: the script times its calls itself (Measure-WorkflowNode) in a run started here; 'direct' is the plain calls script.
+        $profile = if ($depth) { { Measure-WorkflowScript $path -ArgumentList $arguments -Depth $depth -WorkflowId $id } }
+                   else { { Start-WorkflowProfile $id; & $path @arguments; $null = Complete-WorkflowProfile $id } }
+        $plain = if ($depth) { $path } else { $callsScript }
+        $null = & $plain @arguments; $null = & $profile  # warm up both
         $direct = [Collections.Generic.List[double]]::new(); $profiled = [Collections.Generic.List[double]]::new(); $peer = [Collections.Generic.List[double]]::new()
         foreach ($round in 1..$Rounds) {
-            $direct.Add((& $time { & $path @arguments }))
-            $profiled.Add((& $time { Measure-WorkflowScript $path -ArgumentList $arguments -Depth $depth -WorkflowId "bench-$($case.Script)" }))
+            $direct.Add((& $time { & $plain @arguments }))
+            $profiled.Add((& $time $profile))
         }
         if ($PeerModule -and $case.Script -eq 'calls') {
             Import-Module $PeerModule -Force
