@@ -26,6 +26,7 @@
         'Measure-WorkflowScript'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
+        'Get-WorkflowRecommendation'
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
