@@ -98,6 +98,8 @@ namespace Profiler.PS.Engine
         public double Total;
         public double SelfTotal;
         public long Executions;
+        /// <summary>Executions of this lane that failed, and that were stopped.</summary>
+        public long Failed, Stopped;
     }
 
     /// <summary>The run's execution counter, alone on its cache line: every record of every lane increments it.</summary>

@@ -51,10 +51,17 @@ namespace Profiler.PS
                 lane.Last = part;
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;
-                part.Total += durationMs;
+                // A node re-entered inside itself counts only its outermost execution toward its inclusive time, so
+                // no node's time exceeds the run's; self times still add up.
+                if (!IsReentry(parent, node.NodeId)) part.Total += durationMs;
                 part.SelfTotal += selfMs;
                 part.Executions++;
-                if (status != NodeStatus.Succeeded) lane.Failed++;
+                if (status != NodeStatus.Succeeded)
+                {
+                    lane.Failed++;
+                    if (status == NodeStatus.Failed) part.Failed++;
+                    else part.Stopped++;
+                }
                 int threadNumber;
                 long sequence;
                 if (lane.LastThread == thread)
@@ -84,6 +91,14 @@ namespace Profiler.PS
             {
                 lane.Exit();
             }
+        }
+
+        /// <summary>True when an enclosing execution of <paramref name="parent"/>'s chain is the same node.</summary>
+        private static bool IsReentry(NodeScope parent, string nodeId)
+        {
+            for (NodeScope p = parent; p != null; p = p.Parent)
+                if (string.Equals(p.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>Wall time, node time, critical path and lanes of the run. Caller holds the workflow lock; the run is closed.</summary>

@@ -65,15 +65,16 @@ namespace Profiler.PS.Persistence
             var alerts = new List<BottleneckAlert>();
             foreach (BottleneckAlert a in latest.LastAlerts)
                 if (renumber.TryGetValue(Id(lastSide, a.RunNumber), out int number))
-                    alerts.Add(new BottleneckAlert(existing.WorkflowId, number, a.NodeId, a.NodeLabel, a.Duration, a.BaselineAverage,
-                        a.BaselineSamples, a.Factor, a.Timestamp));
+                    alerts.Add(new BottleneckAlert(existing.WorkflowId, number, a.NodeId, a.NodeLabel, a.Duration, a.BaselineMedian,
+                        a.BaselineSamples, a.Timestamp));
 
             return new WorkflowState
             {
                 WorkflowId = existing.WorkflowId,
                 WorkflowName = existing.WorkflowName,
                 WindowSize = existing.WindowSize,
-                BottleneckFactor = existing.BottleneckFactor,
+                RelativeThreshold = existing.RelativeThreshold,
+                AbsoluteThreshold = existing.AbsoluteThreshold,
                 MinimumSamples = existing.MinimumSamples,
                 RunCount = runCount,
                 LastTotalDuration = latest.LastTotalDuration,
@@ -125,6 +126,19 @@ namespace Profiler.PS.Persistence
                     Durations = new double[samples.Count],
                     SelfDurations = new double[samples.Count],
                 };
+                var unsuccessful = new List<(int Run, NodeStatus Status)>();
+                for (int side = 0; side < 2; side++)
+                {
+                    if (pair[side] == null) continue;
+                    merged.FailedCount += pair[side].FailedCount;
+                    merged.StoppedCount += pair[side].StoppedCount;
+                    for (int j = 0; j < pair[side].UnsuccessfulRunNumbers.Length; j++)
+                        if (renumber.TryGetValue(Id(side, pair[side].UnsuccessfulRunNumbers[j]), out int number))
+                            unsuccessful.Add((number, pair[side].UnsuccessfulStatuses[j]));
+                }
+                unsuccessful.Sort((a, b) => a.Run.CompareTo(b.Run));
+                merged.UnsuccessfulRunNumbers = unsuccessful.ConvertAll(u => u.Run).ToArray();
+                merged.UnsuccessfulStatuses = unsuccessful.ConvertAll(u => u.Status).ToArray();
                 for (int j = 0; j < samples.Count; j++)
                 {
                     merged.RunNumbers[j] = samples[j].Run;

@@ -108,12 +108,13 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void The_threshold_rule_needs_both_thresholds()
         {
-            Assert.False(ChangeRule.PassesThresholds(104, 100, 0.10, 5));   // 4%, 4 ms
-            Assert.False(ChangeRule.PassesThresholds(6, 2, 0.10, 5));       // 200%, but only 4 ms
-            Assert.True(ChangeRule.PassesThresholds(8, 2, 0.10, 5));        // 300% and 6 ms
-            Assert.False(ChangeRule.PassesThresholds(1050, 1000, 0.10, 5)); // 50 ms but 5%
-            Assert.True(ChangeRule.PassesThresholds(1200, 1000, 0.10, 5));
-            Assert.True(ChangeRule.PassesThresholds(800, 1000, 0.10, 5));   // both directions
+            RegressionRule rule = RegressionRule.Default;
+            Assert.False(rule.PassesThresholds(104 - 100, 100));   // 4%, 4 ms
+            Assert.False(rule.PassesThresholds(6 - 2, 2));         // 200%, but only 4 ms
+            Assert.True(rule.PassesThresholds(8 - 2, 2));          // 300% and 6 ms
+            Assert.False(rule.PassesThresholds(1050 - 1000, 1000)); // 50 ms but 5%
+            Assert.True(rule.PassesThresholds(1200 - 1000, 1000));
+            Assert.True(rule.PassesThresholds(800 - 1000, 1000));   // both directions
         }
     }
 }
