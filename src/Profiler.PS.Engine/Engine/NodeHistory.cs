@@ -123,6 +123,13 @@ namespace Profiler.PS.Engine
         /// <summary>The self time of each window sample, oldest first, as a new array.</summary>
         public double[] CopySelfWindow() => Copy(_selfRing, Skip);
 
+        /// <summary>Every kept successful sample (the window and the one before it), oldest first: what is persisted.</summary>
+        public double[] CopyKept() => Copy(_ring, 0);
+        /// <summary>The run numbers of <see cref="CopyKept"/>.</summary>
+        public int[] CopyKeptRunNumbers() => Copy(_runNumbers, 0);
+        /// <summary>The self times of <see cref="CopyKept"/>.</summary>
+        public double[] CopyKeptSelf() => Copy(_selfRing, 0);
+
         private T[] Copy<T>(T[] ring, int skip)
         {
             var copy = new T[_count - skip];
@@ -155,9 +162,14 @@ namespace Profiler.PS.Engine
         public NodePerformanceData Snapshot(string workflowId, RegressionRule rule)
         {
             double[] window = CopyWindow();
-            // The window holds the node's first-ever sample while nothing has rolled out of it.
-            DurationStatistics statistics = _statistics ?? (_statistics = DurationStatistics.Compute(window, window.Length == RunCount, AllTime, rule));
-            var data = new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, CopyRunNumbers(), LastDuration, ExecutionCount, RunCount,
+            // The window holds the node's first-ever run while nothing has rolled out of it and no run in which the
+            // node failed or was stopped came before it.
+            int[] windowRuns = CopyRunNumbers();
+            long unsuccessful = AllTimeFailed + AllTimeStopped;
+            bool holdsFirst = window.Length == RunCount && window.Length > 0
+                && (unsuccessful == 0 || (_unsuccessful.Count == unsuccessful && _unsuccessful[0].RunNumber > windowRuns[0]));
+            DurationStatistics statistics = _statistics ?? (_statistics = DurationStatistics.Compute(window, holdsFirst, AllTime, rule));
+            var data = new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, windowRuns, LastDuration, ExecutionCount, RunCount,
                 statistics, CopySelfWindow());
             var runs = new int[_unsuccessful.Count];
             var statuses = new NodeStatus[runs.Length];

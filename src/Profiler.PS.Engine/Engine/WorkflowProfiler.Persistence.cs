@@ -18,8 +18,8 @@ namespace Profiler.PS.Engine
                     nodes[i] = new NodeState
                     {
                         NodeId = h.NodeId, NodeType = h.NodeType, NodeLabel = h.NodeLabel, ExecutionCount = h.ExecutionCount,
-                        AllTime = h.AllTime, Durations = h.CopyWindow(), RunNumbers = h.CopyRunNumbers(),
-                        SelfDurations = h.CopySelfWindow(), FailedCount = h.AllTimeFailed, StoppedCount = h.AllTimeStopped,
+                        AllTime = h.AllTime, Durations = h.CopyKept(), RunNumbers = h.CopyKeptRunNumbers(),
+                        SelfDurations = h.CopyKeptSelf(), FailedCount = h.AllTimeFailed, StoppedCount = h.AllTimeStopped,
                     };
                     var runs = new List<int>();
                     var statuses = new List<NodeStatus>();
@@ -31,7 +31,7 @@ namespace Profiler.PS.Engine
                 {
                     WorkflowId = WorkflowId, WorkflowName = WorkflowName, WindowSize = WindowSize, RelativeThreshold = Rule.RelativeThreshold, AbsoluteThreshold = Rule.AbsoluteThreshold,
                     MinimumSamples = MinimumSamples, RunCount = _runCount, LastTotalDuration = _lastTotal, Timestamp = _timestamp,
-                    Runs = WindowRunsLocked(), LastAlerts = (BottleneckAlert[])_lastAlerts.Clone(), Nodes = nodes,
+                    Runs = _runs.ToArray(), LastAlerts = (BottleneckAlert[])_lastAlerts.Clone(), Nodes = nodes,
                 };
             }
         }

@@ -111,8 +111,8 @@ namespace Profiler.PS.Engine
         /// <summary>Statistics of every node, in the order the nodes first ran.</summary>
         public NodePerformanceData[] GetNodeStatistics() { lock (SyncRoot) return SnapshotNodesLocked(); }
 
-        /// <summary>The <paramref name="top"/> slowest nodes by window average, ties broken by NodeId.</summary>
-        public BottleneckInfo[] GetBottlenecks(int top)
+        /// <summary>The <paramref name="top"/> slowest nodes by window average self time (or inclusive time), ties broken by NodeId.</summary>
+        public BottleneckInfo[] GetBottlenecks(int top, RankBy rankBy = RankBy.Self)
         {
             NodePerformanceData[] nodes;
             BottleneckAlert[] alerts;
@@ -121,7 +121,7 @@ namespace Profiler.PS.Engine
                 nodes = SnapshotNodesLocked();
                 alerts = _lastAlerts;
             }
-            return Ranking.Bottlenecks(nodes, alerts, top);
+            return Ranking.Bottlenecks(nodes, alerts, top, rankBy);
         }
 
         /// <summary>Abandons the run in flight, if any; used when the workflow is removed.</summary>

@@ -34,7 +34,8 @@ namespace Profiler.PS.Persistence
             if (node.AllTime.Min > node.AllTime.Max) throw Error(allPath, "min is larger than max");
             node.ExecutionCount = Long(n, path, "executionCount", count, long.MaxValue);
             List<JsonValue> runs = JsonFields.Array(n, path, "runNumbers"), durations = JsonFields.Array(n, path, "durations");
-            int max = (int)Math.Min(s.WindowSize, count);
+            // Version 3 keeps one sample beyond the window: the baseline of the latest run.
+            int max = (int)Math.Min(s.WindowSize + (v3 ? 1 : 0), count);
             if (durations.Count != runs.Count) throw Error(Join(path, "durations"), "must have one duration per run number");
             if ((runs.Count == 0 && count > 0) || runs.Count > max)
                 throw Error(Join(path, "runNumbers"), string.Format(CultureInfo.InvariantCulture, "must hold 1 to {0} samples, found {1}", max, runs.Count));

@@ -118,7 +118,7 @@ namespace Profiler.PS.Persistence
                 s.AbsoluteThreshold = Double(w, path, "absoluteThreshold", 0);
             }
             else if (!(Double(w, path, "bottleneckFactor") > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
-            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize, s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
+            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
             for (int i = 1; i < s.Runs.Length; i++)
                 if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
             s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => RecordSchema.ReadAlert(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));

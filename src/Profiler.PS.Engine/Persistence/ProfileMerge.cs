@@ -58,7 +58,7 @@ namespace Profiler.PS.Persistence
                     runs.Add(new WorkflowRunSummary(renumber[Id(k.Side, k.Number)], r.RunId, r.StartTime, r.EndTime, r.TotalDuration,
                         r.NodeCount, r.ExecutionCount, r.AlertCount, ShapeFields.Of(r)));
                 }
-            if (runs.Count > existing.WindowSize) runs.RemoveRange(0, runs.Count - existing.WindowSize);
+            if (runs.Count > existing.WindowSize + 1) runs.RemoveRange(0, runs.Count - existing.WindowSize - 1);
 
             int lastSide = keys.Count > 0 ? keys[keys.Count - 1].Side : 0;
             WorkflowState latest = sides[lastSide];
@@ -101,7 +101,7 @@ namespace Profiler.PS.Persistence
             {
                 NodeState[] pair = bySide[order[i]];
                 var samples = new List<(int Run, double Duration, double Self)>();
-                int newestSide = 0, newest = 0;
+                int newestSide = pair[0] != null ? 0 : 1, newest = 0;
                 for (int side = 0; side < 2; side++)
                 {
                     if (pair[side] == null) continue;
@@ -113,7 +113,8 @@ namespace Profiler.PS.Persistence
                     }
                 }
                 samples.Sort((a, b) => a.Run.CompareTo(b.Run));
-                if (samples.Count > existing.WindowSize) samples.RemoveRange(0, samples.Count - existing.WindowSize);
+                // One sample beyond the window is kept: the baseline of the latest run (see NodeHistory).
+                if (samples.Count > existing.WindowSize + 1) samples.RemoveRange(0, samples.Count - existing.WindowSize - 1);
                 NodeState first = pair[0] ?? pair[1], meta = pair[newestSide];
                 var merged = new NodeState
                 {
