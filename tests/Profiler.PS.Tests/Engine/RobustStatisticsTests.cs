@@ -58,11 +58,15 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
-        public void A_zero_MAD_flags_no_outlier()
+        public void A_zero_MAD_still_lets_a_far_off_value_be_an_outlier_as_hyperfine_does()
         {
-            NodePerformanceData n = Node("flat", 20, 10, 10, 10, 10, 100);
-            Assert.Equal(0, n.OutlierCount);
-            Assert.All(SampleStatistics.ModifiedZScores(new double[] { 10, 10, 10, 10, 100 }), s => Assert.Equal(0, s));
+            NodePerformanceData n = Node("flat", 20, 10, 10, 10, 10, 10, 10, 10, 100);   // hyperfine's own test case
+            Assert.Equal(1, n.OutlierCount);
+            Assert.True(n.Outliers[^1]);
+            Assert.Equal(2, Node("flat2", 20, 10, 10, 10, 10, 10, 10, 10, 100, 100).OutlierCount);
+            double[] scores = SampleStatistics.ModifiedZScores(new double[] { 10, 10, 10, 10, 100 });
+            Assert.Equal(0, scores[0]);
+            Assert.True(scores[4] > 1e10);
         }
 
         [Fact]
