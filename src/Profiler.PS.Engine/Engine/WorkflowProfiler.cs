@@ -91,11 +91,13 @@ namespace Profiler.PS.Engine
                     return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
                 foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
-                _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
+                double wall = Clock.ElapsedMilliseconds(run.StartTimestamp, end);
+                RunShape shape = run.Shape(wall);
+                _lastTotal = Total(totalDurationMs, wall, shape.CriticalPath, run.HandTimeline(), out RunTotalSource source);
                 _timestamp = Clock.Now;
                 _lastAlerts = run.FinalAlerts(Rule);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    runNodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
+                    runNodes.Count, run.Executions, _lastAlerts.Length, shape.WithTotalSource(source));
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize + 1) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
@@ -103,6 +105,20 @@ namespace Profiler.PS.Engine
                 ProfilerException historyError = AppendHistoryLocked(run, summary);
                 return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
+        }
+
+        /// <summary>
+        /// A run's total: the given one; else the wall time, unless durations given by hand describe a longer timeline
+        /// (their lane laid end to end, or the critical path of what was recorded), so that a total is never below the
+        /// work recorded in the run and the workflow total's verdict judges real work.
+        /// </summary>
+        private static double Total(double? given, double wall, double criticalPath, double handTimeline, out RunTotalSource source)
+        {
+            source = RunTotalSource.Given;
+            if (given is double g) return g;
+            double timeline = handTimeline > 0 ? Math.Max(criticalPath, handTimeline) : 0;
+            source = timeline > wall ? RunTotalSource.Timeline : RunTotalSource.Clock;
+            return Math.Max(wall, timeline);
         }
 
         /// <summary>A snapshot of the whole profile.</summary>

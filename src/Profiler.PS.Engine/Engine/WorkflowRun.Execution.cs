@@ -56,6 +56,7 @@ namespace Profiler.PS
                 if (!IsReentry(parent, node.NodeId)) part.Total += durationMs;
                 part.SelfTotal += selfMs;
                 part.Executions++;
+                if (!measured && parent == null) lane.HandTimeline += durationMs;
                 if (status != NodeStatus.Succeeded)
                 {
                     lane.Failed++;
@@ -129,6 +130,14 @@ namespace Profiler.PS
             int laneCount;
             lock (_laneThreads) laneCount = _laneThreads.Count;
             return new RunShape(wallTimeMs, nodeTime, critical, chainIds, laneCount, failed);
+        }
+
+        /// <summary>The longest lane's hand-timed top-level executions laid end to end, in milliseconds (0: none). The run is closed.</summary>
+        internal double HandTimeline()
+        {
+            double longest = 0;
+            foreach (RunLane lane in _lanes) longest = Math.Max(longest, lane.HandTimeline);
+            return longest;
         }
 
         /// <summary>The kept records of every lane in record order. Caller holds every lane's lock, or the run is closed.</summary>

@@ -123,5 +123,30 @@ namespace Profiler.PS.Tests.Trust
             Assert.Equal(window, line.BaselineSamples);     // never one short
             Assert.Equal(ComparisonVerdict.Same, line.Verdict);   // ran in the previous run: never New
         }
+
+        [Fact]
+        public void A_run_timed_by_hand_totals_its_recorded_timeline_and_says_so()
+        {
+            WorkflowRun run = _session.StartRun("imp");
+            _clock.Advance(6);
+            run.Record("a", 5000);
+            run.Record("b", 3000);
+            RunCompletion done = run.Complete();
+            Assert.Equal(8000, done.Run.TotalDuration);    // a then b, laid end to end; not the 6 ms the clock saw
+            Assert.Equal(RunTotalSource.Timeline, done.Run.TotalSource);
+            Assert.True(done.Run.TotalDuration >= done.Run.CriticalPath);
+            Assert.Equal(6, done.Run.WallTime);
+            WorkflowRun given = _session.StartRun("imp");
+            given.Record("a", 5000);
+            Assert.Equal(RunTotalSource.Given, given.Complete(9000).Run.TotalSource);
+            WorkflowRun measured = _session.StartRun("live");
+            var stack = new NodeScopeStack();
+            NodeScope s = stack.Begin(measured, "step");
+            _clock.Advance(40);
+            stack.End(s, NodeStatus.Succeeded);
+            _clock.Advance(10);
+            RunCompletion live = measured.Complete();
+            Assert.Equal((50.0, RunTotalSource.Clock), (live.Run.TotalDuration, live.Run.TotalSource));
+        }
     }
 }
