@@ -64,7 +64,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Contains("\"schemaVersion\":3", line);
             Assert.Contains("\"nodeId\":\"build\",\"nodeType\":\"script\",\"nodeLabel\":\"Build all\",\"duration\":430,\"executions\":1,\"selfDuration\":30}", line);
             Assert.Contains("\"nodeId\":\"restore\",\"nodeType\":\"dotnet\",\"nodeLabel\":null,\"duration\":100,\"executions\":1}", line);
-            Assert.Contains("\"nodeTimeSum\":437,\"criticalPath\":430,\"criticalPathNodes\":[\"build\"],\"laneCount\":2,\"failedCount\":1,\"totalSource\":\"Timeline\"}", line);
+            Assert.Contains("\"nodeTimeSum\":437,\"criticalPath\":430,\"criticalPathNodes\":[\"build\"],\"laneCount\":2,\"failedCount\":1,\"totalSource\":\"Clock\"}", line);
         }
 
         /// <summary>A record as issue 4 appended it before version 2: no self times, no shape.</summary>
