@@ -73,7 +73,7 @@ namespace Profiler.PS.Engine
         public static NodePerformanceData[] Slowest(NodePerformanceData[] nodes, int top, RankBy rankBy = RankBy.Self)
         {
             if (top <= 0) return Array.Empty<NodePerformanceData>();
-            if (top >= nodes.Length / 8) return SlowestFirst(nodes, rankBy);
+            if ((long)top * 8 >= nodes.Length) return SlowestFirst(nodes, rankBy);   // long: a huge -Top must not overflow
             var best = new NodePerformanceData[top];
             int count = 0;
             foreach (NodePerformanceData n in nodes)
