@@ -47,8 +47,7 @@ namespace Profiler.PS.Rendering
             if (layout.SparkColumns > 0) AppendSparkline(sb, d, layout.SparkColumns, options, slowest);
             if (d.Alert != null && layout.ShowAlert)
             {
-                string ratio = d.Alert.Ratio > 99.9 ? ">99" : d.Alert.Ratio.ToString("0.0", c);
-                string mark = layout.AlertRatio ? "! " + ratio + "x" + (layout.LongAlert ? " baseline" : "") : "!";
+                string mark = layout.AlertRatio ? "! " + d.Alert.Ratio + (layout.LongAlert ? " baseline" : "") : "!";
                 sb.Append("  ");
                 if (ansi) sb.Append(AlertStyle).Append(mark).Append(Reset); else sb.Append(mark);
             }

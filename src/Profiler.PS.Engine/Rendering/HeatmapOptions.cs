@@ -23,6 +23,8 @@ namespace Profiler.PS.Rendering
 
         /// <summary>How many of the slowest nodes get a row of their own (default 5); the rest share an "Others" row.</summary>
         public int Top { get; set; } = 5;
+        /// <summary>What rows are ranked, drawn and labelled "avg" by: average self time (default) or inclusive time.</summary>
+        public Engine.RankBy RankBy { get; set; } = Engine.RankBy.Self;
         /// <summary>Draws every node, with no "Others" row.</summary>
         public bool All { get; set; }
         /// <summary>Emit 24-bit ANSI colour; false gives plain text with textual markers.</summary>

@@ -21,14 +21,15 @@ namespace Profiler.PS.Rendering
             if (profile == null) throw new ArgumentNullException(nameof(profile));
             options = options ?? new HeatmapOptions();
             options.Validate();
-            NodePerformanceData[] sorted = Engine.Ranking.SlowestFirst(profile.NodeData);
+            Engine.RankBy rankBy = options.RankBy;
+            NodePerformanceData[] sorted = Engine.Ranking.SlowestFirst(profile.NodeData, rankBy);
             if (sorted.Length == 0) return Array.Empty<HeatmapRow>();
             int shown = options.All ? sorted.Length : Math.Min(options.Top, sorted.Length);
             int folded = sorted.Length - shown;
             int[] columns = RunAlignment.Columns(profile);
 
-            double total = 0, slowest = sorted[0].AvgDuration;
-            foreach (NodePerformanceData n in sorted) total += n.AvgDuration;
+            // Rows show and draw the ranked average (self time by default); shares are of self time, adding up to 100%.
+            double total = Engine.Ranking.SelfTotal(sorted), slowest = Engine.Ranking.Value(sorted[0], rankBy);
 
             var lines = new HeatmapLineData[shown + (folded > 0 ? 1 : 0)];
             int longestLabel = 0;
@@ -41,15 +42,16 @@ namespace Profiler.PS.Rendering
                 longestLabel = Math.Max(longestLabel, n.NodeLabel?.Length ?? 0);
                 lines[i] = new HeatmapLineData
                 {
-                    Rank = i + 1, Label = n.NodeLabel, Avg = n.AvgDuration, Last = n.LastDuration, Alert = alert,
-                    Share = total > 0 ? n.AvgDuration / total : 0,
-                    Intensity = options.Intensity(n.AvgDuration, slowest),
+                    Rank = i + 1, Label = n.NodeLabel, Avg = Engine.Ranking.Value(n, rankBy),
+                    Last = rankBy == Engine.RankBy.Inclusive ? n.LastDuration : n.LastSelfDuration, Alert = alert,
+                    Share = total > 0 ? n.AvgSelfDuration / total : 0,
+                    Intensity = options.Intensity(Engine.Ranking.Value(n, rankBy), slowest),
                     Samples = RunAlignment.Align(n, columns),
                 };
             }
             if (folded > 0)
             {
-                lines[shown] = Others(sorted, shown, columns, total, slowest, options);
+                lines[shown] = Others(sorted, shown, columns, total, slowest, options, rankBy);
                 longestLabel = Math.Max(longestLabel, lines[shown].Label.Length);
             }
 
@@ -92,21 +94,23 @@ namespace Profiler.PS.Rendering
             return eighths;
         }
 
-        private static HeatmapLineData Others(NodePerformanceData[] sorted, int from, int[] columns, double total, double slowest, HeatmapOptions options)
+        private static HeatmapLineData Others(NodePerformanceData[] sorted, int from, int[] columns, double total, double slowest, HeatmapOptions options,
+            Engine.RankBy rankBy)
         {
-            double avg = 0, last = 0;
+            double avg = 0, last = 0, self = 0;
             double[] samples = RunAlignment.Empty(columns.Length);
             for (int i = from; i < sorted.Length; i++)
             {
-                avg += sorted[i].AvgDuration;
-                last += sorted[i].LastDuration;
+                avg += Engine.Ranking.Value(sorted[i], rankBy);
+                self += sorted[i].AvgSelfDuration;
+                last += rankBy == Engine.RankBy.Inclusive ? sorted[i].LastDuration : sorted[i].LastSelfDuration;
                 RunAlignment.AddInto(samples, RunAlignment.Align(sorted[i], columns));
             }
             int count = sorted.Length - from;
             return new HeatmapLineData
             {
                 Label = string.Format(CultureInfo.InvariantCulture, "Others ({0} node{1})", count, count == 1 ? "" : "s"),
-                Avg = avg, Last = last, Share = total > 0 ? avg / total : 0, Samples = samples, Neutral = true,
+                Avg = avg, Last = last, Share = total > 0 ? self / total : 0, Samples = samples, Neutral = true,
                 Intensity = options.Intensity(avg / count, slowest),
             };
         }

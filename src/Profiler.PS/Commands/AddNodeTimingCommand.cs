@@ -48,6 +48,21 @@ namespace Profiler.PS.Commands
     /// </code>
     /// <para>A node recorded three times in one run: its sample for the run is the sum, 750 ms, from 3 executions.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// foreach ($i in 1..4) {
+    ///     Start-WorkflowProfile -WorkflowId ci
+    ///     Add-NodeTiming -NodeId test -Duration 300
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 10 -Status Failed
+    /// $null = Complete-WorkflowProfile
+    /// Compare-WorkflowRun -WorkflowId ci | Where-Object NodeId -eq test
+    /// </code>
+    /// <para>A step that threw after 10 ms is recorded as Failed: Compare-WorkflowRun gives it the verdict Failed, never
+    /// Faster, and its 10 ms stays out of the node's window, so the window minimum is still 300 ms.</para>
+    /// </example>
     /// <seealso cref="StartWorkflowProfileCommand"/>
     /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Add, "NodeTiming")]
@@ -86,6 +101,14 @@ namespace Profiler.PS.Commands
         [Parameter(ValueFromPipeline = true)]
         public WorkflowRun Run { get; set; }
 
+        /// <summary>
+        /// How the step ended: Succeeded (the default), Failed or Stopped. A node's run that includes a Failed or Stopped
+        /// execution is kept out of its window statistics, budgets, outliers and verdicts (Compare-WorkflowRun says Failed
+        /// or Stopped); the run's wall time still counts it. Any other value is an error before anything is recorded.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public NodeStatus Status { get; set; } = NodeStatus.Succeeded;
+
         /// <summary>Writes the recorded timing (a NodeTiming object); by default Add-NodeTiming writes nothing.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -97,7 +120,7 @@ namespace Profiler.PS.Commands
             RecordResult result;
             try
             {
-                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel);
+                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel, Status);
             }
             catch (ProfilerException ex) when (ex.Kind != ProfilerErrorKind.RunClosed)
             {
@@ -111,7 +134,7 @@ namespace Profiler.PS.Commands
             }
             if (PassThru)
                 WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
-                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, lane: result.Lane));
+                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane));
             if (result.Alert != null) RaiseBottleneck(result.Alert);
         }
 

@@ -1,20 +1,24 @@
 using System.Management.Automation;
 using Profiler.PS.Engine;
-using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Commands
 {
     /// <summary>Compares a run with earlier runs, node by node: Faster, Slower, Same or Inconclusive, with the change in ms and percent.</summary>
     /// <remarks>
-    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: up to WindowSize
-    /// runs before the judged one; -BaselineCount or -Baseline choose others). A judged run is never part of its
-    /// own baseline. Each node gets one line, and the workflow's total duration a last line (Scope Workflow).</para>
-    /// <para>Each side is the node's samples in those runs, and their medians are compared. A change counts only
-    /// when it passes both -RelativeThreshold (default 10 percent) and -AbsoluteThreshold (default 5 ms). With at
+    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: for each node, up
+    /// to WindowSize runs before the judged one in which it ran and succeeded; -BaselineCount or -Baseline choose
+    /// others). A judged run is never part of its own baseline. Each node gets one line, and the workflow's total
+    /// duration a last line (Scope Workflow). A node that failed or was stopped in a judged run gets the verdict
+    /// Failed or Stopped: its time there is never judged, so it is never Faster.</para>
+    /// <para>The verdicts come from the workflow's regression rule, the same rule that raises -OnBottleneck alerts and
+    /// the heatmap's "!": with default settings a node has an alert in run N exactly when Compare-WorkflowRun -Run N
+    /// calls it Slower. Each side is the node's samples in those runs, and their medians are compared. A change counts only
+    /// when it passes both -RelativeThreshold (default: the workflow's, 10 percent) and -AbsoluteThreshold (5 ms). With at
     /// least 5 samples on each side, a two-sided Mann-Whitney U test decides: p below 0.05 makes it Slower or Faster,
     /// otherwise Inconclusive; PValue shows it (exact without ties up to 20 samples a side, else the normal
     /// approximation with tie correction). With fewer judged samples (one run has one), the baseline needs at least
-    /// 3 runs and the run must lie outside the baseline's noise (modified z-score above 3.5), otherwise the verdict
+    /// 3 runs (Start-WorkflowProfile -MinimumSamples) and the run must lie outside the baseline's noise (modified
+    /// z-score above 3.5; a baseline without spread, MAD 0, has no noise, so any value away from it is outside), otherwise the verdict
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
@@ -59,27 +63,29 @@ namespace Profiler.PS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int BaselineCount { get; set; }
 
-        /// <summary>Smallest change, in percent of the baseline median, that can count (default 10).</summary>
+        /// <summary>Smallest change, in percent of the baseline median, that can count (default: the workflow's, set by Start-WorkflowProfile -RelativeThreshold; 10 unless set).</summary>
         [Parameter]
-        public double RelativeThreshold { get; set; } = ChangeRule.DefaultRelativeThreshold * 100;
+        public double RelativeThreshold { get; set; }
 
-        /// <summary>Smallest change in milliseconds (or a TimeSpan) that can count (default 5).</summary>
+        /// <summary>Smallest change in milliseconds (or a TimeSpan) that can count (default: the workflow's, set by Start-WorkflowProfile -AbsoluteThreshold; 5 unless set).</summary>
         [Parameter]
         [DurationTransformation]
-        public double AbsoluteThreshold { get; set; } = ChangeRule.DefaultAbsoluteThreshold;
+        public double AbsoluteThreshold { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var workflows = ResolveWorkflows(WorkflowId == null ? null : new[] { WorkflowId }, allWhenNone: false);
             int? count = MyInvocation.BoundParameters.ContainsKey(nameof(BaselineCount)) ? BaselineCount : (int?)null;
+            double? relative = MyInvocation.BoundParameters.ContainsKey(nameof(RelativeThreshold)) ? RelativeThreshold / 100 : (double?)null;
+            double? absolute = MyInvocation.BoundParameters.ContainsKey(nameof(AbsoluteThreshold)) ? AbsoluteThreshold : (double?)null;
             foreach (WorkflowProfiler wf in workflows)
             {
                 RunComparison[] lines;
                 bool excluded;
                 try
                 {
-                    lines = wf.Compare(Run, Baseline, count, RelativeThreshold / 100, AbsoluteThreshold, out excluded);
+                    lines = wf.Compare(Run, Baseline, count, relative, absolute, out excluded);
                 }
                 catch (ProfilerException ex)
                 {

@@ -53,11 +53,15 @@ namespace Profiler.PS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; } = 5;
 
+        /// <summary>Ranks by average inclusive time (a node with the nodes nested in it) instead of average self time.</summary>
+        [Parameter]
+        public SwitchParameter Inclusive { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
-                WriteObject(wf.GetBottlenecks(Top), enumerateCollection: true);
+                WriteObject(wf.GetBottlenecks(Top, Inclusive ? RankBy.Inclusive : RankBy.Self), enumerateCollection: true);
         }
     }
 }

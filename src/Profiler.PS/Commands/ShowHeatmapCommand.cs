@@ -6,10 +6,11 @@ namespace Profiler.PS.Commands
 {
     /// <summary>Draws the slowest nodes of a workflow as colour-coded bars, one row object per node.</summary>
     /// <remarks>
-    /// <para>Each row shows the node's label, a bar proportional to its window average (eighth-cell precision),
-    /// its average and last duration, its share of the run, a sparkline of its recent runs lined up by run
-    /// (a gap where it did not run), and "!" with the ratio when it tripped the bottleneck rule in the latest
-    /// run (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are
+    /// <para>Each row shows the node's label, a bar proportional to its window average self time (time in the node
+    /// itself, not in nodes nested in it; -Inclusive uses inclusive time), that average and the last run's, its share
+    /// of the summed self times (shares add up to 100%), a sparkline of its recent runs lined up by run
+    /// (a gap where it did not run), and "!" with the ratio when the workflow's regression rule judged it Slower in the
+    /// latest run, exactly as Compare-WorkflowRun does (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are
     /// folded into one "Others (n nodes)" row with their share.</para>
     /// <para>Colours run green-yellow-red in 24-bit colour. With -Scale Relative (the default) the slowest node
     /// is red; with -Scale Absolute, or when -GoodBelow or -BadAbove is given, a node is green up to GoodBelow
@@ -71,6 +72,10 @@ namespace Profiler.PS.Commands
         [DurationTransformation]
         public double BadAbove { get; set; } = HeatmapOptions.DefaultBadAbove;
 
+        /// <summary>Ranks, draws and labels rows by average inclusive time (with nested nodes) instead of average self time.</summary>
+        [Parameter]
+        public SwitchParameter Inclusive { get; set; }
+
         /// <summary>Plain text without colour, whatever the terminal supports.</summary>
         [Parameter]
         public SwitchParameter NoColor { get; set; }
@@ -85,6 +90,7 @@ namespace Profiler.PS.Commands
             {
                 Top = Top,
                 All = All,
+                RankBy = Inclusive ? RankBy.Inclusive : RankBy.Self,
                 Ansi = !NoColor && TerminalInfo.UseAnsi(this),
                 Width = TerminalInfo.Width(this),
                 Scale = MyInvocation.BoundParameters.ContainsKey(nameof(Scale)) || !thresholds ? Scale : HeatmapScale.Absolute,

@@ -126,7 +126,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Matches(@"avg\s+850 ms\s+last\s+850 ms", rows[1].Line);
             Assert.True(slow.IsAlert);
             Assert.Contains("! 3.0x baseline", slow.Line);
-            Assert.Contains("3.0x the average", slow.AlertReason);
+            Assert.Contains("3.0x the median", slow.AlertReason);
             Assert.Null(rows[1].AlertReason);
         }
 

@@ -101,7 +101,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Contains("Total duration per run", html);
             Assert.Contains("<title>run 5: 4.01 s, 1 alert</title>", html);
             Assert.Contains("Alerts in the latest run", html);
-            Assert.Contains("9,000.0 ms is 3.0x the average", html);
+            Assert.Contains("9,000.0 ms is 3.0x the median", html);
             Assert.Matches("<table class=\"grid bottlenecks\">.*Build.*Tests", html);
             Assert.Equal(4, Count(html, "<figure>"));
             Assert.Equal(4, Count(html, "<rect class=\"band\""));

@@ -58,7 +58,7 @@ namespace Profiler.PS.Tests.Module
         {
             using var ps = new PsSession();
             PsResult r = ps.RunClean(@"
-                foreach ($i in 1..4) { Start-WorkflowProfile j; Add-NodeTiming a (10 * $i * $i); Add-NodeTiming b 5 -PassThru; $null = Complete-WorkflowProfile }
+                foreach ($i in 1..4) { Start-WorkflowProfile j; Add-NodeTiming a (10 + 500 * [int]($i -eq 4)); Add-NodeTiming b 5 -PassThru; $null = Complete-WorkflowProfile }
                 Start-WorkflowProfile j -PassThru
                 Add-NodeTiming a 1 -PassThru
                 Get-WorkflowProfile; Get-NodeStatistics; Get-Bottleneck; Show-Heatmap
