@@ -64,8 +64,12 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string NodeId { get; set; }
 
-        /// <summary>How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as '2500' or '00:00:02.5'. Must be 0 or more.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as
+        /// '2500' or '00:00:02.5'. Must be 0 or more. Given by name or position, by property name from piped rows, or
+        /// as the piped object itself (see -InputObject); a record with none is an error (AddNodeTimingMissingDuration).
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
         public double Duration { get; set; }
 
@@ -82,9 +86,18 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string WorkflowId { get; set; }
 
-        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread.</summary>
-        [Parameter(ValueFromPipeline = true)]
+        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread. A piped run works too (see -InputObject).</summary>
+        [Parameter]
         public WorkflowRun Run { get; set; }
+
+        /// <summary>
+        /// A piped object that is not a row: a duration (a TimeSpan such as Measure-Command's output, milliseconds, or
+        /// text) when -Duration is not given, or the run to record into (a WorkflowRun). Rows (objects with NodeId and
+        /// Duration properties, such as Import-Csv output) bind by property name instead. One catch-all parameter takes
+        /// every piped object as it is, so binding a row never tries (and fails) a conversion to a number or a run first.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
 
         /// <summary>Writes the recorded timing (a NodeTiming object); by default Add-NodeTiming writes nothing.</summary>
         [Parameter]
@@ -93,7 +106,27 @@ namespace Profiler.PS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            WorkflowRun run = Run ?? ResolveRun();
+            object piped = InputObject?.BaseObject;
+            WorkflowRun run = Run ?? piped as WorkflowRun ?? ResolveRun();
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Duration)))
+            {
+                if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
+                {
+                    WriteError(new ErrorRecord(new PSArgumentException(
+                        $"No duration for node '{NodeId}': give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property."),
+                        ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, InputObject));
+                    return;
+                }
+                try
+                {
+                    Duration = DurationTransformationAttribute.ToMilliseconds(InputObject);
+                }
+                catch (System.Exception ex) when (ex is ArgumentTransformationMetadataException || ex is PSInvalidCastException)
+                {
+                    WriteError(new ErrorRecord(ex, ErrorId("InvalidDuration"), ErrorCategory.InvalidArgument, InputObject));
+                    return;
+                }
+            }
             RecordResult result;
             try
             {
@@ -112,7 +145,7 @@ namespace Profiler.PS.Commands
             if (PassThru)
                 WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
                     Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, lane: result.Lane));
-            if (result.Alert != null) RaiseBottleneck(result.Alert);
+            if (result.Alert != null) RaiseBottleneck(result.Alert, run);
         }
 
         private WorkflowRun ResolveRun()

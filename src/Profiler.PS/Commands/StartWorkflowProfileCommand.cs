@@ -121,6 +121,7 @@ namespace Profiler.PS.Commands
             }
             if (abandoned != null)
                 WriteWarning($"Abandoned run {abandoned.RunNumber} of workflow '{abandoned.WorkflowId}': its timings were discarded and no history changed.");
+            State.Own(run);
             if (OnBottleneck != null) State.Callbacks[run.WorkflowId] = OnBottleneck;
             if (PassThru) WriteObject(run);
         }
