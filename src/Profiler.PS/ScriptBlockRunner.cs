@@ -79,7 +79,7 @@ namespace Profiler.PS
             }
         }
 
-        private static readonly ScriptBlock s_empty = ScriptBlock.Create("$null");
+        private static readonly ScriptBlock s_empty = ScriptBlock.Create("$null = 0");
         [ThreadStatic] private static bool t_warm;
 
         /// <summary>
