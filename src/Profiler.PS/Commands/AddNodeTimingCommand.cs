@@ -13,9 +13,12 @@ namespace Profiler.PS.Commands
     /// execution: the run contributes one sample, their sum, to the node's history when it completes.</para>
     /// <para>When the node's time in the run trips the bottleneck rule (see about_Profiler.PS), the workflow's
     /// -OnBottleneck script block is called once for that run and a verbose message names the node.</para>
-    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration) writes a non-terminating error
-    /// (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration) and records nothing, so the other records of a
-    /// pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
+    /// <para>Piped rows (Import-Csv output, [pscustomobject] records) bind NodeId, Duration, NodeType, NodeLabel and
+    /// WorkflowId by property name. Any other piped object is -InputObject: a TimeSpan, number or duration text is the
+    /// duration, a WorkflowRun is the run.</para>
+    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration; no duration at all) writes a
+    /// non-terminating error (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration)
+    /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
     /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
     /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
     /// names the node, and the node's SelfDuration excludes it.</para>

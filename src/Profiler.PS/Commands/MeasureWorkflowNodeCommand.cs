@@ -9,21 +9,35 @@ namespace Profiler.PS.Commands
 {
     /// <summary>Runs a script block as a node (step) of a workflow run, streaming its output and recording how long it took.</summary>
     /// <remarks>
-    /// <para>The block is dot-sourced into the caller's scope, like <c>. { }</c>: variables it sets stay set after it,
-    /// as in psake and Invoke-Build tasks; begin, process and end blocks each run once, as with <c>. { }</c>. Its output
-    /// goes down the pipeline as it is produced, and its errors, warnings and other streams behave as if it ran on its own.</para>
+    /// <para>The block runs in a child scope of the caller, like <c>&amp; { }</c> and like a task in Invoke-Build or psake:
+    /// it sees the caller's variables, variables it sets are its own and are gone after it, and it changes the caller's
+    /// with scope modifiers ($script:count++, $global:x = 1). So a loop runs at its own speed, as in a function body.
+    /// -DotSource runs it in the caller's scope instead, like <c>. { }</c>, so the variables it sets stay set; that costs
+    /// speed (dot-sourced code cannot use PowerShell's optimised local variables: a tight loop runs several times slower).</para>
+    /// <para>Each piped object is passed to the block as $_ (as Measure-Command does), and each is one execution of the
+    /// node; a block with begin/process/end clauses gets it as pipeline input. With nothing piped, $_ is the caller's,
+    /// as in <c>&amp; { $_ }</c>. The run is never taken from the pipeline: give it with -Run.</para>
+    /// <para>The block's streams behave as if it ran on its own with <c>&amp; { }</c>: its output goes down the pipeline as
+    /// it is produced, and its errors, warnings, verbose, debug and information records and native commands' stderr
+    /// follow the redirections written on this command (<c>*&gt;&amp;1</c>, <c>2&gt;&amp;1</c>, <c>2&gt; file</c>, <c>3&gt;&amp;1</c>),
+    /// -ErrorVariable and -OutVariable, in order. -ErrorAction, -WarningAction, -InformationAction, -Verbose and -Debug
+    /// set the matching preference variable in the block's scope, as for <c>&amp; { [CmdletBinding()] param() ... }</c>
+    /// (not with -DotSource, which would leave them set in the caller's scope).</para>
     /// <para>Calls nest: a Measure-WorkflowNode inside another one's block (same runspace, same run) records the outer
     /// node as its ParentId. Duration is inclusive; SelfDuration excludes the children, so self plus children is the
     /// inclusive time and nothing is counted twice. Add-NodeTiming inside a block counts as a child too.</para>
-    /// <para>When the block throws, the time up to the error is recorded with Status Failed and the same error is
-    /// thrown on, unchanged. When the pipeline is stopped (Ctrl+C) the node is recorded as Stopped. break, continue
-    /// and exit leave the block normally and record Succeeded.</para>
+    /// <para>Status: a terminating error (including throw of any object) records Failed and the same error is thrown on,
+    /// unchanged. A stopped pipeline (Ctrl+C, or a downstream Select-Object -First) records Stopped. exit records
+    /// Succeeded for code 0 and Failed otherwise, and exits as it would without this command; break and continue
+    /// leave the block (and the caller's loop, as with <c>&amp; { }</c>) and record Succeeded. A block whose last native
+    /// command exited with a non-zero code ($LASTEXITCODE set during the block) records Failed, with a verbose message
+    /// naming the code; -IgnoreExitCode records it Succeeded.</para>
     /// <para>The run is -Run, else the run in flight of -WorkflowId, else the most recently started run in flight.
-    /// When there is none, the cmdlet starts a one-off run of -WorkflowId (default 'adhoc'), records the node and
-    /// completes the run when the block ends, so a one-liner builds history too.</para>
-    /// <para>The cmdlet's own time around the block (before its clock starts and from when it stops until the
-    /// record is stored) is not part of Duration; it is reported as the Overhead of each NodeTiming. Duration
-    /// includes invoking the block, as <c>. { }</c> costs (microseconds), as Measure-Command's result does.</para>
+    /// When there is none, the cmdlet starts a one-off run of -WorkflowId (default 'adhoc'), records the node (once per
+    /// piped object) and completes the run when the command ends, so a one-liner builds history too.</para>
+    /// <para>The cmdlet's own time around the block (before its clock starts and from when it stops until the record is
+    /// stored) is not part of Duration; it is reported as the Overhead of each NodeTiming. One-time set-up happens before
+    /// the first clock starts, so the first execution in a runspace records the step's own time.</para>
     /// <para>Errors: a null script block (MeasureWorkflowNodeNullScriptBlock), an empty NodeId
     /// (MeasureWorkflowNodeInvalidNodeId) or a run that is no longer running (MeasureWorkflowNodeRunClosed) stop the
     /// call before the block runs; nothing recorded is changed.</para>
@@ -33,8 +47,25 @@ namespace Profiler.PS.Commands
     /// <para>Times a step with two nested steps; the profile shows build's inclusive and self time.</para>
     /// </example>
     /// <example>
-    /// <code>Measure-WorkflowNode squares { foreach ($i in 1..5) { $i * $i } } | ForEach-Object { "got $_" }; Get-NodeStatistics -WorkflowId adhoc</code>
-    /// <para>With no run in flight, a one-off run of workflow 'adhoc' is recorded; the block's output streams to ForEach-Object as it is produced.</para>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId images
+    /// $total = 0
+    /// 'a.png', 'b.png' | Measure-WorkflowNode resize {
+    ///     "resizing $_"
+    ///     $script:total++
+    /// }
+    /// "resized $total"
+    /// Get-NodeTiming -NodeId resize
+    /// </code>
+    /// <para>Each piped object is $_ and one execution of the node (two here); the block runs in a child scope, so it changes the caller's $total with the $script: modifier.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId setup
+    /// Measure-WorkflowNode configure -DotSource { $settings = @{ Retries = 3 } }
+    /// $settings.Retries
+    /// </code>
+    /// <para>-DotSource runs the block in the caller's scope, so $settings is still set after it.</para>
     /// </example>
     /// <example>
     /// <code>$module = (Get-Module Profiler.PS).Path; $run = Start-WorkflowProfile -WorkflowId par -PassThru; 1..4 | ForEach-Object -Parallel { Import-Module $using:module; Measure-WorkflowNode "branch$_" -Run $using:run { [array]::Sort([int[]](50000..1)) } }; (Complete-WorkflowProfile -Run $run).Runs[-1]</code>

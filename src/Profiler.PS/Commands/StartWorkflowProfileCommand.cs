@@ -70,7 +70,14 @@ namespace Profiler.PS.Commands
         [Parameter]
         public int WindowSize { get; set; }
 
-        /// <summary>A script block called with the node id and its time in the run (ms) when a node trips the bottleneck rule; its output goes to the pipeline of the Add-NodeTiming call that tripped it.</summary>
+        /// <summary>
+        /// A script block called with the node id and its time in the run (ms) when a node trips the bottleneck rule, in
+        /// the runspace that called Start-WorkflowProfile. When the record that tripped it was made in that runspace, it
+        /// runs at once and its output goes to the pipeline of that Add-NodeTiming or Measure-WorkflowNode call. When it was
+        /// made in another runspace (a ForEach-Object -Parallel branch recording with -Run), the alert waits, in order, and
+        /// the callback runs at this runspace's next Profiler.PS command (Complete-WorkflowProfile at the latest), its
+        /// output going to that command's pipeline.
+        /// </summary>
         [Parameter]
         public ScriptBlock OnBottleneck { get; set; }
 
