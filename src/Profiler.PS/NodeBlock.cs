@@ -21,16 +21,19 @@ namespace Profiler.PS
             return ex is FlowControlException ? NodeStatus.Succeeded : NodeStatus.Failed;
         }
 
-        /// <summary>The value of $global:LASTEXITCODE as stored (the boxed object itself), or null when unset.</summary>
-        public static object ReadExitCode(SessionState sessionState) => sessionState.PSVariable.GetValue("global:LASTEXITCODE");
+        /// <summary>$global:LASTEXITCODE's variable, or null when it is not set yet (no native command has run).</summary>
+        public static PSVariable ExitCodeVariable(SessionState sessionState) => sessionState.PSVariable.Get("global:LASTEXITCODE");
 
         /// <summary>
-        /// True when the block set $LASTEXITCODE to a non-zero code. PowerShell stores a freshly boxed value each time a
-        /// native command exits (or a script assigns it), so a different object means it was set during the block, even
-        /// to the same number as before; an untouched variable is the very same object.
+        /// True when the block set $LASTEXITCODE to a non-zero code. PowerShell stores a freshly boxed value in the
+        /// variable each time a native command exits (or a script assigns it), so a different object means it was set
+        /// during the block, even to the same number as before; an untouched variable still holds the very same object.
+        /// <paramref name="variable"/> and <paramref name="before"/> are the variable and its value before the block
+        /// (null when it did not exist: then it is looked up again).
         /// </summary>
-        public static bool NativeCommandFailed(object before, object after, out int exitCode)
+        public static bool NativeCommandFailed(SessionState sessionState, PSVariable variable, object before, out int exitCode)
         {
+            object after = (variable ?? ExitCodeVariable(sessionState))?.Value;
             exitCode = ExitCodeOf(after);
             return exitCode != 0 && !ReferenceEquals(before, after);
         }

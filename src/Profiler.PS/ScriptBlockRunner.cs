@@ -38,7 +38,16 @@ namespace Profiler.PS
         private static readonly Func<Cmdlet, object> s_getShellErrorPipe;
         private static readonly Action<Cmdlet, object> s_setShellErrorPipe;
         private static readonly Func<Cmdlet, ScriptBlock, InvocationInfo> s_invocationOf;
-        private static readonly PropertyInfo s_cleanBlock = typeof(ScriptBlockAst).GetProperty("CleanBlock");
+        /// <summary>ScriptBlockAst.CleanBlock where it exists (PowerShell 7.3 and later), compiled once; null before.</summary>
+        private static readonly Func<ScriptBlockAst, object> s_cleanBlock = BindCleanBlock();
+
+        private static Func<ScriptBlockAst, object> BindCleanBlock()
+        {
+            PropertyInfo clean = typeof(ScriptBlockAst).GetProperty("CleanBlock");
+            if (clean == null) return null;
+            ParameterExpression ast = Expression.Parameter(typeof(ScriptBlockAst), "ast");
+            return Expression.Lambda<Func<ScriptBlockAst, object>>(Expression.Convert(Expression.Property(ast, clean), typeof(object)), ast).Compile();
+        }
 
         /// <summary>True when the engine's members were found and bound; the delegates are compiled at module import, outside any clock.</summary>
         public static bool IsAvailable { get; }
@@ -101,7 +110,7 @@ namespace Profiler.PS
         {
             if (!IsAvailable || !(block.Ast is ScriptBlockAst ast)) return false;
             if (ast.BeginBlock != null || ast.ProcessBlock != null || ast.DynamicParamBlock != null) return false;
-            return s_cleanBlock == null || s_cleanBlock.GetValue(ast) == null;
+            return s_cleanBlock == null || s_cleanBlock(ast) == null;
         }
 
         /// <summary>

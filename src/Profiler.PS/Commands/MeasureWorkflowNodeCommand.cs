@@ -176,7 +176,8 @@ namespace Profiler.PS.Commands
         private void RunBlock(long entered)
         {
             NodeScope scope = null;
-            object exitCodeBefore = IgnoreExitCode ? null : NodeBlock.ReadExitCode(SessionState);
+            PSVariable exitCodeVariable = IgnoreExitCode ? null : NodeBlock.ExitCodeVariable(SessionState);
+            object exitCodeBefore = exitCodeVariable?.Value;
             // Decided, and the first call's one-time set-up done, before the clock starts.
             bool direct = ScriptBlockRunner.CanInvokeDirectly(ScriptBlock);
             if (direct) ScriptBlockRunner.WarmUp(this);
@@ -200,7 +201,7 @@ namespace Profiler.PS.Commands
                 throw;
             }
             int exitCode = 0;
-            bool exitFailed = !IgnoreExitCode && NodeBlock.NativeCommandFailed(exitCodeBefore, NodeBlock.ReadExitCode(SessionState), out exitCode);
+            bool exitFailed = !IgnoreExitCode && NodeBlock.NativeCommandFailed(SessionState, exitCodeVariable, exitCodeBefore, out exitCode);
             Finish(scope, exitFailed ? NodeStatus.Failed : NodeStatus.Succeeded, quiet: false);
             if (exitFailed)
                 WriteVerbose($"Node '{NodeId}' recorded Failed: its last native command exited with code {exitCode} ($LASTEXITCODE). Add -IgnoreExitCode to record it Succeeded.");
