@@ -26,7 +26,7 @@ namespace Profiler.PS
             {
                 return cmdlet.Host?.UI?.SupportsVirtualTerminal == true && !Console.IsOutputRedirected;
             }
-            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException)
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException)
             {
                 return false;
             }
@@ -48,7 +48,7 @@ namespace Profiler.PS
                 int width = cmdlet.Host?.UI?.RawUI?.BufferSize.Width ?? 0;
                 return width > 20 ? width : DefaultWidth;
             }
-            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is System.IO.IOException)
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is System.IO.IOException || e is System.Management.Automation.Host.HostException)
             {
                 return DefaultWidth;
             }
