@@ -25,6 +25,7 @@
         'Measure-WorkflowNode'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
+        'Get-WorkflowRecommendation'
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
