@@ -29,7 +29,9 @@
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
+        'Save-WorkflowHistory'
         'Get-ProfilerOption'
+        'Import-WorkflowRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
