@@ -23,6 +23,7 @@
         'Clear-WorkflowProfile'
         'Export-WorkflowReport'
         'Measure-WorkflowNode'
+        'Measure-WorkflowScript'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
         'Get-WorkflowRecommendation'
