@@ -85,8 +85,7 @@ namespace Profiler.PS.Commands
             {
                 Top = Top,
                 All = All,
-                Ansi = !NoColor && TerminalInfo.UseAnsi(this),
-                Width = TerminalInfo.Width(this),
+                NoColor = NoColor,
                 Scale = MyInvocation.BoundParameters.ContainsKey(nameof(Scale)) || !thresholds ? Scale : HeatmapScale.Absolute,
                 GoodBelow = GoodBelow,
                 BadAbove = BadAbove,

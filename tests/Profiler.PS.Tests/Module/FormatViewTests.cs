@@ -26,6 +26,10 @@ namespace Profiler.PS.Tests.Module
 
         private string Show(string command) => _ps.ShowPlain(command);
 
+        /// <summary>The lines the heatmap view draws for the rows <paramref name="command"/> returns, through the view's own function.</summary>
+        private string[] Drawn(string command)
+            => _ps.RunClean(command + " | ForEach-Object { [Profiler.PS.HeatmapView]::Format($_, $Host, $PSStyle) }").Objects<string>();
+
         [Fact]
         public void Statistics_show_as_a_table_in_milliseconds()
         {
@@ -58,29 +62,32 @@ namespace Profiler.PS.Tests.Module
             string[] lines = text.Split('\n').Where(l => l.Contains('█')).ToArray();
             Assert.Equal(3, lines.Length);
             Assert.StartsWith(" 1  compile", lines[0]);
-            Assert.Contains("! 2.0x baseline", lines[0]);
+            Assert.Contains("! 2.0x", lines[0]);
+            Assert.Contains("hot", lines[0]);
             Assert.False(text.Contains('\u001b'), "plain text has no escape codes");
         }
 
         [Fact]
         public void Ansi_rendering_colours_bars_and_PlainText_or_NO_COLOR_removes_them()
         {
-            var ansi = _ps.RunClean("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap").Objects<HeatmapRow>();
-            Assert.All(ansi, r => Assert.True(r.Line.Contains("\u001b[38;2;", StringComparison.Ordinal)));
-            var plain = _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; Show-Heatmap").Objects<HeatmapRow>();
-            Assert.All(plain, r => Assert.False(r.Line.Contains('\u001b')));
+            // Rows made once, drawn under each setting: colour is decided when a row is displayed.
+            _ps.RunClean("$rows = Show-Heatmap");
+            string[] ansi = Drawn("$PSStyle.OutputRendering = 'Ansi'; $rows");
+            Assert.All(ansi, l => Assert.True(l.Contains("\u001b[38;2;", StringComparison.Ordinal)));
+            string[] plain = Drawn("$PSStyle.OutputRendering = 'PlainText'; $rows");
+            Assert.All(plain, l => Assert.False(l.Contains('\u001b')));
             Environment.SetEnvironmentVariable("NO_COLOR", "1");
             try
             {
-                var noColor = _ps.RunClean("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap").Objects<HeatmapRow>();
-                Assert.All(noColor, r => Assert.False(r.Line.Contains('\u001b')));
+                string[] noColor = Drawn("$PSStyle.OutputRendering = 'Ansi'; $rows");
+                Assert.All(noColor, l => Assert.False(l.Contains('\u001b')));
             }
             finally
             {
                 Environment.SetEnvironmentVariable("NO_COLOR", null);
             }
-            var forced = _ps.RunClean("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap -NoColor").Objects<HeatmapRow>();
-            Assert.All(forced, r => Assert.False(r.Line.Contains('\u001b')));
+            string[] forced = Drawn("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap -NoColor");
+            Assert.All(forced, l => Assert.False(l.Contains('\u001b')));
         }
 
         [Fact]
@@ -88,8 +95,10 @@ namespace Profiler.PS.Tests.Module
         {
             using var narrow = new PsSession(width: 60);
             narrow.RunClean("Start-WorkflowProfile n; Add-NodeTiming 'a rather long node label for a narrow terminal' 10; Add-NodeTiming b 5; $null = Complete-WorkflowProfile");
-            var rows = narrow.RunClean("Show-Heatmap -NoColor").Objects<HeatmapRow>();
-            Assert.All(rows, r => Assert.True(r.Line.Length < 60, r.Line));
+            narrow.RunClean("Show-Heatmap -NoColor | Out-Host");
+            string[] lines = narrow.HostText.Split('\n').Where(l => l.Contains('█')).ToArray();
+            Assert.Equal(2, lines.Length);
+            Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length < 60, l));
         }
     }
 }
