@@ -1,0 +1,105 @@
+# What a person sees in a real shell (issue 14): the heatmap in any position, redirected, at 80 columns and in a
+# runspace without a UI; histories opened read-only; failures in every view; views that fit 80 columns.
+BeforeAll {
+    $script:manifest = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+    Import-Module $script:manifest -Force
+    $script:work = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+
+    # Six runs of a small nightly build; 'test' doubles in the last run and fails in two of them.
+    $script:setup = @'
+foreach ($i in 1..6) {
+    Start-WorkflowProfile -WorkflowId nightly -WorkflowName 'Nightly build'
+    Add-NodeTiming -NodeId restore -Duration (2500 + $i) -NodeLabel 'Restore packages'
+    Add-NodeTiming -NodeId compile -Duration (5100 + 100 * ($i % 3)) -NodeLabel 'Compile'
+    $test = if ($i -eq 6) { 6000 } else { 3000 }
+    Add-NodeTiming -NodeId test -Duration $test -NodeLabel 'Unit tests'
+    Add-NodeTiming -NodeId lint -Duration 600
+    Add-NodeTiming -NodeId package -Duration 850
+    $null = Complete-WorkflowProfile
+}
+'@
+
+    # Runs a script in a child pwsh on a pseudo-terminal of the given width, as a person at a prompt would,
+    # and returns its screen text without colour codes.
+    function Invoke-InTerminal([int] $Columns, [string] $Script) {
+        $file = Join-Path $script:work "$([guid]::NewGuid()).ps1"
+        Set-Content -LiteralPath $file -Value ("Import-Module '$script:manifest'`n" + $Script) -Encoding utf8
+        $pwsh = Join-Path $PSHOME 'pwsh'
+        $text = script -qec "stty cols $Columns rows 200; '$pwsh' -NoProfile -NoLogo -File '$file'" /dev/null | Out-String
+        $text -replace "`e\[[0-9;?]*[a-zA-Z]", '' -replace "`e[=>]", '' -replace "`r", ''
+    }
+}
+
+BeforeDiscovery {
+    # A pseudo-terminal of a chosen width comes from util-linux 'script'; without it those tests are skipped.
+    $script:hasTerminal = [bool](Get-Command script -CommandType Application -ErrorAction SilentlyContinue)
+}
+
+AfterAll {
+    Remove-Item -LiteralPath $script:work -Recurse -Force
+}
+
+Describe 'Show-Heatmap reads as a heatmap wherever it is shown' {
+    BeforeEach {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        . ([scriptblock]::Create($script:setup))
+    }
+
+    It 'after a table on the same line, rows stay heatmap lines, not property lists' {
+        $text = & { Get-Bottleneck -Top 1; Show-Heatmap -Top 1 } | Out-String
+        $text | Should -Match 'Heatmap: Nightly build'
+        $text | Should -Match ' 1  Compile\s+hot\s+█+'
+        $text | Should -Match 'Others \(4 nodes\)\s+█+\+? total'
+        $text | Should -Not -Match 'AlertReason\s*:'
+        $text | Should -Not -Match 'WorkflowName\s*:'
+    }
+
+    It 'redirected to a file from a colour terminal, the lines keep the heat words and no escape codes' -Skip:(-not $script:hasTerminal) {
+        $file = Join-Path $script:work 'heatmap.txt'
+        $screen = Invoke-InTerminal -Columns 100 -Script ($script:setup + "`nShow-Heatmap > '$file'`nShow-Heatmap -Top 1")
+        $screen | Should -Match ' 1  Compile\s+hot '
+        $text = Get-Content -LiteralPath $file -Raw
+        $text | Should -Match ' 1  Compile\s+hot '
+        $text | Should -Match 'Restore packages\s+warm '
+        $text | Should -Not -Match "`e"
+    }
+
+    It 'rows kept in a variable are drawn for the display they end up on' {
+        $rows = Show-Heatmap
+        $PSStyle.OutputRendering = 'PlainText'
+        try { $plain = $rows | Out-String } finally { $PSStyle.OutputRendering = 'Host' }
+        $plain | Should -Not -Match "`e"
+        $plain | Should -Match 'hot'
+        $rows[0].PSObject.Properties.Name | Should -Not -Contain 'Line'
+        $rows[0].Heat | Should -Be 'hot'
+        $rows[0].Bar | Should -Match '^█+$'
+    }
+
+    It 'in a runspace created without a host, it draws at the default width without HostFunctionNotImplemented' {
+        $rs = [runspacefactory]::CreateRunspace()
+        $rs.Open()
+        try {
+            $ps = [powershell]::Create()
+            $ps.Runspace = $rs
+            $null = $ps.AddScript("Import-Module '$script:manifest'`n$script:setup`nShow-Heatmap | Out-String")
+            $text = -join $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $text | Should -Match 'Heatmap: Nightly build'
+            $text | Should -Match ' 1  Compile\s+hot'
+            ($text -split "`n" | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessThan 120
+        }
+        finally {
+            $rs.Dispose()
+        }
+    }
+
+    It 'at 80 columns in a terminal, after a table, every heatmap line fits' -Skip:(-not $script:hasTerminal) {
+        $screen = Invoke-InTerminal -Columns 80 -Script ($script:setup + "`nGet-Bottleneck -Top 1; Show-Heatmap")
+        $lines = $screen -split "`n"
+        $heat = @($lines | Where-Object { $_ -match '█' })
+        $heat.Count | Should -Be 5
+        $heat | ForEach-Object { $_.Length | Should -BeLessThan 80 }
+        $screen | Should -Match 'Heatmap: Nightly build'
+        $screen | Should -Not -Match 'AlertReason\s*:'
+    }
+}
