@@ -103,3 +103,64 @@ Describe 'Show-Heatmap reads as a heatmap wherever it is shown' {
         $screen | Should -Not -Match 'AlertReason\s*:'
     }
 }
+
+Describe 'Default views fit 80 columns and export readably' {
+    BeforeEach {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        . ([scriptblock]::Create($script:setup))
+    }
+
+    It 'every default table view fits an 80-column terminal without wrapping a header' -Skip:(-not $script:hasTerminal) {
+        $views = @'
+Get-NodeStatistics
+Get-Bottleneck
+Get-WorkflowProfile
+(Get-WorkflowProfile).Runs
+(Get-WorkflowProfile).Alerts
+(Get-WorkflowProfile).Comparison
+Compare-WorkflowRun
+Test-WorkflowBudget -NodeId compile -Maximum 5000
+Start-WorkflowProfile -WorkflowId nightly
+Add-NodeTiming -NodeId restore -Duration 2000 -NodeLabel 'Restore packages'
+Get-NodeTiming
+Start-WorkflowProfile -WorkflowId other -PassThru
+'@
+        $screen = Invoke-InTerminal -Columns 80 -Script ($script:setup + "`n" + (($views -split "`n" | ForEach-Object { "$_ | Out-Host" }) -join "`n"))
+        $lines = $screen -split "`n"
+        $lines | ForEach-Object { $_.Length | Should -BeLessThan 80 -Because $_ }
+        $rules = 0
+        for ($i = 1; $i -lt $lines.Count; $i++) {
+            if ($lines[$i] -match '^-+( +-+)*\s*$') {
+                $rules++
+                # One header line: a wrapped header would put a second header line above the rule.
+                $lines[$i - 2].Trim() | Should -BeNullOrEmpty -Because "the header above line $i is one line: $($lines[$i - 1])"
+            }
+        }
+        $rules | Should -Be 10
+    }
+
+    It 'headers name properties: Format-Table with the header names shows the same values' {
+        $run = (Get-WorkflowProfile).Runs[-1]
+        $text = $run | Format-Table RunNumber, NodeCount, AlertCount | Out-String
+        $text | Should -Match '\s6\s+5\s+1\s*$'
+        $comparison = Compare-WorkflowRun | Select-Object -First 1
+        $comparison.PSObject.Properties.Name | Should -Contain 'NodeId'
+        $comparison.PSObject.Properties.Name | Should -Contain 'PValue'
+    }
+
+    It 'array properties export to CSV as text joined with semicolons, and stay lists in scripts' {
+        $csv = Join-Path $script:work 'statistics.csv'
+        Get-NodeStatistics | Export-Csv -LiteralPath $csv
+        $rows = Import-Csv -LiteralPath $csv
+        $text = Get-Content -LiteralPath $csv -Raw
+        $text | Should -Not -Match 'System\.'
+        ($rows | Where-Object NodeId -eq 'test').Durations | Should -Be '3000;3000;3000;3000;3000;6000'
+        ($rows | Where-Object NodeId -eq 'test').RunNumbers | Should -Be '1;2;3;4;5;6'
+        $test = Get-NodeStatistics -NodeId test
+        $test.Durations.Count | Should -Be 6
+        $test.Durations[-1] | Should -Be 6000
+        ($test.Durations | Measure-Object -Maximum).Maximum | Should -Be 6000
+        ($test | ConvertTo-Json | ConvertFrom-Json).Durations | Should -Be @(3000, 3000, 3000, 3000, 3000, 6000)
+        Get-WorkflowProfile | ConvertTo-Csv | Out-String | Should -Not -Match 'System\.'
+    }
+}
