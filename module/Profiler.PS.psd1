@@ -30,6 +30,8 @@
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
         'Get-ProfilerOption'
+        'Remove-WorkflowHistory'
+        'Repair-WorkflowHistory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

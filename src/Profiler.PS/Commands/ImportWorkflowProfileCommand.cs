@@ -12,7 +12,8 @@ namespace Profiler.PS.Commands
     /// workflow replaces the session's). Each file is all or nothing: it is read, validated and every conflict is
     /// checked before the session changes. Writes the imported workflows' profiles.</para>
     /// <para>Errors: ImportWorkflowProfileInvalidFile (not JSON, not a profile, a newer schema version, truncated,
-    /// too large or too deeply nested; the message names the file and the member at fault),
+    /// too large or too deeply nested; the message names the file and the member at fault; a history file gets
+    /// this error with the Get-WorkflowProfile -HistoryPath command that opens it),
     /// ImportWorkflowProfileFileNotFound, ImportWorkflowProfileWorkflowExists, ImportWorkflowProfileRunInProgress,
     /// ImportWorkflowProfileRunsOverlap (a merge would add runs the session already has),
     /// ImportWorkflowProfileFileAccessFailed.</para>
@@ -68,6 +69,17 @@ namespace Profiler.PS.Commands
         private void Import(string file, ImportMode mode)
         {
             if (!ShouldProcess(file, "Import workflow profile")) return;
+            if (Persistence.HistoryFolder.WorkflowIdOf(file) is string historyOf)
+            {
+                // A history file is JSON Lines, not an exported profile: say what opens it instead of a parse error.
+                string folder = System.IO.Path.GetDirectoryName(file);
+                var ex = new ProfilerException(ProfilerErrorKind.InvalidFile,
+                    $"'{file}' is the history file of workflow '{historyOf}' (one run per line), not a profile exported by Export-WorkflowProfile. Open it with: Get-WorkflowProfile -HistoryPath '{folder}' -WorkflowId '{historyOf}'");
+                WriteError(ToErrorRecord(ex, file, ErrorCategory.InvalidData));
+                return;
+            }
+            var progress = new ProgressRecord(2, "Importing workflow profile", file);
+            WriteProgress(progress);
             try
             {
                 WriteObject(Session.ImportProfile(file, mode), enumerateCollection: true);
@@ -77,6 +89,8 @@ namespace Profiler.PS.Commands
                 ErrorCategory category = ex.Kind == ProfilerErrorKind.FileAccessFailed ? ErrorCategory.ReadError : CategoryOf(ex.Kind);
                 WriteError(ToErrorRecord(ex, file, category));
             }
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
         }
     }
 }
