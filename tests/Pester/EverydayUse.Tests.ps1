@@ -164,3 +164,63 @@ Start-WorkflowProfile -WorkflowId other -PassThru
         Get-WorkflowProfile | ConvertTo-Csv | Out-String | Should -Not -Match 'System\.'
     }
 }
+
+Describe 'A history folder opens without starting a run' {
+    BeforeAll {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        $script:history = Join-Path $script:work 'history'
+        foreach ($ms in 100, 120, 140) {
+            Start-WorkflowProfile -WorkflowId nightly -HistoryPath $script:history
+            Add-NodeTiming -NodeId compile -Duration $ms
+            $null = Complete-WorkflowProfile
+        }
+        Start-WorkflowProfile -WorkflowId 'other one' -HistoryPath $script:history
+        Add-NodeTiming -NodeId x -Duration 5
+        $null = Complete-WorkflowProfile
+    }
+
+    It 'a new process opens the folder read-only: profiles and statistics, no run, no warning' {
+        $script = "Import-Module '$script:manifest'; Get-WorkflowProfile -HistoryPath '$script:history' | ForEach-Object { '{0}={1}' -f `$_.WorkflowId, `$_.RunCount }; (Get-NodeStatistics -WorkflowId nightly).AvgDuration; (Get-WorkflowProfile nightly).IsRunInProgress"
+        $out = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script 2>&1
+        $out | Should -Be @('nightly=3', 'other one=1', '120', 'False')
+    }
+
+    It 'opens one workflow by id or wildcard, and says when the folder has no such history' {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        (Get-WorkflowProfile -HistoryPath $script:history -WorkflowId night*).WorkflowId | Should -Be 'nightly'
+        (Get-WorkflowProfile).WorkflowId | Should -Be 'nightly'
+        Get-WorkflowProfile -HistoryPath $script:history -WorkflowId nope -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'GetWorkflowProfileRunNotFound,*'
+    }
+
+    It 'Import-WorkflowProfile given a history file says what it is and what to run' {
+        $file = Join-Path $script:history 'nightly.jsonl'
+        Import-WorkflowProfile -Path $file -ErrorVariable wrong -ErrorAction SilentlyContinue
+        $wrong[0].Exception.Message | Should -Match 'history file of workflow .nightly.'
+        $wrong[0].Exception.Message | Should -Match 'Get-WorkflowProfile -HistoryPath'
+    }
+
+    It 'Repair-WorkflowHistory drops a torn line and keeps a backup; loads no longer warn' {
+        $file = Join-Path $script:history 'nightly.jsonl'
+        Add-Content -LiteralPath $file -Value '{"format":"Profiler.PS.History","schemaVers'
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        $null = Get-WorkflowProfile -HistoryPath $script:history -WorkflowId nightly -WarningVariable before -WarningAction SilentlyContinue
+        $before.Count | Should -Be 1
+        $result = Repair-WorkflowHistory -WorkflowId nightly -HistoryPath $script:history
+        $result.KeptCount | Should -Be 3
+        $result.RemovedCount | Should -Be 1
+        Test-Path -LiteralPath $result.BackupPath | Should -BeTrue
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        $profile2 = Get-WorkflowProfile -HistoryPath $script:history -WorkflowId nightly -WarningVariable after
+        $after.Count | Should -Be 0
+        $profile2.RunCount | Should -Be 3
+    }
+
+    It 'Remove-WorkflowHistory honours -WhatIf and deletes with -Confirm:$false' {
+        Remove-WorkflowHistory -WorkflowId 'other*' -HistoryPath $script:history -WhatIf
+        Test-Path -LiteralPath (Join-Path $script:history 'other%20one.jsonl') | Should -BeTrue
+        Remove-WorkflowHistory -WorkflowId 'other*' -HistoryPath $script:history -Confirm:$false
+        Test-Path -LiteralPath (Join-Path $script:history 'other%20one.jsonl') | Should -BeFalse
+        Test-Path -LiteralPath (Join-Path $script:history 'nightly.jsonl') | Should -BeTrue
+    }
+}
