@@ -47,11 +47,13 @@ namespace Profiler.PS.Commands
         /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
         [Parameter(Position = 1, ValueFromPipeline = true)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Run { get; set; }
 
         /// <summary>The baseline runs: run numbers or run objects. Judged runs listed here are left out with a warning.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunsSet)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Baseline { get; set; }
 
         /// <summary>How many runs before the earliest judged run form the baseline (default: the workflow's WindowSize).</summary>

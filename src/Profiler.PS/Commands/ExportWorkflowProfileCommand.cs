@@ -67,7 +67,7 @@ namespace Profiler.PS.Commands
         [Parameter]
         public ProfileExportFormat Format { get; set; } = ProfileExportFormat.Json;
 
-        /// <summary>Writes the file's FileInfo.</summary>
+        /// <summary>Writes the file as Get-Item would (a FileInfo with PSPath), to pipe on.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -107,7 +107,7 @@ namespace Profiler.PS.Commands
                 WriteError(ToErrorRecord(ex, file, ErrorCategory.WriteError));
                 return;
             }
-            if (PassThru) WriteObject(new FileInfo(file));
+            if (PassThru) ProviderItem.Write(this, file);
         }
     }
 }

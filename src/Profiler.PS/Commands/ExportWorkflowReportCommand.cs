@@ -21,7 +21,7 @@ namespace Profiler.PS.Commands
     /// that does not exist, or outside the file system, stops the command (ExportWorkflowReportInvalidPath); so does
     /// a session with no workflow to report (ExportWorkflowReportNoWorkflow). An unknown literal -WorkflowId writes an
     /// ObjectNotFound error (ExportWorkflowReportWorkflowNotFound) and the others are still reported. -Open shows the
-    /// report in the default browser; -PassThru writes the file's FileInfo.</para>
+    /// report in the default browser; -PassThru writes the file as Get-Item would.</para>
     /// </remarks>
     /// <example>
     /// <code>foreach ($i in 1..5) { Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i); $null = Complete-WorkflowProfile }; Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-report.html')) -Force -PassThru</code>
@@ -61,7 +61,7 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter Open { get; set; }
 
-        /// <summary>Writes the report's FileInfo.</summary>
+        /// <summary>Writes the report file as Get-Item would (a FileInfo with PSPath), to pipe on.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -87,13 +87,23 @@ namespace Profiler.PS.Commands
             string file = ReportPath.Resolve(this, Path, Force);
             if (!ShouldProcess(file, "Write workflow report")) return;
 
+            var progress = new ProgressRecord(3, "Writing workflow report", file) { StatusDescription = "Reading the profiles" };
+            WriteProgress(progress);
             var profiles = new WorkflowPerformanceProfile[_workflows.Count];
             for (int i = 0; i < profiles.Length; i++) profiles[i] = _workflows[i].GetProfile();
+            progress.StatusDescription = "Drawing the heatmap, trends and tables";
+            progress.PercentComplete = 30;
+            WriteProgress(progress);
             string html = HtmlReportRenderer.Render(profiles, new HtmlReportOptions { Title = Title, GeneratedAt = Session.Clock.Now });
+            progress.StatusDescription = "Writing the file";
+            progress.PercentComplete = 90;
+            WriteProgress(progress);
             ReportPath.Write(this, file, html, Force);
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
             WriteVerbose($"Wrote the report of {profiles.Length} workflow(s) to {file} ({html.Length:N0} characters).");
             if (Open) ReportPath.OpenInBrowser(this, file);
-            if (PassThru) WriteObject(new FileInfo(file));
+            if (PassThru) ProviderItem.Write(this, file);
         }
     }
 }
