@@ -8,7 +8,7 @@ using Profiler.PS.Json;
 
 namespace Profiler.PS.Persistence
 {
-    /// <summary>What <see cref="HistoryMaintenance.Repair"/> did to a history file.</summary>
+    /// <summary>What Repair-WorkflowHistory did to one history file: records kept, lines removed, and the backup of the file as it was.</summary>
     public sealed class HistoryRepairResult
     {
         internal HistoryRepairResult(string workflowId, string path, int kept, int removed, string backupPath)

@@ -24,13 +24,36 @@ namespace Profiler.PS.Commands
     /// report in the default browser; -PassThru writes the file as Get-Item would.</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($i in 1..5) { Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i); $null = Complete-WorkflowProfile }; Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-report.html')) -Force -PassThru</code>
-    /// <para>Profiles five runs and writes their report to the temp folder, replacing an earlier one, and returns the file.</para>
+    /// <code>
+    /// foreach ($i in 1..5) {
+    ///     Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'
+    ///     Add-NodeTiming -NodeId restore -Duration 2500
+    ///     Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i)
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $report = Export-WorkflowReport -Path (Join-Path $folder 'build-report.html') -PassThru
+    /// $report | Select-Object -Property Name, Length
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
+    /// <para>Profiles five runs, writes their report to a new temporary folder and shows the file's name and size (open it with Invoke-Item, or use -Open); then removes the folder.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force -PassThru</code>
-    /// <para>Writes one report with a section for each workflow piped in, and returns the file.</para>
+    /// <code>
+    /// foreach ($id in 'api', 'web') {
+    ///     Start-WorkflowProfile -WorkflowId $id
+    ///     Add-NodeTiming -NodeId deploy -Duration 900
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $path = Join-Path $folder 'release.html'
+    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline'
+    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline' -Force
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
+    /// <para>Writes one report with a section for each workflow piped in; writing it again needs -Force.</para>
     /// </example>
+    /// <returns>With -PassThru, the report file, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "WorkflowReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase

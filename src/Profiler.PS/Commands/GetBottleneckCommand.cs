@@ -32,7 +32,9 @@ namespace Profiler.PS.Commands
     /// Add-NodeTiming -NodeId query -Duration 120
     /// Add-NodeTiming -NodeId render -Duration 30
     /// $null = Complete-WorkflowProfile
-    /// Get-Bottleneck -WorkflowId api | Where-Object Share -gt 0.5 | ForEach-Object { "$($_.NodeId) takes most of the time" }
+    /// Get-Bottleneck -WorkflowId api |
+    ///     Where-Object Share -gt 0.5 |
+    ///     ForEach-Object { "$($_.NodeId) takes most of the time" }
     /// </code>
     /// <para>Filters the ranking: only nodes that take more than half of the workflow's time.</para>
     /// </example>

@@ -35,7 +35,9 @@ namespace Profiler.PS.Commands
     /// Start-WorkflowProfile -WorkflowId build
     /// 'compile-core', 'compile-cli', 'test' | ForEach-Object { Add-NodeTiming -NodeId $_ -Duration 500 }
     /// $null = Complete-WorkflowProfile
-    /// Get-NodeStatistics -NodeId compile* | Where-Object AvgDuration -ge 500 | ForEach-Object NodeId
+    /// Get-NodeStatistics -NodeId compile* |
+    ///     Where-Object AvgDuration -ge 500 |
+    ///     Select-Object -ExpandProperty NodeId
     /// </code>
     /// <para>Selects nodes with a wildcard and filters them on their average.</para>
     /// </example>

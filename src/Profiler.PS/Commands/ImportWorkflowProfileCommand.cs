@@ -19,11 +19,36 @@ namespace Profiler.PS.Commands
     /// ImportWorkflowProfileFileAccessFailed.</para>
     /// </remarks>
     /// <example>
-    /// <code>Start-WorkflowProfile build; Add-NodeTiming compile 1200; $null = Complete-WorkflowProfile; $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-import.json'); Export-WorkflowProfile -Path $file; Clear-WorkflowProfile build; Import-WorkflowProfile -Path $file</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId compile -Duration 1200
+    /// $null = Complete-WorkflowProfile
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $file = Join-Path $folder 'build.json'
+    /// Export-WorkflowProfile -Path $file
+    /// Clear-WorkflowProfile -WorkflowId build -Confirm:$false
+    ///
+    /// Import-WorkflowProfile -Path $file
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Exports 'build', forgets it, and brings it back from the file.</para>
     /// </example>
     /// <example>
-    /// <code>$file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'ci-merge.json'); Start-WorkflowProfile ci; Add-NodeTiming test 900; $null = Complete-WorkflowProfile; Export-WorkflowProfile -Path $file; Clear-WorkflowProfile ci; Start-WorkflowProfile ci; Add-NodeTiming test 950; $null = Complete-WorkflowProfile; Import-WorkflowProfile -Path $file -Merge</code>
+    /// <code>
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $file = Join-Path $folder 'ci.json'
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Export-WorkflowProfile -Path $file
+    /// Clear-WorkflowProfile -WorkflowId ci -Confirm:$false
+    ///
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 950
+    /// $null = Complete-WorkflowProfile
+    /// Import-WorkflowProfile -Path $file -Merge
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Merges an exported run of 'ci' with the session's own run: the profile then holds both, in time order.</para>
     /// </example>
     [Cmdlet(VerbsData.Import, "WorkflowProfile", DefaultParameterSetName = "Add", SupportsShouldProcess = true)]

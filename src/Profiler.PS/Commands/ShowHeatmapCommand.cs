@@ -24,15 +24,37 @@ namespace Profiler.PS.Commands
     /// (ShowHeatmapInvalidThreshold).</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile -WorkflowId build; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (5000 * $i); Add-NodeTiming -NodeId test -Duration 3000; $null = Complete-WorkflowProfile }; Show-Heatmap -WorkflowId build</code>
+    /// <code>
+    /// foreach ($i in 1..4) {
+    ///     Start-WorkflowProfile -WorkflowId build
+    ///     Add-NodeTiming -NodeId restore -Duration 2500
+    ///     Add-NodeTiming -NodeId compile -Duration (5000 * $i)
+    ///     Add-NodeTiming -NodeId test -Duration 3000
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Show-Heatmap -WorkflowId build
+    /// </code>
     /// <para>Profiles four runs in which compile gets slower and draws the heatmap: compile is red, with a rising sparkline and an alert mark.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId unit; 1..8 | ForEach-Object { Add-NodeTiming -NodeId "case$_" -Duration (2 * $_) }; $null = Complete-WorkflowProfile; Show-Heatmap -Top 3 -GoodBelow 50 -BadAbove 500</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId unit
+    /// 1..8 | ForEach-Object { Add-NodeTiming -NodeId "case$_" -Duration (2 * $_) }
+    /// $null = Complete-WorkflowProfile
+    /// Show-Heatmap -Top 3 -GoodBelow 50 -BadAbove 500
+    /// </code>
     /// <para>Draws the three slowest of eight fast test cases and an Others row. On the absolute scale every case stays green, because none comes near 50 ms.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId deploy; Add-NodeTiming -NodeId upload -Duration 4000; Add-NodeTiming -NodeId verify -Duration 900; $null = Complete-WorkflowProfile; Show-Heatmap -WorkflowId deploy -All -NoColor | Where-Object Share -gt 0.5 | ForEach-Object NodeId</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId deploy
+    /// Add-NodeTiming -NodeId upload -Duration 4000
+    /// Add-NodeTiming -NodeId verify -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Show-Heatmap -WorkflowId deploy -All |
+    ///     Where-Object Share -gt 0.5 |
+    ///     Select-Object -ExpandProperty NodeId
+    /// </code>
     /// <para>Rows are objects: lists the nodes that take more than half of the run.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Show, "Heatmap", DefaultParameterSetName = TopSet)]
