@@ -18,6 +18,8 @@ namespace Profiler.PS.Commands
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
+    /// <para>Table headers: Current(ms) = CurrentDuration, Baseline(ms) = BaselineDuration, Delta% = DeltaPercent;
+    /// the workflow line shows "(workflow total)" as its NodeId. Delta (ms) and Method are in Format-List *.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -12,6 +12,8 @@ namespace Profiler.PS.Commands
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank, and writes nothing.</para>
+    /// <para>Table headers: Avg(ms), Max(ms), Last(ms) = AvgDuration, MaxDuration, LastDuration; NodeLabel is shown
+    /// when it differs from NodeId; IsAlert shows "slow" when the node tripped the rule in the latest run.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -22,6 +22,9 @@ namespace Profiler.PS.Commands
     /// history is written as it is; one with no or another history is an error (GetWorkflowProfileHistoryConflict:
     /// Clear-WorkflowProfile it first). A literal -WorkflowId with no history file in the folder writes
     /// GetWorkflowProfileRunNotFound; damaged lines are skipped with a warning. Loading reports progress.</para>
+    /// <para>Table headers: Runs = RunCount, Total(ms) = TotalDuration (of the latest run), Nodes = the number of
+    /// NodeData entries. A profile's Runs table shows RunNumber, StartTime, Total(ms) = TotalDuration,
+    /// Critical(ms) = CriticalPath, NodeCount, AlertCount and Failed = FailedCount.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -6,22 +6,26 @@ namespace Profiler.PS.Commands
 {
     /// <summary>Draws the slowest nodes of a workflow as colour-coded bars, one row object per node.</summary>
     /// <remarks>
-    /// <para>Each row shows the node's label, a bar proportional to its window average (eighth-cell precision),
-    /// its average and last duration, its share of the run, a sparkline of its recent runs lined up by run
-    /// (a gap where it did not run), and "!" with the ratio when it tripped the bottleneck rule in the latest
-    /// run (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are
-    /// folded into one "Others (n nodes)" row with their share.</para>
+    /// <para>Each row shows the node's label, its heat in a word (cool, warm, hot), a bar proportional to its
+    /// window average (eighth-cell precision; the slowest node fills it), its average and last duration, its
+    /// share of the run, a sparkline of its recent runs lined up by run (scaled from the series' minimum to its
+    /// maximum, a gap where it did not run), and "!" with the ratio when it tripped the bottleneck rule in the
+    /// latest run (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest
+    /// are folded into one "Others (n nodes)" row that shows their total, its bar on the same scale ("+" when it
+    /// is longer than the slowest node's).</para>
     /// <para>Colours run green-yellow-red in 24-bit colour. With -Scale Relative (the default) the slowest node
     /// is red; with -Scale Absolute, or when -GoodBelow or -BadAbove is given, a node is green up to GoodBelow
     /// (default 1 s), red from BadAbove (default 10 s), and in between by linear interpolation, so a workflow
-    /// whose steps all take 10 ms shows no red. Lines fit the host's width. Colour is left out, and a word
-    /// (cool, warm, hot) stands in for it, when $PSStyle.OutputRendering is PlainText, when NO_COLOR is set,
-    /// when output is redirected, with -NoColor, or in Windows PowerShell on a host without virtual-terminal
-    /// support.</para>
-    /// <para>Rows are HeatmapRow objects whose default view prints the rendered line. A workflow with no
-    /// completed run writes a warning. An unknown literal -WorkflowId writes an ObjectNotFound error
-    /// (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop the command
-    /// (ShowHeatmapInvalidThreshold).</para>
+    /// whose steps all take 10 ms shows no red.</para>
+    /// <para>Rows are HeatmapRow objects that hold data only (Bar and Sparkline as plain characters, Heat, Color,
+    /// Share...). Colour and width are decided when a row is displayed, by the module's format view: lines fit the
+    /// host's width (120 columns in a runspace without a host UI), and colour is left out when
+    /// $PSStyle.OutputRendering is PlainText, when NO_COLOR is set, for rows made with -NoColor, in Windows
+    /// PowerShell, and when output is redirected (PowerShell strips it). The view is out of band, so the rows
+    /// read as a heatmap after a table on the same line or in a script, through Out-String and in a file.</para>
+    /// <para>A workflow with no completed run writes a warning. An unknown literal -WorkflowId writes an
+    /// ObjectNotFound error (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop
+    /// the command (ShowHeatmapInvalidThreshold).</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -93,7 +97,7 @@ namespace Profiler.PS.Commands
         [DurationTransformation]
         public double BadAbove { get; set; } = HeatmapOptions.DefaultBadAbove;
 
-        /// <summary>Plain text without colour, whatever the terminal supports.</summary>
+        /// <summary>Rows that are always drawn as plain text without colour, wherever they are displayed.</summary>
         [Parameter]
         public SwitchParameter NoColor { get; set; }
 
