@@ -1,7 +1,7 @@
 # A real multi-step build, timed with Measure-WorkflowNode: the steps write, hash, sort and compress files,
 # so the timings are real (and differ a little from run to run). Only core cmdlets and .NET are used, so it runs
-# on Linux, macOS and Windows, in pwsh and in the repository's small host:
-#   dotnet run --project src/Profiler.PS.Shell -- samples/build-steps.ps1
+# on Linux, macOS and Windows, in pwsh and Windows PowerShell 5.1. After 'dotnet pwsh ./build.ps1':
+#   dotnet pwsh -c 'Import-Module ./output/Profiler.PS; ./samples/build-steps.ps1'
 # It builds three times, prints what the profiler learned, then gates the build on samples/budgets.psd1
 # (a failed budget ends the script with TestWorkflowBudgetExceeded, which makes CI fail).
 param(

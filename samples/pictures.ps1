@@ -2,7 +2,7 @@
 #   docs/images/heatmap-terminal.png  Show-Heatmap in 24-bit colour, drawn as a terminal would
 #   docs/images/heatmap-report.png    the page Export-WorkflowReport writes
 # Run from the repository root (needs the .NET SDK and Chromium, e.g. Debian's `chromium` package):
-#   dotnet run --project src/Profiler.PS.Shell -- samples/pictures.ps1
+#   dotnet pwsh -c 'Import-Module ./output/Profiler.PS; ./samples/pictures.ps1'
 # The workflow is simulated with a seeded random generator, so the pictures are the same on every machine
 # (apart from the report's "generated" time). Set $env:CHROMIUM to use a browser that is not on the PATH.
 param([string] $OutputFolder = [System.IO.Path]::Combine($PSScriptRoot, '..', 'docs', 'images'))

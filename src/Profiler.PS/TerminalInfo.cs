@@ -30,7 +30,7 @@ namespace Profiler.PS
             {
                 return host?.UI?.SupportsVirtualTerminal == true && !Console.IsOutputRedirected;
             }
-            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException)
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is HostException)
             {
                 return false;
             }

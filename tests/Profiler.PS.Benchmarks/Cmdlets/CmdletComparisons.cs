@@ -27,7 +27,7 @@ namespace Profiler.PS.Benchmarks.Cmdlets
                 new Variant("Add-NodeTiming", "$rows | Add-NodeTiming", records: true)),
 
             new Comparison("Timing a script block, in a script loop", StartRun + "; $timings = @{}",
-                new Variant("Measure-Command {} (emulated)", Loop("$t = Measure-CommandEmulation {}")),
+                new Variant("Measure-Command {}", Loop("$t = Measure-Command {}")),
                 new Variant("& {} (the block alone)", Loop("& {}")),
                 new Variant("no-op cmdlet (floor)", Loop("Add-NoOpTiming -NodeId compile -Duration 5")),
                 new Variant("inline Stopwatch + hashtable", Loop(

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 
 namespace Profiler.PS.Benchmarks.Cmdlets
@@ -46,36 +45,5 @@ namespace Profiler.PS.Benchmarks.Cmdlets
 
         /// <summary>Nothing: this is the floor.</summary>
         protected override void ProcessRecord() { }
-    }
-
-    /// <summary>
-    /// Measure-Command emulated: the hosted engine package has no Microsoft.PowerShell.Utility, so this does
-    /// what Measure-Command does (runs the block dot-sourced once per input, output discarded, timed with a
-    /// Stopwatch, one TimeSpan written at the end) through public APIs.
-    /// </summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "CommandEmulation")]
-    [OutputType(typeof(System.TimeSpan))]
-    public sealed class MeasureCommandEmulationCommand : PSCmdlet
-    {
-        private readonly Stopwatch _stopwatch = new Stopwatch();
-
-        /// <summary>Piped input, like Measure-Command -InputObject.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; }
-
-        /// <summary>The block to time.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        public ScriptBlock Expression { get; set; }
-
-        /// <summary>Times one run of the block.</summary>
-        protected override void ProcessRecord()
-        {
-            _stopwatch.Start();
-            InvokeCommand.InvokeScript(false, Expression, null);
-            _stopwatch.Stop();
-        }
-
-        /// <summary>Writes the total time.</summary>
-        protected override void EndProcessing() => WriteObject(_stopwatch.Elapsed);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using Profiler.PS.Shell;
+using System.IO;
 
 namespace Profiler.PS.Benchmarks.Cmdlets
 {
@@ -22,9 +22,18 @@ namespace Profiler.PS.Benchmarks.Cmdlets
             _runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
             _runspace.Open();
             _shell = PowerShell.Create(_runspace);
-            Run($"Import-Module '{ModuleLocator.ManifestPath()}' -ErrorAction Stop");
+            Run($"Import-Module '{ManifestPath()}' -ErrorAction Stop");
             SetVariable("benchmarkAssembly", typeof(AddNoOpTimingCommand).Assembly);
             Run("Import-Module -Assembly $benchmarkAssembly -ErrorAction Stop");
+        }
+
+        /// <summary>output/Profiler.PS/Profiler.PS.psd1 in the repository above this program.</summary>
+        private static string ManifestPath()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Profiler.PS.sln")))
+                    return Path.Combine(dir.FullName, "output", "Profiler.PS", "Profiler.PS.psd1");
+            throw new DirectoryNotFoundException("Profiler.PS.sln was not found above " + AppContext.BaseDirectory + "; run from a clone of the repository.");
         }
 
         /// <summary>Runs a script; any error throws, so no measurement can hide a failure.</summary>

@@ -64,7 +64,7 @@ namespace Profiler.PS.Tests.Engine
             string path = Export(ProfileExportFormat.Csv, "stats.csv");
             byte[] bytes = File.ReadAllBytes(path);
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
-            List<string[]> rows = Csv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+            List<string[]> rows = ImportCsv.Rows(path);
             Assert.Equal("WorkflowId,NodeId,NodeType,NodeLabel,Runs,AvgDuration,MedianDuration,P95Duration,MinDuration,MaxDuration,StdDevDuration,CoefficientOfVariation,LastDuration,OutlierCount,IsFirstRunSlow,ExecutionCount,RunCount,AllTimeAvgDuration,AllTimeMinDuration,AllTimeMaxDuration,AllTimeStdDevDuration",
                 string.Join(",", rows[0]));
             Assert.Equal(5, rows.Count);
@@ -84,8 +84,7 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void Samples_csv_has_one_row_per_window_sample()
         {
-            string text = File.ReadAllText(Export(ProfileExportFormat.SamplesCsv, "samples.csv"));
-            List<string[]> rows = Csv.Parse(text.TrimStart('\uFEFF'));
+            List<string[]> rows = ImportCsv.Rows(Export(ProfileExportFormat.SamplesCsv, "samples.csv"));
             Assert.Equal(new[] { "WorkflowId", "RunNumber", "NodeId", "NodeType", "NodeLabel", "Duration", "IsOutlier" }, rows[0]);
             Assert.Equal(12, rows.Count - 1);
             string[][] compile = rows.Where(r => r[2] == "compile").ToArray();

@@ -23,6 +23,7 @@ namespace Profiler.PS.Tests.Engine
         private static double Duration(int run, int node) => 10 + node + (run % 7) * 0.5;
 
         [Fact]
+        [Trait("Category", "Slow")]   // skipped by build.ps1 -Task Test -Fast; CI runs it
         public void Ten_thousand_runs_of_a_hundred_nodes_fold_into_the_window()
         {
             using var dir = new TempFolder();

@@ -109,8 +109,7 @@ namespace Profiler.PS.Tests.Module
         [Fact]
         public void Comparisons_and_summaries_have_table_views()
         {
-            _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; Compare-WorkflowRun cmp | Out-Host; (Get-WorkflowProfile cmp).Comparison | Out-Host");
-            string text = _ps.HostText;
+            string text = _ps.ShowPlain("Compare-WorkflowRun cmp") + _ps.ShowPlain("(Get-WorkflowProfile cmp).Comparison");
             Assert.Contains("Comparison: cmp run 5 vs 4 baseline run(s)", text);
             Assert.Contains("(workflow total)", text);
             Assert.Contains("+49.3%", text);

@@ -5,13 +5,14 @@ using Profiler.PS.Tests.Support;
 namespace Profiler.PS.Tests.Module
 {
     /// <summary>
-    /// What a person sees: default views rendered through Out-Host into a capturing host. Tests that change
+    /// What a person sees: default views rendered through Out-String -Width. Tests that change
     /// NO_COLOR (process-wide) share this collection so they never run beside each other.
     /// </summary>
     [Collection("Terminal")]
     public class FormatViewTests : IDisposable
     {
-        private readonly PsSession _ps = new PsSession(width: 100);
+        // 120: the width the heatmap view draws for when the host has no UI (PowerShell's own default).
+        private readonly PsSession _ps = new PsSession(width: 120);
 
         public FormatViewTests() => _ps.RunClean(@"
             foreach ($i in 1..4) {
@@ -90,15 +91,16 @@ namespace Profiler.PS.Tests.Module
             Assert.All(forced, l => Assert.False(l.Contains('\u001b')));
         }
 
+        // A runspace without a host UI has no width to fit: the view draws for PowerShell's own default, 120
+        // columns (a real terminal's width is checked by tests/Pester/EverydayUse.Tests.ps1 at 80 columns).
         [Fact]
-        public void Heatmap_lines_fit_the_host_width()
+        public void Heatmap_lines_fit_the_default_width_of_a_host_without_UI()
         {
-            using var narrow = new PsSession(width: 60);
-            narrow.RunClean("Start-WorkflowProfile n; Add-NodeTiming 'a rather long node label for a narrow terminal' 10; Add-NodeTiming b 5; $null = Complete-WorkflowProfile");
-            narrow.RunClean("Show-Heatmap -NoColor | Out-Host");
-            string[] lines = narrow.HostText.Split('\n').Where(l => l.Contains('█')).ToArray();
+            _ps.RunClean("Start-WorkflowProfile n; Add-NodeTiming 'a rather long node label that a narrow line must cut short' 10; Add-NodeTiming b 5; $null = Complete-WorkflowProfile");
+            string[] lines = _ps.ShowPlain("Show-Heatmap").Split('\n').Where(l => l.Contains('█')).ToArray();
             Assert.Equal(2, lines.Length);
-            Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length < 60, l));
+            Assert.All(lines, l => Assert.True(l.TrimEnd('\r').Length < 120, l));
+            Assert.Contains("…", lines[0]);
         }
     }
 }

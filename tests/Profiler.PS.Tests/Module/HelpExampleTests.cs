@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using Profiler.PS.Shell;
 using Profiler.PS.Tests.Support;
 
 namespace Profiler.PS.Tests.Module
@@ -38,7 +37,7 @@ namespace Profiler.PS.Tests.Module
         private static XDocument Docs()
         {
             if (s_docs != null) return s_docs;
-            string bin = Path.Combine(ModuleLocator.RepositoryRoot(), "src", "Profiler.PS", "bin");
+            string bin = Path.Combine(Repository.Root, "src", "Profiler.PS", "bin");
             string path = Directory.GetFiles(bin, "Profiler.PS.xml", SearchOption.AllDirectories)
                 .OrderByDescending(File.GetLastWriteTimeUtc).First();
             return s_docs = XDocument.Load(path);

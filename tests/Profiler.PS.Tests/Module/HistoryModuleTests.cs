@@ -47,8 +47,7 @@ namespace Profiler.PS.Tests.Module
             Assert.True(File.Exists(Path.Combine(_dir.Path, "hist", "ci.jsonl")));
             Assert.Equal(option.HistoryPath, ((ProfilerOption)ps.RunClean("Get-ProfilerOption").Single()).HistoryPath);
             Assert.Null(((ProfilerOption)ps.RunClean("Set-ProfilerOption -HistoryPath $null; Get-ProfilerOption").Single()).HistoryPath);
-            ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; Get-ProfilerOption | Out-Host");
-            Assert.Contains("HistoryPath : (none)", ps.HostText);
+            Assert.Contains("HistoryPath : (none)", ps.ShowPlain("Get-ProfilerOption"));
         }
 
         [Fact]

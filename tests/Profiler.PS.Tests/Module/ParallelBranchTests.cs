@@ -12,6 +12,7 @@ namespace Profiler.PS.Tests.Module
         public void Dispose() => _ps.Dispose();
 
         [Fact]
+        [Trait("Category", "Slow")]   // skipped by build.ps1 -Task Test -Fast; CI runs it
         public void Four_parallel_branches_of_ten_thousand_measured_nodes_keep_exact_counts()
         {
             _ps.Runspace.SessionStateProxy.SetVariable("manifest", PsSession.ManifestPath);

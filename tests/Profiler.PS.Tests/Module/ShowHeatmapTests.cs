@@ -28,8 +28,7 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(7, _ps.RunClean("Show-Heatmap -All").Objects<HeatmapRow>().Length);
             PsResult both = _ps.Run("Show-Heatmap -Top 2 -All");
             Assert.Contains("AmbiguousParameterSet", Assert.Single(both.Errors).FullyQualifiedErrorId);
-            _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; Show-Heatmap -Top 2 | Out-Host");
-            Assert.Contains("Others (5 nodes)", _ps.HostText);
+            Assert.Contains("Others (5 nodes)", _ps.ShowPlain("Show-Heatmap -Top 2"));
         }
 
         [Fact]
@@ -62,7 +61,8 @@ namespace Profiler.PS.Tests.Module
         public void With_Host_rendering_colour_follows_the_hosts_virtual_terminal_support()
         {
             // The rule Windows PowerShell 5.1 (no $PSStyle) also follows: a host without VT support gets plain text with words.
-            using var legacy = new PsSession(width: 100, supportsVirtualTerminal: false);
+            // A hosted runspace's default host has no UI, so no virtual-terminal support.
+            using var legacy = new PsSession(width: 100);
             legacy.RunClean("Start-WorkflowProfile w; Add-NodeTiming a 10; Add-NodeTiming b 5; $null = Complete-WorkflowProfile");
             const string draw = " | ForEach-Object { [Profiler.PS.HeatmapView]::Format($_, $Host, $PSStyle) }";
             string[] lines = legacy.RunClean("$PSStyle.OutputRendering = 'Host'; Show-Heatmap" + draw).Objects<string>();

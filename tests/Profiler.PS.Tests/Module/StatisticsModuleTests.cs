@@ -33,10 +33,10 @@ namespace Profiler.PS.Tests.Module
         [Fact]
         public void The_default_view_shows_median_and_p95()
         {
-            _ps.RunClean("$PSStyle.OutputRendering = 'PlainText'; Get-NodeStatistics | Out-Host");
-            Assert.Contains("Median(ms)", _ps.HostText);
-            Assert.Contains("P95(ms)", _ps.HostText);
-            Assert.Contains("101.0", _ps.HostText);
+            string text = _ps.ShowPlain("Get-NodeStatistics");
+            Assert.Contains("Median(ms)", text);
+            Assert.Contains("P95(ms)", text);
+            Assert.Contains("101.0", text);
         }
     }
 }

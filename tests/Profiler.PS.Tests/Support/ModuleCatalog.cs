@@ -32,6 +32,6 @@ namespace Profiler.PS.Tests.Support
         public static string ModuleDirectory => Path.GetDirectoryName(PsSession.ManifestPath);
 
         /// <summary>The repository root (the folder holding Profiler.PS.sln).</summary>
-        public static string RepositoryRoot => Profiler.PS.Shell.ModuleLocator.RepositoryRoot();
+        public static string RepositoryRoot => Repository.Root;
     }
 }

@@ -1,41 +1,47 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using Profiler.PS.Shell;
+using System.Text;
 
 namespace Profiler.PS.Tests.Support
 {
     /// <summary>
-    /// One runspace of the real PowerShell engine with the built module imported, and a host that captures
-    /// what Out-Host prints. One per test, so tests never share profiler state.
+    /// One runspace of the real PowerShell engine (Microsoft.PowerShell.SDK: the Utility, Management and Security
+    /// modules are there) with the built module imported. One per test, so tests never share profiler state.
+    /// Formatted output is read the way a user redirects it: through <c>Out-String -Width N</c>.
     /// </summary>
     public sealed class PsSession : IDisposable
     {
-        private readonly StringWriter _hostText = new StringWriter();
+        private readonly StringBuilder _shown = new StringBuilder();
 
-        public PsSession(int width = 120, bool supportsVirtualTerminal = true, bool importModule = true)
+        /// <param name="width">The line width formatted output is rendered at (Out-String -Width).</param>
+        /// <param name="importModule">False for a runspace without Profiler.PS imported.</param>
+        public PsSession(int width = 120, bool importModule = true)
         {
-            var iss = InitialSessionState.CreateDefault2();
-            Runspace = RunspaceFactory.CreateRunspace(new TextHost(_hostText, width, supportsVirtualTerminal), iss);
+            Width = width;
+            Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             Runspace.Open();
             if (!importModule) return;
-            ImportResult = Run($"Import-Module '{ManifestPath}' -ErrorAction Stop");
-            if (ImportResult.Errors.Count > 0) throw new InvalidOperationException("Import failed: " + ImportResult.Errors[0]);
+            ImportResult = Run($"Import-Module '{ManifestPath.Replace("'", "''")}' -ErrorAction Stop");
+            if (ImportResult.Errors.Count > 0 || ImportResult.Terminating != null)
+                throw new InvalidOperationException("Import failed: " + (ImportResult.Terminating?.ToString() ?? ImportResult.Errors[0].ToString()));
         }
 
         /// <summary>The built manifest the tests import (output/Profiler.PS/Profiler.PS.psd1).</summary>
-        public static string ManifestPath { get; } = ModuleLocator.ManifestPath();
+        public static string ManifestPath { get; } = Repository.ManifestPath();
 
         public Runspace Runspace { get; }
+
+        /// <summary>The width <see cref="ShowPlain"/> renders at.</summary>
+        public int Width { get; }
 
         /// <summary>What importing the module produced (it should produce nothing).</summary>
         public PsResult ImportResult { get; }
 
-        /// <summary>Everything the host printed so far.</summary>
-        public string HostText => _hostText.ToString();
+        /// <summary>Everything <see cref="ShowPlain"/> rendered so far.</summary>
+        public string HostText => _shown.ToString();
 
         /// <summary>Runs PowerShell text in the session; never throws for script errors, it reports them.</summary>
         public PsResult Run(string script)
@@ -57,10 +63,14 @@ namespace Profiler.PS.Tests.Support
             return result;
         }
 
-        /// <summary>Pipes <paramref name="command"/> to Out-Host in plain text and returns everything the host printed so far.</summary>
+        /// <summary>
+        /// Renders <paramref name="command"/>'s output as plain text with its default view
+        /// (<c>| Out-String -Width</c> <see cref="Width"/>) and returns everything rendered so far.
+        /// </summary>
         public string ShowPlain(string command)
         {
-            RunClean("$PSStyle.OutputRendering = 'PlainText'; " + command + " | Out-Host");
+            PsResult r = RunClean("$PSStyle.OutputRendering = 'PlainText'; . {\n" + command + $"\n}} | Out-String -Width {Width}");
+            foreach (PSObject text in r.Output) _shown.Append(text);
             return HostText;
         }
 
@@ -73,11 +83,7 @@ namespace Profiler.PS.Tests.Support
             return result;
         }
 
-        public void Dispose()
-        {
-            Runspace.Dispose();
-            _hostText.Dispose();
-        }
+        public void Dispose() => Runspace.Dispose();
     }
 
     /// <summary>What one script produced, stream by stream.</summary>
