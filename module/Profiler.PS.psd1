@@ -26,6 +26,7 @@
         'Measure-WorkflowNode'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
+        'Get-WorkflowRecommendation'
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'

@@ -32,3 +32,4 @@ Get-NodeStatistics | Out-Host
 Get-Bottleneck -Top 3 | Out-Host
 Show-Heatmap | Out-Host
 Compare-WorkflowRun | Out-Host
+Get-WorkflowRecommendation | Out-Host

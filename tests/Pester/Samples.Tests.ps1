@@ -21,6 +21,8 @@ Describe 'samples/demo.ps1' {
         $r.Text | Should -Match 'Heatmap: Nightly build'
         $r.Text | Should -Match '(?m)^\s*2\s+test\s+Unit tests.*\bslow\b'
         $r.Text | Should -Match '(?m)^test\s+Slower\s'
+        $r.Text | Should -Match 'Where to look first: nightly\s+Rank Kind'
+        $r.Text | Should -Match '(?m)^\s+1 Regression\s+test\s+3,081 median 6,195 ms in run 6'
     }
 }
 

@@ -8,7 +8,7 @@ namespace Profiler.PS.Export
 {
     /// <summary>
     /// A Markdown summary for a CI job summary (GitHub's $GITHUB_STEP_SUMMARY, Azure DevOps' task.uploadsummary):
-    /// per workflow, the latest run's comparison verdicts, the bottlenecks and the node statistics, as
+    /// per workflow, the latest run's comparison verdicts, where to look first, the bottlenecks and the node statistics, as
     /// GitHub-flavoured tables. Text from node ids and labels is escaped, so it cannot break a table or add markup.
     /// </summary>
     internal static class MarkdownExport
@@ -36,6 +36,7 @@ namespace Profiler.PS.Export
                 sb.Append(string.Format(CultureInfo.InvariantCulture, " Run {0} is in flight and not included.", s.InFlightRunNumber));
             sb.Append("\n\n");
             if (s.Comparison != null) Comparison(sb, p, s.Comparison);
+            if (p.RunCount > 0) RecommendationSection.Markdown(sb, p);
             Bottlenecks(sb, p);
             Statistics(sb, p);
         }

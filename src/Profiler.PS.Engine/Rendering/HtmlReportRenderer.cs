@@ -73,6 +73,7 @@ namespace Profiler.PS.Rendering
             for (int i = 0; i < sorted.Length; i++) samples[i] = RunAlignment.Align(sorted[i], columns);
 
             if (p.Alerts.Length > 0) Alerts(sb, p);
+            RecommendationSection.Html(sb, p);
             if (p.Runs.Length > 0)
             {
                 sb.Append("<h3>Total duration per run</h3>");

@@ -15,7 +15,8 @@ namespace Profiler.PS.Tests.Module
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
             "Export-WorkflowReport",
             "Measure-WorkflowNode", "Test-WorkflowBudget",
-            "Compare-WorkflowRun", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption", "Remove-WorkflowHistory", "Repair-WorkflowHistory",
+            "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption",
+            "Remove-WorkflowHistory", "Repair-WorkflowHistory",
         };
 
         [Fact]

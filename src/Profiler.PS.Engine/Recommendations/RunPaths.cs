@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+
+namespace Profiler.PS.Engine
+{
+    /// <summary>
+    /// The critical path of each run in a profile, and what shortening one node would win in wall time.
+    /// A run's recorded shape is trusted when its critical path is at most its wall time: hand-timed executions
+    /// (Add-NodeTiming -Duration) are taken to end when recorded, so their chain can exceed the clock, which no
+    /// real schedule can. Such runs, and runs kept without a shape, are taken as sequential: every node is on
+    /// the path, whose length is the sum of the nodes' self times.
+    /// </summary>
+    internal sealed class RunPaths
+    {
+        private sealed class PathOfRun
+        {
+            public bool Trusted;
+            public double Length;
+            public double LongestOffPath;
+            public HashSet<string> OnPath;
+            public WorkflowRunSummary Summary;
+        }
+
+        private readonly Dictionary<int, PathOfRun> _runs = new Dictionary<int, PathOfRun>();
+
+        public RunPaths(WorkflowPerformanceProfile profile)
+        {
+            var summaries = new Dictionary<int, WorkflowRunSummary>();
+            foreach (WorkflowRunSummary r in profile.Runs) summaries[r.RunNumber] = r;
+            var samples = new Dictionary<int, List<KeyValuePair<NodePerformanceData, int>>>();
+            foreach (NodePerformanceData node in profile.NodeData)
+                for (int i = 0; i < node.RunNumbers.Length; i++)
+                {
+                    if (!samples.TryGetValue(node.RunNumbers[i], out var list)) samples[node.RunNumbers[i]] = list = new List<KeyValuePair<NodePerformanceData, int>>();
+                    list.Add(new KeyValuePair<NodePerformanceData, int>(node, i));
+                }
+            foreach (var run in samples)
+            {
+                summaries.TryGetValue(run.Key, out WorkflowRunSummary summary);
+                var path = new PathOfRun { Summary = summary, OnPath = new HashSet<string>(StringComparer.OrdinalIgnoreCase) };
+                path.Trusted = summary != null && summary.CriticalPathNodes.Length > 0 && summary.CriticalPath > 0
+                    && summary.CriticalPath <= summary.WallTime * (1 + 1e-9) + 1e-6;
+                if (path.Trusted)
+                {
+                    path.Length = summary.CriticalPath;
+                    foreach (string id in summary.CriticalPathNodes) path.OnPath.Add(id);
+                    foreach (var s in run.Value)
+                        if (!path.OnPath.Contains(s.Key.NodeId)) path.LongestOffPath = Math.Max(path.LongestOffPath, s.Key.Durations[s.Value]);
+                }
+                else
+                {
+                    foreach (var s in run.Value)
+                    {
+                        path.OnPath.Add(s.Key.NodeId);
+                        path.Length += s.Key.SelfDurations[s.Value];
+                    }
+                }
+                _runs[run.Key] = path;
+            }
+        }
+
+        /// <summary>True when <paramref name="nodeId"/> lies on the critical path of run <paramref name="runNumber"/>.</summary>
+        public bool OnPath(string nodeId, int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) && p.OnPath.Contains(nodeId);
+
+        /// <summary>The critical path's length in the run, in milliseconds (0 for an unknown run).</summary>
+        public double Length(int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) ? p.Length : 0;
+
+        /// <summary>
+        /// Wall time run <paramref name="runNumber"/> would lose if <paramref name="nodeId"/> took
+        /// <paramref name="reduction"/> ms less: 0 off the critical path (the longest chain is untouched); on it, the
+        /// reduction, but no more than the path's lead over the longest execution off the path, which may then
+        /// become the longest chain. Exact when the next-longest chain is a single execution, an upper bound when
+        /// it is several in a row (the history keeps no execution times to find it).
+        /// </summary>
+        public double Saving(string nodeId, int runNumber, double reduction)
+        {
+            if (!(reduction > 0) || !_runs.TryGetValue(runNumber, out PathOfRun p) || !p.OnPath.Contains(nodeId)) return 0;
+            return Math.Max(0, Math.Min(reduction, p.Length - p.LongestOffPath));
+        }
+
+        /// <summary>Runs whose recorded shape is trusted (see the class remarks), oldest first.</summary>
+        public List<WorkflowRunSummary> TrustedRuns()
+        {
+            var list = new List<WorkflowRunSummary>();
+            foreach (PathOfRun p in _runs.Values) if (p.Trusted) list.Add(p.Summary);
+            list.Sort((a, b) => a.RunNumber.CompareTo(b.RunNumber));
+            return list;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Says where to look first in a workflow: ranked advice with the time it could win and the evidence behind it.</summary>
+    /// <remarks>
+    /// <para>Reads the workflow's history (the node windows and recent runs) and writes WorkflowRecommendation objects,
+    /// ranked by EstimatedSaving: the milliseconds one affected run's wall time would lose if the cause went away.
+    /// Savings are taken through each run's critical path, so a node off the path of a parallel run saves nothing.
+    /// Each has a Kind, the NodeId, the Evidence (the numbers behind it) and a Message saying what to do next.</para>
+    /// <para>Kinds and thresholds: Regression, the workflow's own rule (as Compare-WorkflowRun) says the node is Slower
+    /// since a change point (SinceRun); Trend, a Mann-Kendall p below 0.05 with a Theil-Sen slope whose drift over the
+    /// window passes the rule's thresholds (10% and 5 ms), in ms per run (8 samples or more); CriticalPath, the node's self
+    /// time is at least 30% of the critical path on the runs it is on, and it is on it in at least half its runs
+    /// (saving: the node halved); ParallelHeadroom, wall time at least 20% above what the critical path and the lanes
+    /// need (runs measured with real clocks only); Noisy, a coefficient of variation of 0.25 or more, or at least 2
+    /// outliers making 10% of the window; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, runs
+    /// with failed or stopped executions in at least 10% of the window; BudgetRisk, a node at 90% of its budget or over
+    /// it (with -BudgetPath). Regression and Trend exclude each other and Noisy on the same node.</para>
+    /// <para>Nothing is recommended with fewer than 5 completed runs, when every duration is 0, or when nothing passes
+    /// a threshold: the output is then empty and -Verbose says why. An unknown workflow is
+    /// GetWorkflowRecommendationWorkflowNotFound; a missing or malformed budgets file is
+    /// GetWorkflowRecommendationFileNotFound or GetWorkflowRecommendationInvalidFile.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// foreach ($i in 1..12) {
+    ///     Start-WorkflowProfile -WorkflowId build
+    ///     Add-NodeTiming -NodeId restore -Duration (1000 + 7 * ($i % 3))
+    ///     Add-NodeTiming -NodeId compile -Duration (1500 + 9 * ($i % 4))
+    ///     $testMs = 1200 + 11 * ($i % 3)
+    ///     if ($i -ge 9) { $testMs *= 2 }
+    ///     Add-NodeTiming -NodeId test -Duration $testMs
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Get-WorkflowRecommendation -WorkflowId build
+    /// </code>
+    /// <para>The test step doubled from run 9 on: the first recommendation is a Regression of test since run 9, with
+    /// the time it would win back.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// foreach ($i in 1..8) {
+    ///     Start-WorkflowProfile -WorkflowId nightly
+    ///     Add-NodeTiming -NodeId fetch -Duration (400 + 3 * ($i % 2))
+    ///     Add-NodeTiming -NodeId build -Duration (900 + 5 * ($i % 3) + 800 * [int]($i -eq 8))
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Get-WorkflowRecommendation nightly | Where-Object Kind -eq Regression |
+    ///     ForEach-Object { '{0} is slower since run {1}: about {2:N0} ms to win back' -f $_.NodeId, $_.SinceRun, $_.EstimatedSaving }
+    /// </code>
+    /// <para>Keeps only the regressions, here build since run 8, and says what each would win back.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId tiny
+    /// Add-NodeTiming -NodeId only -Duration 100
+    /// $null = Complete-WorkflowProfile
+    /// Get-WorkflowRecommendation tiny -Verbose
+    /// </code>
+    /// <para>Writes nothing: the verbose message says the workflow has 1 completed run and recommendations need at least 5.</para>
+    /// </example>
+    /// <seealso cref="CompareWorkflowRunCommand"/>
+    /// <seealso cref="GetBottleneckCommand"/>
+    /// <seealso cref="TestWorkflowBudgetCommand"/>
+    [Cmdlet(VerbsCommon.Get, "WorkflowRecommendation")]
+    [OutputType(typeof(WorkflowRecommendation))]
+    public sealed class GetWorkflowRecommendationCommand : ProfilerCmdletBase
+    {
+        /// <summary>The workflows to advise on, each on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string[] WorkflowId { get; set; }
+
+        /// <summary>How many recommendations to write per workflow, best first; at least 1 (default: all).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Top { get; set; } = int.MaxValue;
+
+        /// <summary>A budgets file (.psd1, as Test-WorkflowBudget -Path reads it) whose budgets are watched for BudgetRisk.</summary>
+        [Parameter]
+        public string BudgetPath { get; set; }
+
+        private List<BudgetEntry> _budgets;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (BudgetPath == null) return;
+            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(BudgetPath);
+            try
+            {
+                _budgets = BudgetFile.Load(path, BudgetStatistic.Avg, out _);
+            }
+            catch (FileNotFoundException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("FileNotFound"), ErrorCategory.ObjectNotFound, BudgetPath));
+            }
+            catch (InvalidDataException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorId("InvalidFile"), ErrorCategory.InvalidData, BudgetPath));
+            }
+            foreach (BudgetEntry entry in _budgets)
+                if (entry.Problem != null)
+                    WriteError(new ErrorRecord(new ArgumentException(entry.Message), ErrorId(entry.Problem), ErrorCategory.InvalidData, entry.NodeId));
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            List<WorkflowProfiler> workflows = ResolveWorkflows(WorkflowId, allWhenNone: false);
+            if (workflows.Count == 0 && WorkflowId == null)
+                WriteVerbose("No workflow has been profiled in this session, so there is nothing to recommend: record runs with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile.");
+            foreach (WorkflowProfiler wf in workflows)
+            {
+                var input = new RecommendationInput(wf.GetProfile());
+                AddBudgets(input);
+                WorkflowRecommendation[] found = Recommender.Analyze(input, out string reason);
+                if (reason != null) WriteVerbose($"Nothing more to recommend for '{wf.WorkflowId}': {reason}.");
+                for (int i = 0; i < found.Length && i < Top; i++) WriteObject(found[i]);
+            }
+        }
+
+        private void AddBudgets(RecommendationInput input)
+        {
+            if (_budgets == null) return;
+            foreach (BudgetEntry entry in _budgets)
+            {
+                if (entry.Problem != null) continue;
+                var pattern = new WildcardPattern(entry.NodeId, WildcardOptions.IgnoreCase);
+                foreach (NodePerformanceData node in input.Profile.NodeData)
+                    if (pattern.IsMatch(node.NodeId)) input.Budgets.Add(new NodeBudget(node.NodeId, entry.Maximum, entry.Statistic));
+            }
+        }
+    }
+}
