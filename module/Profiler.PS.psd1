@@ -33,6 +33,7 @@
         'Get-ProfilerOption'
         'Remove-WorkflowHistory'
         'Repair-WorkflowHistory'
+        'Import-WorkflowRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -30,6 +30,7 @@ namespace Profiler.PS.Engine
             int runNumber = _runCount + 1;
             foreach (HistoryNode n in r.Nodes) Fold(n.NodeId, n.NodeType, n.NodeLabel, n.Duration, n.SelfDuration ?? n.Duration, n.Executions, runNumber);
             _runCount = runNumber;
+            KnowRunLocked(r.RunId);
             _lastTotal = r.TotalDuration;
             _timestamp = r.EndTime;
             var alerts = new BottleneckAlert[r.Alerts.Length];

@@ -44,7 +44,11 @@ namespace Profiler.PS.Engine
                 wf._runCount = state.RunCount;
                 wf._lastTotal = state.LastTotalDuration;
                 wf._timestamp = state.Timestamp;
-                foreach (WorkflowRunSummary r in state.Runs) wf._runs.Enqueue(r);
+                foreach (WorkflowRunSummary r in state.Runs)
+                {
+                    wf._runs.Enqueue(r);
+                    wf.KnowRunLocked(r.RunId);
+                }
                 wf._lastAlerts = state.LastAlerts;
                 foreach (NodeState n in state.Nodes)
                 {

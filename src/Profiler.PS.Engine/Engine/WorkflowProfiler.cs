@@ -74,7 +74,10 @@ namespace Profiler.PS.Engine
         /// A run that recorded nothing changes no history and is not counted. Without
         /// <paramref name="totalDurationMs"/>, the total is the wall time since the run started.
         /// </summary>
-        public RunCompletion Complete(WorkflowRun run, double? totalDurationMs = null)
+        public RunCompletion Complete(WorkflowRun run, double? totalDurationMs = null) => CompleteAt(run, totalDurationMs, null);
+
+        /// <summary>As <see cref="Complete(WorkflowRun, double?)"/>; an imported run gives its own <paramref name="endTime"/>, and its wall time is its total.</summary>
+        private RunCompletion CompleteAt(WorkflowRun run, double? totalDurationMs, DateTimeOffset? endTime)
         {
             if (totalDurationMs is double t) Validation.Duration(t, "TotalDuration");
             long end = Clock.GetTimestamp();
@@ -91,10 +94,11 @@ namespace Profiler.PS.Engine
                 foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
                 _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
-                _timestamp = Clock.Now;
+                _timestamp = endTime ?? Clock.Now;
+                KnowRunLocked(run.RunId);
                 _lastAlerts = ToArray(run.Alerts);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    runNodes.Count, run.Executions, _lastAlerts.Length, run.Shape(Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
+                    runNodes.Count, run.Executions, _lastAlerts.Length, run.Shape(endTime.HasValue ? _lastTotal : Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();

@@ -26,7 +26,7 @@ namespace Profiler.PS
         /// </summary>
         internal RecordResult RecordExecution(string nodeId, double durationMs, string nodeType, string nodeLabel,
             NodeScope parent, double selfMs, NodeStatus status, bool measured, long startTimestamp, long endTimestamp,
-            double preOverhead, NodeScope scope)
+            double preOverhead, NodeScope scope, double? endOffsetMs = null)
         {
             Validation.Duration(durationMs, "Duration");
             long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
@@ -64,7 +64,7 @@ namespace Profiler.PS
                 }
                 else sequence = NextSequenceOfThread(lane, thread, out threadNumber);
                 if (scope != null) scope.Sequence = sequence;
-                double endOffset = (now - StartTimestamp) * 1000.0 / _frequency;
+                double endOffset = endOffsetMs ?? (now - StartTimestamp) * 1000.0 / _frequency;   // imported runs give their own
                 if (sequence <= MaxSamplesPerRun)
                 {
                     ref TimingSample s = ref lane.Append();

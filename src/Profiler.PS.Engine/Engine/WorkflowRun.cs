@@ -37,11 +37,11 @@ namespace Profiler.PS
         private readonly long _frequency;
         private volatile WorkflowRunState _state;
 
-        internal WorkflowRun(WorkflowProfiler owner, int runNumber, DateTimeOffset startTime, long startTimestamp)
+        internal WorkflowRun(WorkflowProfiler owner, int runNumber, DateTimeOffset startTime, long startTimestamp, Guid? runId = null)
         {
             _owner = owner;
             RunNumber = runNumber;
-            RunId = Guid.NewGuid();
+            RunId = runId ?? Guid.NewGuid();
             StartTime = startTime;
             StartTimestamp = startTimestamp;
             _frequency = owner.Clock.Frequency;

@@ -17,6 +17,7 @@ namespace Profiler.PS.Tests.Module
             "Measure-WorkflowNode", "Test-WorkflowBudget",
             "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption",
             "Remove-WorkflowHistory", "Repair-WorkflowHistory",
+            "Import-WorkflowRun",
         };
 
         [Fact]

@@ -1,0 +1,61 @@
+using System;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Import
+{
+    /// <summary>
+    /// Test cases: how each format says a case failed, was skipped or did not run. JUnit marks it with a child element
+    /// (failure, error, skipped; Pester also writes status="NotRun"); NUnit 2.5 with result and executed; NUnit 3 with
+    /// result. Skipped and not-run cases are counted on the run, never recorded; an executed case must have a time.
+    /// </summary>
+    internal sealed partial class TestReportWalker
+    {
+        private void BeginCase(Frame frame, Frame parent)
+        {
+            frame.Name = Name("name");
+            string className = _dialect == Dialect.JUnit ? _reader.GetAttribute("classname") : null;
+            frame.Id = Path(parent, frame.Name, className);
+            frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
+            frame.Start = StartOffset();
+            string result = _reader.GetAttribute("result");
+            switch (_dialect)
+            {
+                case Dialect.JUnit:
+                    frame.Outcome = string.Equals(_reader.GetAttribute("status"), "NotRun", StringComparison.OrdinalIgnoreCase) ? Outcome.NotRun : Outcome.Succeeded;
+                    break;
+                case Dialect.NUnit2:
+                    if (result == "Failure" || result == "Error" || result == "Cancelled") frame.Outcome = Outcome.Failed;
+                    else if (result == "Ignored" || result == "Skipped" || result == "NotRunnable") frame.Outcome = Outcome.Skipped;
+                    else if (string.Equals(_reader.GetAttribute("executed"), "False", StringComparison.OrdinalIgnoreCase)) frame.Outcome = Outcome.NotRun;
+                    break;
+                case Dialect.NUnit3:
+                    if (result == "Failed") frame.Outcome = Outcome.Failed;
+                    else if (result == "Skipped") frame.Outcome = Outcome.Skipped;
+                    break;
+            }
+        }
+
+        /// <summary>A JUnit case's failure, error or skipped child decides its outcome; NUnit's result attribute already did.</summary>
+        private void MarkCase(Frame frame, string child)
+        {
+            if (_dialect != Dialect.JUnit || frame.Outcome == Outcome.NotRun) return;
+            if (child == "failure" || child == "error") frame.Outcome = Outcome.Failed;
+            else if (child == "skipped" && frame.Outcome != Outcome.Failed) frame.Outcome = Outcome.Skipped;
+        }
+
+        private void EndCase(Frame frame, Frame parent)
+        {
+            if (frame.Outcome == Outcome.Skipped) { _run.SkippedCount++; return; }
+            if (frame.Outcome == Outcome.NotRun) { _run.NotRunCount++; return; }
+            if (frame.Time == null)
+                throw new TestReportException(TestReportProblem.InvalidTime, _source,
+                    $"Report '{_source}' line {frame.Line}, <{frame.Element} name=\"{frame.Name}\">: the executed test has no time. Import reports written by the test tool, which time every test.");
+            if (_run.Nodes.Count >= ImportedRun.MaxNodes)
+                throw new TestReportException(TestReportProblem.TooLarge, _source,
+                    $"Report '{_source}' line {frame.Line}: it has more than {ImportedRun.MaxNodes:N0} executed tests and suites, the most one run may hold. Split the test run into several reports.");
+            _run.Nodes.Add(new ImportedNode(frame.Id, ImportedNodeTypes.Test, parent?.Node ?? -1, frame.Time.Value,
+                frame.Outcome == Outcome.Failed ? NodeStatus.Failed : NodeStatus.Succeeded, frame.Start));
+            Recorded(parent, frame.Time.Value);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Profiler.PS.Engine;
+using static Profiler.PS.Import.PSObjects;
+
+namespace Profiler.PS.Import
+{
+    /// <summary>
+    /// Turns the object Invoke-Pester -PassThru returns (Pester 5, type name Pester.Run) into an imported run: a node per
+    /// executed test (It) under its blocks (Describe, Context) under its file, named by path with data-driven names
+    /// expanded (<c>a.Tests.ps1 &gt; Describe &gt; Context &gt; It 1</c>), with Pester's own durations. A file's node is its
+    /// execution time (Duration minus DiscoveryDuration), so its self time is Pester's framework time around its blocks;
+    /// the run's discovery time is the node <c>(discovery)</c>, and any rest of the run's Duration the node
+    /// <c>(framework)</c>, so the nodes at the top add up to Pester's total.
+    /// </summary>
+    internal static class PesterRunReader
+    {
+        public const string TypeName = "Pester.Run";
+        public const string DiscoveryNode = "(discovery)", FrameworkNode = "(framework)";
+
+        public static bool IsRun(object value) => IsType(value, TypeName);
+
+        /// <exception cref="FormatException">A duration is missing: the object is not a complete Pester 5 run.</exception>
+        public static ImportedRun Read(object pesterRun)
+        {
+            var containers = Items(pesterRun, "Containers").ToList();
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var containerNames = containers.Select(c => Unique(names, ContainerName(c))).ToList();
+            string source = "Pester run of " + (containerNames.Count == 0 ? "no file" : string.Join(", ", containerNames.Take(3)) + (containerNames.Count > 3 ? $" and {containerNames.Count - 3} more" : ""));
+            var run = new ImportedRun(source, "Pester")
+            {
+                Timestamp = Time(pesterRun, "ExecutedAt"),
+                TotalDuration = Milliseconds(pesterRun, "Duration", "The Pester run"),
+            };
+            double discovery = Milliseconds(pesterRun, "DiscoveryDuration", "The Pester run");
+            run.Nodes.Add(new ImportedNode(DiscoveryNode, ImportedNodeTypes.Framework, -1, discovery));
+            double rest = run.TotalDuration - discovery;
+            for (int i = 0; i < containers.Count; i++)
+            {
+                object c = containers[i];
+                double execution = Math.Max(0, Milliseconds(c, "Duration", containerNames[i]) - Milliseconds(c, "DiscoveryDuration", containerNames[i]));
+                int index = run.Nodes.Count;
+                run.Nodes.Add(new ImportedNode(containerNames[i], ImportedNodeTypes.Container, -1, execution, Status(c)));
+                bool any = false;
+                foreach (object block in Items(c, "Blocks")) any |= AddBlock(run, block, index, containerNames[i]);
+                if (!any && Status(c) == NodeStatus.Succeeded) run.Nodes.RemoveAt(index);
+                else rest -= execution;
+            }
+            // Rounding in Pester's own sums leaves fractions of a millisecond; only real time gets a node.
+            if (rest > 0.001) run.Nodes.Add(new ImportedNode(FrameworkNode, ImportedNodeTypes.Framework, -1, rest));
+            return run;
+        }
+
+        /// <summary>Adds the block and what ran in it; true when it holds an executed test (else it is removed again).</summary>
+        private static bool AddBlock(ImportedRun run, object block, int parent, string parentId)
+        {
+            string id = parentId + " > " + Name(block);
+            int index = run.Nodes.Count;
+            run.Nodes.Add(new ImportedNode(id, ImportedNodeTypes.Block, parent, Milliseconds(block, "Duration", id), Status(block)));
+            bool any = false;
+            foreach (object test in Items(block, "Tests"))
+            {
+                string result = String(test, "Result");
+                if (result == "Skipped") { run.SkippedCount++; continue; }
+                if (result == "NotRun") { run.NotRunCount++; continue; }
+                if (result != "Passed" && result != "Failed" && result != "Inconclusive") { run.SkippedCount++; continue; }
+                string testId = id + " > " + Name(test);
+                run.Nodes.Add(new ImportedNode(testId, ImportedNodeTypes.Test, index, Milliseconds(test, "Duration", testId),
+                    result == "Failed" ? NodeStatus.Failed : NodeStatus.Succeeded));
+                any = true;
+            }
+            foreach (object child in Items(block, "Blocks")) any |= AddBlock(run, child, index, id);
+            if (!any && run.Nodes[index].Status == NodeStatus.Succeeded)
+            {
+                run.Nodes.RemoveAt(index);   // nothing after it was kept, so it is the last node
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Failed when the block or file failed on its own (BeforeAll, AfterAll, a file that does not parse), not because a test in it failed.</summary>
+        private static NodeStatus Status(object item) => Items(item, "ErrorRecord").Any() ? NodeStatus.Failed : NodeStatus.Succeeded;
+
+        private static string Name(object item)
+        {
+            string name = String(item, "ExpandedName");
+            return string.IsNullOrWhiteSpace(name) ? String(item, "Name") ?? "(unnamed)" : name;
+        }
+
+        private static string ContainerName(object container)
+        {
+            object item = Get(container, "Item");
+            if (item is FileInfo file) return file.Name;
+            string name = String(container, "Name");
+            return string.IsNullOrWhiteSpace(name) ? "(container)" : name;
+        }
+
+        private static string Unique(HashSet<string> names, string name)
+        {
+            string candidate = name;
+            for (int n = 2; !names.Add(candidate); n++) candidate = $"{name} ({n})";
+            return candidate;
+        }
+    }
+}
