@@ -30,6 +30,7 @@
         'Export-WorkflowProfile'
         'Import-WorkflowProfile'
         'Set-ProfilerOption'
+        'Save-WorkflowHistory'
         'Get-ProfilerOption'
         'Remove-WorkflowHistory'
         'Repair-WorkflowHistory'

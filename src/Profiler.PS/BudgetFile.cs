@@ -17,6 +17,8 @@ namespace Profiler.PS
         /// <summary>Null for a usable entry; else the problem (InvalidMaximum, InvalidStatistic, InvalidBudget).</summary>
         public string Problem;
         public string Message;
+        /// <summary>The budgets file the entry came from, or null for -NodeId.</summary>
+        public string Source;
     }
 
     /// <summary>
@@ -31,11 +33,14 @@ namespace Profiler.PS
     /// </summary>
     internal static class BudgetFile
     {
+        /// <summary>Largest budgets file read, in bytes: budgets for thousands of nodes fit in far less.</summary>
+        public const int MaxBytes = 1 << 20;
+
         public static List<BudgetEntry> Load(string path, BudgetStatistic defaultStatistic, out string workflowId)
         {
             workflowId = null;
             if (!File.Exists(path)) throw new FileNotFoundException($"The budgets file '{path}' does not exist: give the path of a .psd1 file.", path);
-            ScriptBlockAst ast = Parser.ParseFile(path, out _, out ParseError[] errors);
+            ScriptBlockAst ast = Parser.ParseInput(ReadCapped(path), path, out _, out ParseError[] errors);
             if (errors.Length > 0)
                 throw new InvalidDataException($"The budgets file '{path}' is not valid PowerShell: {errors[0].Message} (line {errors[0].Extent.StartLineNumber}).");
             HashtableAst root = TopHashtable(ast)
@@ -58,8 +63,38 @@ namespace Profiler.PS
                 throw new InvalidDataException($"The budgets file '{path}' needs a Nodes hashtable, for example Nodes = @{{ compile = 5000 }}.");
             var entries = new List<BudgetEntry>();
             foreach (Tuple<ExpressionAst, StatementAst> pair in nodes.KeyValuePairs)
-                entries.Add(Entry(Convert.ToString(Value(pair.Item1, path)), ValueOf(pair.Item2, path), defaultStatistic));
+            {
+                BudgetEntry entry = Entry(Convert.ToString(Value(pair.Item1, path)), ValueOf(pair.Item2, path), defaultStatistic);
+                entry.Source = path;
+                if (entry.Message != null) entry.Message = $"The budgets file '{path}': {entry.Message}";
+                entries.Add(entry);
+            }
             return entries;
+        }
+
+        /// <summary>The file's text, counting bytes as they are read (a FIFO or device has no length to check first).</summary>
+        private static string ReadCapped(string path)
+        {
+            try
+            {
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+                using (var memory = new MemoryStream())
+                {
+                    var buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        if (memory.Length + n > MaxBytes)
+                            throw new InvalidDataException($"The budgets file '{path}' is larger than {MaxBytes:N0} bytes: a budgets file holds one small hashtable; check the path.");
+                        memory.Write(buffer, 0, n);
+                    }
+                    return new System.Text.UTF8Encoding(false, false).GetString(memory.GetBuffer(), 0, (int)memory.Length).TrimStart('\uFEFF');
+                }
+            }
+            catch (Exception ex) when (ex is IOException && !(ex is InvalidDataException) || ex is UnauthorizedAccessException)
+            {
+                throw new InvalidDataException($"The budgets file '{path}' cannot be read: {ex.Message}", ex);
+            }
         }
 
         private static BudgetEntry Entry(string nodeId, object value, BudgetStatistic statistic)
@@ -86,7 +121,7 @@ namespace Profiler.PS
                 entry.Maximum = ToMilliseconds(maximum, nodeId);
                 Budgets.ValidateMaximum(entry.Maximum);
             }
-            catch (Exception ex) when (ex is ProfilerException || ex is ArgumentException || ex is FormatException || ex is RuntimeException)
+            catch (Exception ex) when (ex is ProfilerException || ex is ArgumentException || ex is FormatException || ex is InvalidCastException || ex is RuntimeException)
             {
                 return Fail(entry, "InvalidMaximum", $"The budget of node '{nodeId}' is unusable: {ex.Message}");
             }
@@ -131,7 +166,7 @@ namespace Profiler.PS
             {
                 return expression.SafeGetValue();
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is RuntimeException || ex is ArgumentException)
             {
                 throw new InvalidDataException($"The budgets file '{path}' may hold only constant data (line {expression.Extent.StartLineNumber}): {ex.Message}");
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Profiler.PS.Engine;
 using System.Management.Automation.Language;
 using System.Reflection;
 using System.Text;
@@ -45,10 +46,29 @@ namespace Profiler.PS
                 if (!matches(c.Id)) continue;
                 // On a wildcard parameter an id such as 'x[1]' must be escaped, or it would be read as a pattern.
                 string value = escapeWildcards && WildcardPattern.ContainsWildcardCharacters(c.Id) ? WildcardPattern.Escape(c.Id) : c.Id;
-                string tip = string.IsNullOrEmpty(c.ToolTip) ? c.Id : c.ToolTip;
-                results.Add(new CompletionResult(Quote(value, quote), c.Id, CompletionResultType.ParameterValue, tip));
+                string tip = TerminalText.Safe(string.IsNullOrEmpty(c.ToolTip) ? c.Id : c.ToolTip);
+                string text = HasUnsafe(value) ? Expression(value) : Quote(value, quote);
+                results.Add(new CompletionResult(text, TerminalText.Safe(c.Id), CompletionResultType.ParameterValue, tip));
             }
             return results;
+        }
+
+        private static bool HasUnsafe(string text) => !ReferenceEquals(TerminalText.Safe(text), text);
+
+        /// <summary>
+        /// An id holding control characters as a double-quoted string that names them ($([char]0x1B)) instead of
+        /// holding them, so the command line never carries a raw escape sequence; it works in Windows PowerShell too.
+        /// </summary>
+        private static string Expression(string id)
+        {
+            var sb = new System.Text.StringBuilder("\"");
+            foreach (char ch in id)
+            {
+                if (TerminalText.IsUnsafe(ch)) sb.Append("$([char]0x").Append(((int)ch).ToString("X", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+                else if (ch == '"' || ch == '`' || ch == '$' || ch == '\u201C' || ch == '\u201D' || ch == '\u201E') sb.Append('`').Append(ch);
+                else sb.Append(ch);
+            }
+            return sb.Append('"').ToString();
         }
 
         /// <summary>A case-insensitive matcher for a typed pattern (as a prefix when <paramref name="prefix"/>); literal when the pattern is invalid.</summary>

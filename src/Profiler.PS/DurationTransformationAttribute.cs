@@ -25,15 +25,20 @@ namespace Profiler.PS
             }
         }
 
-        /// <summary>Milliseconds from text: a number (invariant, then current culture) or a TimeSpan such as 00:00:02.5.</summary>
+        /// <summary>
+        /// Milliseconds from text, read with the invariant culture only, so a CSV gives the same numbers on every
+        /// machine: a number with '.' as the decimal point and no thousands separator (2500, 2.5, 1e3), or a TimeSpan
+        /// in the invariant form ([d.]hh:mm:ss[.fffffff]). A ',' is never guessed at: '1,500' is 1500 in en-US and 1.5
+        /// in de-DE, so it is an error naming the value and the accepted forms.
+        /// </summary>
         internal static double Parse(string text)
         {
             string s = text.Trim();
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)) return ms;
-            if (double.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out ms)) return ms;
-            if (s.IndexOf(':') >= 0 && TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan span)) return span.TotalMilliseconds;
+            if (s.IndexOf(',') < 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms)) return ms;
+            if (s.IndexOf(':') >= 0 && s.IndexOf(',') < 0 && TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan span)) return span.TotalMilliseconds;
+            string why = s.IndexOf(',') >= 0 ? " (a ',' is ambiguous: it is a thousands separator in some cultures and the decimal point in others)" : "";
             throw new ArgumentTransformationMetadataException(
-                $"'{text}' is not a duration: give milliseconds (2500) or a TimeSpan (00:00:02.5).");
+                $"'{Engine.TerminalText.Safe(text)}' is not a duration{why}: give milliseconds with '.' as the decimal point and no thousands separator (1500, 2.5) or a TimeSpan (00:00:02.5).");
         }
     }
 }

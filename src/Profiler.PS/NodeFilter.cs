@@ -1,55 +1,76 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Profiler.PS.Engine;
 
 namespace Profiler.PS
 {
     /// <summary>
-    /// Matches node ids against -NodeId values (wildcards allowed, case-insensitive) and remembers which
-    /// literal ids matched nothing, so the cmdlet can report them as not found once, at the end.
+    /// Matches node ids against -NodeId values by the one id rule (<see cref="IdPattern"/>): a value naming a node is
+    /// literal, else a wildcard pattern when it is a valid one. Remembers which literal values matched nothing and
+    /// which were invalid patterns, so the cmdlet can report them once, at the end.
     /// </summary>
     internal sealed class NodeFilter
     {
         private readonly string[] _ids;
         private readonly WildcardPattern[] _patterns;
+        private readonly string[] _invalid;
         private readonly bool[] _matched;
 
         public NodeFilter(string[] ids)
         {
             _ids = ids ?? Array.Empty<string>();
             _patterns = new WildcardPattern[_ids.Length];
+            _invalid = new string[_ids.Length];
             _matched = new bool[_ids.Length];
             for (int i = 0; i < _ids.Length; i++)
-                _patterns[i] = new WildcardPattern(_ids[i] ?? string.Empty, WildcardOptions.IgnoreCase);
+                if (_ids[i] != null && WildcardPattern.ContainsWildcardCharacters(_ids[i]))
+                    _patterns[i] = IdPattern.TryCreate(_ids[i], out _invalid[i]);
         }
 
-        /// <summary>True when no filter was given or <paramref name="nodeId"/> matches one of the values.</summary>
-        public bool IsMatch(string nodeId)
+        /// <summary>The items whose id the values select, in their order: every item when no value was given.</summary>
+        public List<T> Select<T>(IReadOnlyList<T> items, Func<T, string> idOf)
         {
-            if (_ids.Length == 0) return true;
-            bool any = false;
+            var result = new List<T>(items.Count);
+            if (_ids.Length == 0) { result.AddRange(items); return result; }
+            var keep = new bool[items.Count];
             for (int i = 0; i < _ids.Length; i++)
             {
-                if (_patterns[i].IsMatch(nodeId)) { _matched[i] = true; any = true; }
+                bool found = false;
+                for (int j = 0; j < items.Count; j++)
+                    if (string.Equals(idOf(items[j]), _ids[i], StringComparison.OrdinalIgnoreCase)) keep[j] = found = true;
+                if (!found && _patterns[i] != null)
+                    for (int j = 0; j < items.Count; j++)
+                        if (_patterns[i].IsMatch(idOf(items[j]))) keep[j] = found = true;
+                _matched[i] |= found;
             }
-            return any;
+            for (int j = 0; j < items.Count; j++) if (keep[j]) result.Add(items[j]);
+            return result;
         }
 
-        /// <summary>The literal (wildcard-free) values that matched no node.</summary>
-        public IEnumerable<string> UnmatchedLiterals()
+        /// <summary>Writes an error for every value that is not a valid pattern (Get-NodeTiming reports no not-found literals: a run in flight may not have reached the node yet).</summary>
+        public void ReportInvalid(ProfilerCmdletBase cmdlet)
         {
             for (int i = 0; i < _ids.Length; i++)
-                if (!_matched[i] && !WildcardPattern.ContainsWildcardCharacters(_ids[i])) yield return _ids[i];
+                if (_invalid[i] != null)
+                    cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
         }
 
-        /// <summary>Writes an ObjectNotFound error for every literal value that matched no node.</summary>
+        /// <summary>Writes an ObjectNotFound error for every literal value that matched no node, and an error for every invalid pattern.</summary>
         public void ReportUnmatched(ProfilerCmdletBase cmdlet)
         {
-            foreach (string id in UnmatchedLiterals())
+            for (int i = 0; i < _ids.Length; i++)
             {
+                if (_invalid[i] != null)
+                {
+                    cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
+                    continue;
+                }
+                if (_matched[i] || _patterns[i] != null) continue;
+                string id = TerminalText.Safe(_ids[i]);
                 var ex = new ItemNotFoundException(
                     $"No node with id '{id}' was found. Run Get-NodeStatistics to list the nodes, or use a wildcard such as '{id}*'.");
-                cmdlet.WriteError(new ErrorRecord(ex, cmdlet.ErrorId("NodeNotFound"), ErrorCategory.ObjectNotFound, id));
+                cmdlet.WriteError(new ErrorRecord(ex, cmdlet.ErrorId("NodeNotFound"), ErrorCategory.ObjectNotFound, _ids[i]));
             }
         }
     }

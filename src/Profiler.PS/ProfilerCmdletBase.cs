@@ -26,6 +26,36 @@ namespace Profiler.PS
             return _errorPrefix + problem;
         }
 
+        // Every text the cmdlets write to the host passes TerminalText.Safe here, once: these members hide the
+        // Cmdlet ones for every derived cmdlet, so ids holding escape sequences cannot drive the terminal.
+
+        /// <summary>Writes a warning with control characters neutralised.</summary>
+        internal new void WriteWarning(string text) => base.WriteWarning(TerminalText.Safe(text));
+
+        /// <summary>Writes a verbose message with control characters neutralised.</summary>
+        internal new void WriteVerbose(string text) => base.WriteVerbose(TerminalText.Safe(text));
+
+        /// <summary>Writes an error whose displayed message has control characters neutralised.</summary>
+        internal new void WriteError(ErrorRecord record) => base.WriteError(Safe(record));
+
+        /// <summary>Stops the command with an error whose displayed message has control characters neutralised.</summary>
+        internal new void ThrowTerminatingError(ErrorRecord record) => base.ThrowTerminatingError(Safe(record));
+
+        /// <summary>ShouldProcess (WhatIf and Confirm text) with control characters in the target neutralised.</summary>
+        internal new bool ShouldProcess(string target, string action) => base.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));
+
+        /// <summary>ShouldContinue with control characters in the question neutralised.</summary>
+        internal new bool ShouldContinue(string query, string caption) => base.ShouldContinue(TerminalText.Safe(query), TerminalText.Safe(caption));
+
+        /// <summary>The record, with ErrorDetails set to the neutralised message when the exception's message holds control characters.</summary>
+        internal static ErrorRecord Safe(ErrorRecord record)
+        {
+            string message = record.ErrorDetails?.Message ?? record.Exception?.Message;
+            string safe = TerminalText.Safe(message);
+            if (!ReferenceEquals(safe, message)) record.ErrorDetails = new ErrorDetails(safe);
+            return record;
+        }
+
         internal ErrorRecord ToErrorRecord(ProfilerException ex, object target)
             => new ErrorRecord(ex, ErrorId(ex.Kind.ToString()), CategoryOf(ex.Kind), target);
 
@@ -40,6 +70,7 @@ namespace Profiler.PS
                 case ProfilerErrorKind.InvalidWorkflowId:
                 case ProfilerErrorKind.InvalidDuration:
                 case ProfilerErrorKind.InvalidSetting:
+                case ProfilerErrorKind.InvalidHistoryPath:
                     return ErrorCategory.InvalidArgument;
                 case ProfilerErrorKind.RunClosed:
                     return ErrorCategory.ResourceUnavailable;
@@ -51,42 +82,100 @@ namespace Profiler.PS
                     return ErrorCategory.ResourceExists;
                 case ProfilerErrorKind.FileAccessFailed:
                     return ErrorCategory.ResourceUnavailable;
+                case ProfilerErrorKind.HistoryWritePending:
+                    return ErrorCategory.WriteError;
                 default:
                     return ErrorCategory.InvalidOperation;
             }
         }
 
         /// <summary>
-        /// The workflows named by <paramref name="ids"/> (wildcards allowed). A literal id that does not exist
-        /// writes an ObjectNotFound error, like Get-Process -Name; a wildcard matching nothing writes nothing.
-        /// With no ids: every workflow when <paramref name="allWhenNone"/>, else the most recently started one.
+        /// The workflows named by <paramref name="ids"/>, by the one id rule (<see cref="IdPattern"/>): an id that exists
+        /// is literal even with '[', '*' or '?'; otherwise a valid wildcard pattern selects every matching workflow, and
+        /// an invalid one writes an InvalidPattern error. A literal id that does not exist writes an ObjectNotFound error,
+        /// like Get-Process -Name; a pattern matching nothing writes nothing. With no ids: every workflow when
+        /// <paramref name="allWhenNone"/>, else the default workflow (see <see cref="DefaultWorkflow"/>).
         /// </summary>
-        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone)
+        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone) => ResolveWorkflows(ids, allWhenNone, out _);
+
+        /// <summary>As <see cref="ResolveWorkflows(string[], bool)"/>; <paramref name="byPattern"/> holds the workflows a pattern selected (not named literally).</summary>
+        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone, out List<WorkflowProfiler> byPattern)
         {
             var result = new List<WorkflowProfiler>();
+            byPattern = new List<WorkflowProfiler>();
             if (ids == null || ids.Length == 0)
             {
                 if (allWhenNone) result.AddRange(Session.GetWorkflows());
-                else if (Session.DefaultWorkflow is WorkflowProfiler latest) result.Add(latest);
+                else if (DefaultWorkflow() is WorkflowProfiler latest) result.Add(latest);
+                else WriteError(NoWorkflow());
                 return result;
             }
-            WorkflowProfiler[] all = null;
             foreach (string id in ids)
             {
-                if (id != null && WildcardPattern.ContainsWildcardCharacters(id))
+                WorkflowProfiler literal = Literal(id);
+                if (literal != null)
                 {
-                    var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
-                    foreach (WorkflowProfiler wf in all ?? (all = Session.GetWorkflows()))
-                        if (pattern.IsMatch(wf.WorkflowId) && !result.Contains(wf)) result.Add(wf);
+                    if (!result.Contains(literal)) result.Add(literal);
                     continue;
                 }
-                // A literal may hold escaped wildcard characters ('x`[1`]' names the workflow x[1]), as completion writes them.
-                WorkflowProfiler found = Session.GetWorkflow(id == null ? null : WildcardPattern.Unescape(id));
-                if (found == null) WriteError(WorkflowNotFound(id));
-                else if (!result.Contains(found)) result.Add(found);
+                if (id == null || !WildcardPattern.ContainsWildcardCharacters(id))
+                {
+                    WriteError(WorkflowNotFound(id));
+                    continue;
+                }
+                WildcardPattern pattern = IdPattern.TryCreate(id, out string invalid);
+                if (pattern == null)
+                {
+                    WriteError(new ErrorRecord(new ArgumentException(invalid + "."), ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id));
+                    continue;
+                }
+                foreach (WorkflowProfiler wf in Session.GetWorkflows())
+                    if (pattern.IsMatch(wf.WorkflowId) && !result.Contains(wf))
+                    {
+                        result.Add(wf);
+                        byPattern.Add(wf);
+                    }
             }
             return result;
         }
+
+        /// <summary>The workflow named exactly by <paramref name="id"/> (ignoring case), or by it with backtick escapes removed ('x`[1`]', as completion writes it).</summary>
+        private WorkflowProfiler Literal(string id)
+        {
+            if (id == null) return null;
+            return Session.GetWorkflow(id) ?? (id.IndexOf('`') >= 0 ? Session.GetWorkflow(WildcardPattern.Unescape(id)) : null);
+        }
+
+        /// <summary>
+        /// The one default target of a query that names no workflow: the most recently started workflow, except
+        /// that one-off runs of Measure-WorkflowNode ('adhoc') never become the default while another workflow
+        /// exists. Says so (verbose) which workflow it picked, and warns when the default has no completed run while
+        /// another workflow has, so a query that prints nothing is not mistaken for "no data".
+        /// </summary>
+        internal WorkflowProfiler DefaultWorkflow()
+        {
+            WorkflowProfiler chosen = null;
+            WorkflowProfiler[] all = Session.GetWorkflows();
+            foreach (WorkflowProfiler wf in all)
+            {
+                if (IsOneOff(wf) && all.Length > 1) continue;
+                if (chosen == null || wf.StartSequence > chosen.StartSequence) chosen = wf;
+            }
+            if (chosen == null) return null;
+            WriteVerbose($"No -WorkflowId: using workflow '{TerminalText.Safe(chosen.WorkflowId)}', the most recently started one.");
+            if (chosen.GetProfile().RunCount == 0)
+                foreach (WorkflowProfiler wf in all)
+                    if (wf != chosen && wf.GetProfile().RunCount > 0)
+                    {
+                        WriteWarning($"Workflow '{TerminalText.Safe(chosen.WorkflowId)}' (the default: the most recently started) has no completed run yet, " +
+                            $"but workflow '{TerminalText.Safe(wf.WorkflowId)}' has: give -WorkflowId to query another workflow.");
+                        break;
+                    }
+            return chosen;
+        }
+
+        private static bool IsOneOff(WorkflowProfiler wf)
+            => string.Equals(wf.WorkflowId, Commands.MeasureWorkflowNodeCommand.OneOffWorkflowId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Calls the -OnBottleneck script block registered for the alert's workflow in this runspace, writing its
@@ -107,10 +196,19 @@ namespace Profiler.PS
             }
         }
 
-        internal ErrorRecord WorkflowNotFound(string id)
+        /// <summary>The one "nothing is profiled" error of a cmdlet that needs a workflow and was given none (ErrorId &lt;Verb&gt;&lt;Noun&gt;NoWorkflow).</summary>
+        internal ErrorRecord NoWorkflow()
         {
             var ex = new ItemNotFoundException(
-                $"No workflow with id '{id}' is in this session. Run Get-WorkflowProfile to list the workflows, or Start-WorkflowProfile -WorkflowId {id} to create it.");
+                "No workflow has been profiled in this session, so there is nothing to show: record runs with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile (or Measure-WorkflowNode), or import a profile with Import-WorkflowProfile.");
+            return new ErrorRecord(ex, ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null);
+        }
+
+        internal ErrorRecord WorkflowNotFound(string id)
+        {
+            string safe = TerminalText.Safe(id);
+            var ex = new ItemNotFoundException(
+                $"No workflow with id '{safe}' is in this session. Run Get-WorkflowProfile to list the workflows, or Start-WorkflowProfile -WorkflowId {safe} to create it.");
             return new ErrorRecord(ex, ErrorId("WorkflowNotFound"), ErrorCategory.ObjectNotFound, id);
         }
     }

@@ -14,9 +14,11 @@ namespace Profiler.PS
     {
         /// <summary>
         /// The file-system path for <paramref name="path"/>, resolved from the current PowerShell location (not the
-        /// process's working folder). Stops the command when it is unusable or, without <paramref name="force"/>, taken.
+        /// process's working folder) through the PowerShell provider: a path on another provider (Variable:, Env:) is an
+        /// error. Stops the command when it is unusable or, with <paramref name="noClobber"/>, taken: both export cmdlets
+        /// follow Export-Csv (replace an existing file; -NoClobber refuses).
         /// </summary>
-        public static string Resolve(ProfilerCmdletBase cmdlet, string path, bool force)
+        public static string Resolve(ProfilerCmdletBase cmdlet, string path, bool noClobber)
         {
             string file;
             ProviderInfo provider;
@@ -37,14 +39,15 @@ namespace Profiler.PS
             string folder = System.IO.Path.GetDirectoryName(file);
             if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
                 throw Stop(cmdlet, InvalidPath(cmdlet, path, $"The folder '{folder}' does not exist: create it first, or give a path in an existing folder."));
-            if (!force && File.Exists(file))
+            if (noClobber && File.Exists(file))
                 throw Stop(cmdlet, FileExists(cmdlet, file));
             return file;
         }
 
-        /// <summary>Writes <paramref name="html"/> as UTF-8; without <paramref name="force"/> never replaces a file.</summary>
-        public static void Write(ProfilerCmdletBase cmdlet, string file, string html, bool force)
+        /// <summary>Writes <paramref name="html"/> as UTF-8; with <paramref name="noClobber"/> never replaces a file.</summary>
+        public static void Write(ProfilerCmdletBase cmdlet, string file, string html, bool noClobber)
         {
+            bool force = !noClobber;
             try
             {
                 using (var stream = new FileStream(file, force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -85,7 +88,7 @@ namespace Profiler.PS
             => new ErrorRecord(new ArgumentException(message), cmdlet.ErrorId("InvalidPath"), ErrorCategory.InvalidArgument, path);
 
         private static ErrorRecord FileExists(ProfilerCmdletBase cmdlet, string file)
-            => new ErrorRecord(new IOException($"The file '{file}' already exists: use -Force to replace it, or give another -Path."),
+            => new ErrorRecord(new IOException($"The file '{file}' already exists and -NoClobber was given: give another -Path, or leave out -NoClobber to replace it."),
                 cmdlet.ErrorId("FileExists"), ErrorCategory.ResourceExists, file);
 
         private static Exception Stop(ProfilerCmdletBase cmdlet, ErrorRecord record)

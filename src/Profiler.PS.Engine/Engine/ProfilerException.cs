@@ -33,6 +33,10 @@ namespace Profiler.PS.Engine
         FileAccessFailed,
         /// <summary>A workflow already in the session has another (or no) history file than the one asked for.</summary>
         HistoryConflict,
+        /// <summary>A completed run could not be written to its history file yet; it stays in the session and the write is retried.</summary>
+        HistoryWritePending,
+        /// <summary>A history location cannot hold a history: a file where a folder is needed, a folder where the file goes, unreadable or read-only.</summary>
+        InvalidHistoryPath,
     }
 
     /// <summary>A profiler call that cannot be carried out; nothing recorded before it is changed.</summary>

@@ -20,6 +20,7 @@ namespace Profiler.PS.Engine
             {
                 if (value != null && string.IsNullOrWhiteSpace(value))
                     throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "HistoryPath is empty: give a folder, or $null for none.");
+                if (value != null) HistoryLocation.CheckWritableFolder(value);
                 lock (_gate) _defaultHistoryPath = value;
             }
         }
@@ -31,7 +32,9 @@ namespace Profiler.PS.Engine
             string folder = settings?.HistoryPath ?? DefaultHistoryPath;
             if (folder == null || GetWorkflow(workflowId) != null) return null;
             var list = new List<string>();
-            WorkflowProfiler wf = WorkflowProfiler.LoadHistory(workflowId, HistoryPathOf(folder, workflowId), settings, Clock, list);
+            string file = HistoryPathOf(folder, workflowId);
+            HistoryLocation.CheckUsable(file);
+            WorkflowProfiler wf = WorkflowProfiler.LoadHistory(workflowId, file, settings, Clock, list);
             warnings = list.ToArray();
             return wf;
         }
@@ -47,6 +50,18 @@ namespace Profiler.PS.Engine
             string now = wf.HistoryFile == null ? "no history folder" : $"the history '{wf.HistoryFile}'";
             throw new ProfilerException(ProfilerErrorKind.HistoryConflict,
                 $"Workflow '{wf.WorkflowId}' is already in this session with {now}; history is loaded only when a workflow is created. Run Clear-WorkflowProfile {wf.WorkflowId} first, then start it with -HistoryPath.");
+        }
+
+        /// <summary>
+        /// Writes every workflow's pending history writes (Save-WorkflowHistory with no id, module removal).
+        /// Returns one error per workflow whose writes are still pending.
+        /// </summary>
+        public List<ProfilerException> SaveHistory()
+        {
+            var errors = new List<ProfilerException>();
+            foreach (WorkflowProfiler wf in GetWorkflows())
+                if (wf.SaveHistory(out _) is ProfilerException ex) errors.Add(ex);
+            return errors;
         }
 
         private static string HistoryPathOf(string folder, string workflowId)

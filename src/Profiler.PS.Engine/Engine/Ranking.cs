@@ -46,7 +46,7 @@ namespace Profiler.PS.Engine
         public static NodePerformanceData[] Slowest(NodePerformanceData[] nodes, int top)
         {
             if (top <= 0) return Array.Empty<NodePerformanceData>();
-            if (top * 8 >= nodes.Length) return SlowestFirst(nodes);
+            if ((long)top * 8 >= nodes.Length) return SlowestFirst(nodes);   // long: a huge -Top must not overflow
             var best = new NodePerformanceData[top];
             int count = 0;
             foreach (NodePerformanceData n in nodes)

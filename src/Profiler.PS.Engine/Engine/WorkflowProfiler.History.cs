@@ -44,13 +44,65 @@ namespace Profiler.PS.Engine
             while (_runs.Count > WindowSize) _runs.Dequeue();
         }
 
+        /// <summary>Completed runs whose history line is not in the file yet, oldest first. Guarded by the workflow's lock.</summary>
+        private readonly List<PendingLine> _pending = new List<PendingLine>();
+
+        private readonly struct PendingLine
+        {
+            public PendingLine(int runNumber, string line) { RunNumber = runNumber; Line = line; }
+            public int RunNumber { get; }
+            public string Line { get; }
+        }
+
+        /// <summary>How many completed runs wait to be written to the history file (a write failed).</summary>
+        public int PendingHistoryWrites { get { lock (SyncRoot) return _pending.Count; } }
+
         /// <summary>
-        /// Appends the completed run to the history file, if any. It runs under the workflow's lock so that records
-        /// land in completion order; a failure is returned, never thrown, because the run is completed in memory.
+        /// Writes the runs whose history write is pending, oldest first; each line is appended once (a failed append
+        /// leaves the file as it was). Returns how many were written and the error that stopped the rest, or null.
+        /// </summary>
+        public ProfilerException SaveHistory(out int written)
+        {
+            lock (SyncRoot) return FlushPendingLocked(out written);
+        }
+
+        /// <summary>
+        /// Queues the completed run's history line and writes every pending line. It runs under the workflow's lock
+        /// so that records land in completion order; a failure is returned, never thrown: the run is completed in
+        /// memory and its write stays pending.
         /// </summary>
         private ProfilerException AppendHistoryLocked(WorkflowRun run, WorkflowRunSummary summary)
         {
             if (HistoryFile == null) return null;
+            if (run != null) _pending.Add(new PendingLine(run.RunNumber, RecordOf(run, summary).ToLine(WorkflowId)));
+            return FlushPendingLocked(out _);
+        }
+
+        private ProfilerException FlushPendingLocked(out int written)
+        {
+            written = 0;
+            while (_pending.Count > 0)
+            {
+                try
+                {
+                    Persistence.HistoryFile.Append(HistoryFile, _pending[0].Line);
+                }
+                catch (ProfilerException ex)
+                {
+                    string runs = _pending.Count == 1 ? $"run {_pending[0].RunNumber}" : $"{_pending.Count} runs ({_pending[0].RunNumber} to {_pending[_pending.Count - 1].RunNumber})";
+                    return new ProfilerException(ProfilerErrorKind.HistoryWritePending,
+                        $"The history write of {runs} of workflow '{TerminalText.Safe(WorkflowId)}' is pending: the run is completed in this session, " +
+                        $"but {ex.Message.TrimEnd('.')}. Nothing is lost: the write is retried on the next Complete-WorkflowProfile of this workflow, " +
+                        "by Save-WorkflowHistory, and when the module is removed.");
+                }
+                _pending.RemoveAt(0);
+                written++;
+            }
+            return null;
+        }
+
+        private HistoryRecord RecordOf(WorkflowRun run, WorkflowRunSummary summary)
+        {
             var nodes = new HistoryNode[run.Nodes.Count];
             for (int i = 0; i < nodes.Length; i++)
             {
@@ -58,20 +110,11 @@ namespace Profiler.PS.Engine
                 nodes[i] = new HistoryNode { NodeId = n.NodeId, NodeType = n.NodeType, NodeLabel = n.NodeLabel, Duration = n.Total,
                     SelfDuration = n.SelfTotal, Executions = n.Executions };
             }
-            var record = new HistoryRecord
+            return new HistoryRecord
             {
                 RunId = summary.RunId, StartTime = summary.StartTime, EndTime = summary.EndTime, TotalDuration = summary.TotalDuration,
                 ExecutionCount = summary.ExecutionCount, Nodes = nodes, Alerts = _lastAlerts, Shape = Persistence.ShapeFields.Of(summary),
             };
-            try
-            {
-                Persistence.HistoryFile.Append(HistoryFile, record.ToLine(WorkflowId));
-                return null;
-            }
-            catch (ProfilerException ex)
-            {
-                return ex;
-            }
         }
     }
 }

@@ -31,8 +31,8 @@ namespace Profiler.PS.Engine
 
         internal object SyncRoot { get; } = new object();
         internal IProfilerClock Clock { get; }
-        /// <summary>Orders workflows by their latest start, for the session's default target.</summary>
-        internal long StartSequence { get; set; }
+        /// <summary>Orders workflows by their latest start (larger is later), for the session's default target.</summary>
+        public long StartSequence { get; internal set; }
 
         /// <summary>The workflow's id.</summary>
         public string WorkflowId { get; }
@@ -89,8 +89,8 @@ namespace Profiler.PS.Engine
                 run.Close(WorkflowRunState.Completed);
                 _current = null;
                 IReadOnlyList<RunNode> runNodes = run.Nodes;
-                if (runNodes.Count == 0)
-                    return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>());
+                if (runNodes.Count == 0)   // nothing to write, but a pending write of an earlier run is retried
+                    return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>(), AppendHistoryLocked(null, null));
                 foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
                 _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);

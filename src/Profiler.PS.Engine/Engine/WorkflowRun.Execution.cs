@@ -48,6 +48,7 @@ namespace Profiler.PS
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
                 if (part == null || part.Node != node) part = node.PartFor(lane.Index);
+                Validation.Total(part.Total, durationMs, node.NodeId);   // refused before anything changes
                 lane.Last = part;
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;

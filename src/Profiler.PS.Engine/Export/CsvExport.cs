@@ -51,8 +51,11 @@ namespace Profiler.PS.Export
         public static string Text(string value)
         {
             if (string.IsNullOrEmpty(value)) return string.Empty;
-            char first = value[0];
-            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') value = "'" + value;
+            // Spreadsheets skip leading blanks before reading a formula (' =1+1' is live in LibreOffice), so look past them.
+            int i = 0;
+            while (i < value.Length && (value[i] == ' ' || value[i] == '\u00A0' || value[i] == '\u3000')) i++;
+            char first = i < value.Length ? value[i] : ' ';
+            if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' || first == '\n') value = "'" + value;
             if (value.IndexOfAny(new[] { ',', '"', '\r', '\n' }) < 0) return value;
             return "\"" + value.Replace("\"", "\"\"") + "\"";
         }

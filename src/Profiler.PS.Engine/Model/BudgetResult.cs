@@ -30,7 +30,28 @@ namespace Profiler.PS
             Maximum = maximum;
             Samples = samples;
             Passed = value <= maximum;
+            Checked = true;
         }
+
+        /// <summary>
+        /// A budget that could not be checked (its entry names no node with completed runs, or is not a valid pattern):
+        /// a gate fails closed, so it is not passed. Value and Headroom are NaN and Samples 0.
+        /// </summary>
+        public static BudgetResult NotChecked(string workflowId, string entry, BudgetStatistic statistic, double maximum, string reason)
+            => new BudgetResult(workflowId, entry, statistic, double.NaN, maximum, 0, reason);
+
+        private BudgetResult(string workflowId, string nodeId, BudgetStatistic statistic, double value, double maximum, int samples, string reason)
+            : this(workflowId, nodeId, statistic, value, maximum, samples)
+        {
+            Passed = false;
+            Checked = false;
+            _reason = reason;
+        }
+
+        private readonly string _reason;
+
+        /// <summary>False when no node matched the budget's entry, so nothing was compared (and the budget is not passed).</summary>
+        public bool Checked { get; }
 
         /// <summary>The workflow of the node.</summary>
         public string WorkflowId { get; }
@@ -49,7 +70,7 @@ namespace Profiler.PS
         /// <summary><see cref="Maximum"/> minus <see cref="Value"/>, in milliseconds: negative when over budget.</summary>
         public double Headroom => Maximum - Value;
         /// <summary>The verdict in words, for example <c>compile: P95 6,000.0 ms exceeds the budget of 5,000.0 ms by 1,000.0 ms (5 runs)</c>.</summary>
-        public string Message => string.Format(CultureInfo.InvariantCulture,
+        public string Message => _reason ?? string.Format(CultureInfo.InvariantCulture,
             Passed ? "{0}: {1} {2:N1} ms is within the budget of {3:N1} ms ({5} run{6})"
                    : "{0}: {1} {2:N1} ms exceeds the budget of {3:N1} ms by {4:N1} ms ({5} run{6})",
             NodeId, Statistic, Value, Maximum, -Headroom, Samples, Samples == 1 ? "" : "s");

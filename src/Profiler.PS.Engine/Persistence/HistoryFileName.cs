@@ -29,15 +29,27 @@ namespace Profiler.PS.Persistence
         public static string For(string workflowId)
         {
             string id = workflowId.ToLowerInvariant();
-            byte[] bytes = Encoding.UTF8.GetBytes(id);
-            var sb = new StringBuilder(bytes.Length);
-            for (int i = 0; i < bytes.Length; i++)
+            var sb = new StringBuilder(id.Length);
+            var utf8 = new UTF8Encoding(false, true);
+            for (int c = 0; c < id.Length; c++)
             {
-                byte b = bytes[i];
-                bool plain = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
-                    || (b == '.' && i > 0 && i < bytes.Length - 1);
-                if (plain) sb.Append((char)b);
-                else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                // A lone surrogate has no UTF-8 form (UTF8Encoding would make it U+FFFD, the file of another id):
+                // it is written as %u and its four hex digits, which no %XX byte escape can be confused with.
+                bool pair = char.IsHighSurrogate(id[c]) && c + 1 < id.Length && char.IsLowSurrogate(id[c + 1]);
+                if (!pair && char.IsSurrogate(id[c]))
+                {
+                    sb.Append("%u").Append(((int)id[c]).ToString("X4", CultureInfo.InvariantCulture));
+                    continue;
+                }
+                byte[] bytes = utf8.GetBytes(id.Substring(c, pair ? 2 : 1));
+                if (pair) c++;
+                foreach (byte b in bytes)
+                {
+                    bool plain = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                        || (b == '.' && sb.Length > 0 && c < id.Length - 1);
+                    if (plain) sb.Append((char)b);
+                    else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
             }
             string stem = sb.ToString();
             int dot = stem.IndexOf('.');
@@ -63,11 +75,22 @@ namespace Profiler.PS.Persistence
             return full;
         }
 
+        private static bool HasLoneSurrogate(string id)
+        {
+            for (int i = 0; i < id.Length; i++)
+            {
+                if (char.IsHighSurrogate(id[i]) && i + 1 < id.Length && char.IsLowSurrogate(id[i + 1])) { i++; continue; }
+                if (char.IsSurrogate(id[i])) return true;
+            }
+            return false;
+        }
+
         private static string Hash(string id)
         {
             using (SHA256 sha = SHA256.Create())
             {
-                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(id));
+                // UTF-8 as before (names of existing histories stay); an id with a lone surrogate, which UTF-8 cannot hold, hashes its UTF-16.
+                byte[] hash = sha.ComputeHash(HasLoneSurrogate(id) ? Encoding.Unicode.GetBytes(id) : Encoding.UTF8.GetBytes(id));
                 var sb = new StringBuilder(16);
                 for (int i = 0; i < 8; i++) sb.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
                 return sb.ToString();

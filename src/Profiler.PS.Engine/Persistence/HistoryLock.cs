@@ -12,6 +12,12 @@ namespace Profiler.PS.Persistence
     /// </summary>
     internal sealed class HistoryLock : IDisposable
     {
+        /// <summary>
+        /// How .NET reports a lock held by another holder: Win32 ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION on
+        /// Windows, the flock errno EWOULDBLOCK on Linux (11) and macOS (35). Anything else (a read-only file system,
+        /// EROFS) is not worth waiting for.
+        /// </summary>
+        private const int SharingViolation = 32, LockViolation = 33, WouldBlockLinux = 11, WouldBlockMac = 35;
         private readonly FileStream _stream;
 
         private HistoryLock(FileStream stream) => _stream = stream;
@@ -20,7 +26,8 @@ namespace Profiler.PS.Persistence
         public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Takes the lock of <paramref name="historyFile"/>, retrying while another holder has it.</summary>
-        /// <exception cref="ProfilerException">FileAccessFailed when the lock is not free within <see cref="Timeout"/>.</exception>
+        /// <exception cref="ProfilerException">FileAccessFailed when the lock is not free within <see cref="Timeout"/>;
+        /// InvalidHistoryPath at once when the lock file cannot be created (a missing or read-only folder).</exception>
         public static HistoryLock Acquire(string historyFile)
         {
             string path = historyFile + ".lock";
@@ -33,18 +40,33 @@ namespace Profiler.PS.Persistence
                 }
                 catch (DirectoryNotFoundException ex)
                 {
-                    throw new ProfilerException(ProfilerErrorKind.FileAccessFailed, $"The history folder of '{historyFile}' does not exist: {ex.Message}");
+                    throw new ProfilerException(ProfilerErrorKind.InvalidHistoryPath, $"The history folder of '{historyFile}' does not exist: {ex.Message}");
                 }
-                catch (IOException) when (!(DateTime.UtcNow > deadline))
+                catch (UnauthorizedAccessException ex)
+                {
+                    throw new ProfilerException(ProfilerErrorKind.InvalidHistoryPath,
+                        $"The lock file '{path}' cannot be created or opened (access denied; is the history folder read-only?): {ex.Message}");
+                }
+                catch (IOException ex) when (IsHeld(ex) && !(DateTime.UtcNow > deadline))
                 {
                     Thread.Sleep(15);   // another process or thread is appending: a record takes milliseconds
                 }
-                catch (IOException ex)
+                catch (IOException ex) when (IsHeld(ex))
                 {
                     throw new ProfilerException(ProfilerErrorKind.FileAccessFailed,
-                        $"The history '{historyFile}' stayed locked by another writer for {Timeout.TotalSeconds:0} s ({ex.Message}); try again.");
+                        $"The history '{historyFile}' stayed locked by another process or thread for {Timeout.TotalSeconds:0.#} s ({ex.Message}).");
+                }
+                catch (IOException ex)
+                {
+                    throw new ProfilerException(ProfilerErrorKind.FileAccessFailed, $"The lock file '{path}' cannot be opened: {ex.Message}");
                 }
             }
+        }
+
+        private static bool IsHeld(IOException ex)
+        {
+            int code = ex.HResult & 0xFFFF;
+            return code == SharingViolation || code == LockViolation || code == WouldBlockLinux || code == WouldBlockMac;
         }
 
         public void Dispose() => _stream.Dispose();

@@ -78,17 +78,7 @@ namespace Profiler.PS.Rendering
         }
 
         /// <summary>Control characters in a label (an escape sequence, a newline) would drive the terminal: shown as '?'.</summary>
-        internal static string Printable(string text)
-        {
-            foreach (char ch in text)
-            {
-                if (!char.IsControl(ch)) continue;
-                var sb = new StringBuilder(text.Length);
-                foreach (char x in text) sb.Append(char.IsControl(x) ? '?' : x);
-                return sb.ToString();
-            }
-            return text;
-        }
+        internal static string Printable(string text) => Engine.TerminalText.Safe(text);
 
         private static string TrimEnd(StringBuilder sb)
         {

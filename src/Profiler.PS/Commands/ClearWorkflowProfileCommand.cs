@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -8,9 +9,12 @@ namespace Profiler.PS.Commands
     /// <para>Clear-WorkflowProfile removes the named workflows from this session's profiler. Their node history,
     /// settings and -OnBottleneck callback are dropped, and a run in flight is abandoned (a run object kept from
     /// -PassThru then refuses further timings). Starting the same id again begins a new, empty profile.</para>
-    /// <para>It supports -WhatIf and -Confirm. A literal id that matches no workflow writes an ObjectNotFound error
-    /// (ClearWorkflowProfileWorkflowNotFound); a wildcard that matches nothing writes nothing. Other workflows are
-    /// never touched.</para>
+    /// <para>It supports -WhatIf and -Confirm. An id that exists is taken literally even with '[', '*' or '?' in it;
+    /// otherwise it is a wildcard pattern, and when a pattern selects workflows Clear-WorkflowProfile asks before
+    /// forgetting them unless -Force is given. A literal id that matches no workflow writes an ObjectNotFound error
+    /// (ClearWorkflowProfileWorkflowNotFound), an invalid pattern ClearWorkflowProfileInvalidPattern; a pattern that
+    /// matches nothing writes nothing. A workflow whose history writes are still pending is kept (with an error) until
+    /// they succeed. Other workflows are never touched.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -42,14 +46,32 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] WorkflowId { get; set; }
 
+        /// <summary>Forgets the workflows a wildcard pattern selects without asking first (a pattern that selects workflows not named literally asks otherwise).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+            List<WorkflowProfiler> workflows = ResolveWorkflows(WorkflowId, allWhenNone: false, out List<WorkflowProfiler> byPattern);
+            // A pattern may select workflows the caller did not name ('[a]' matches 'a'): ask before forgetting them.
+            if (byPattern.Count > 0 && !Force)
+            {
+                var names = new List<string>();
+                foreach (WorkflowProfiler wf in byPattern) names.Add("'" + TerminalText.Safe(wf.WorkflowId) + "'");
+                string query = $"The wildcard pattern(s) {TerminalText.Safe(string.Join(", ", WorkflowId))} match {byPattern.Count} workflow(s) not named literally: {string.Join(", ", names)}. Forget them?";
+                if (!ShouldContinue(query, "Clear-WorkflowProfile")) workflows.RemoveAll(byPattern.Contains);
+            }
+            foreach (WorkflowProfiler wf in workflows)
             {
                 WorkflowRun run = wf.CurrentRun;
                 string what = run == null ? "its history" : $"its history and run {run.RunNumber} in flight";
-                if (!ShouldProcess($"workflow '{wf.WorkflowId}' ({what})", "Clear")) continue;
+                if (!ShouldProcess($"workflow '{TerminalText.Safe(wf.WorkflowId)}' ({what})", "Clear")) continue;
+                if (wf.PendingHistoryWrites > 0 && wf.SaveHistory(out _) is ProfilerException pending)
+                {
+                    WriteError(ToErrorRecord(pending, wf.WorkflowId));   // no run is lost: keep the workflow until its writes succeed
+                    continue;
+                }
                 Session.Remove(wf.WorkflowId);
                 State.Callbacks.TryRemove(wf.WorkflowId, out _);
             }

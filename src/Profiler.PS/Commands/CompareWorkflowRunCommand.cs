@@ -101,13 +101,6 @@ namespace Profiler.PS.Commands
         protected override void ProcessRecord()
         {
             var workflows = ResolveWorkflows(WorkflowId == null ? null : new[] { WorkflowId }, allWhenNone: false);
-            if (workflows.Count == 0 && WorkflowId == null)
-            {
-                var ex = new ProfilerException(ProfilerErrorKind.NoCompletedRun,
-                    "No workflow has been profiled in this session: call Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first.");
-                WriteError(ToErrorRecord(ex, null));
-                return;
-            }
             int? count = MyInvocation.BoundParameters.ContainsKey(nameof(BaselineCount)) ? BaselineCount : (int?)null;
             foreach (WorkflowProfiler wf in workflows)
             {

@@ -109,6 +109,10 @@ namespace Profiler.PS.Commands
         [Parameter]
         public ProfileExportFormat Format { get; set; } = ProfileExportFormat.Json;
 
+        /// <summary>Refuses to replace an existing file (ExportWorkflowProfileFileExists), as Export-Csv -NoClobber does; by default an existing file is replaced.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
         /// <summary>Writes the file as Get-Item would (a FileInfo with PSPath), to pipe on.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -134,7 +138,7 @@ namespace Profiler.PS.Commands
                 WriteError(new ErrorRecord(ex, ErrorId("NothingToExport"), ErrorCategory.ObjectNotFound, null));
                 return;
             }
-            string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            string file = ReportPath.Resolve(this, Path, NoClobber);   // the provider's path, relative to $PWD; FileSystem only
             if (!ShouldProcess(file, "Export workflow profile")) return;
             bool drawsRunInFlight = Format == ProfileExportFormat.ChromeTrace || Format == ProfileExportFormat.Speedscope;
             foreach (WorkflowProfiler wf in _workflows)

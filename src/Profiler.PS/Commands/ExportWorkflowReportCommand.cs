@@ -17,7 +17,7 @@ namespace Profiler.PS.Commands
     /// first) and the latest runs as columns, each cell coloured by duration with the value on hover, the
     /// bottleneck table, the alerts of the latest run, and a trend chart per node with its min-max band and
     /// average. Names, ids, labels and types are escaped, so they always show as text.</para>
-    /// <para>An existing file is kept unless -Force is given (ExportWorkflowReportFileExists). A path in a folder
+    /// <para>An existing file is replaced, as Export-Csv does; -NoClobber keeps it (ExportWorkflowReportFileExists). A path in a folder
     /// that does not exist, or outside the file system, stops the command (ExportWorkflowReportInvalidPath); so does
     /// a session with no workflow to report (ExportWorkflowReportNoWorkflow). An unknown literal -WorkflowId writes an
     /// ObjectNotFound error (ExportWorkflowReportWorkflowNotFound) and the others are still reported. -Open shows the
@@ -76,9 +76,13 @@ namespace Profiler.PS.Commands
         [Parameter]
         public string Title { get; set; }
 
-        /// <summary>Replaces the file when it exists.</summary>
+        /// <summary>Kept for scripts written for earlier versions: an existing file is replaced by default (-NoClobber keeps it).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Refuses to replace an existing file (ExportWorkflowReportFileExists), as Export-Csv -NoClobber does.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
 
         /// <summary>Opens the report in the default browser once written.</summary>
         [Parameter]
@@ -107,7 +111,7 @@ namespace Profiler.PS.Commands
                     "There is no workflow to report in this session: profile one with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first."),
                     ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
             }
-            string file = ReportPath.Resolve(this, Path, Force);
+            string file = ReportPath.Resolve(this, Path, NoClobber);
             if (!ShouldProcess(file, "Write workflow report")) return;
 
             var progress = new ProgressRecord(3, "Writing workflow report", file) { StatusDescription = "Reading the profiles" };
@@ -121,7 +125,7 @@ namespace Profiler.PS.Commands
             progress.StatusDescription = "Writing the file";
             progress.PercentComplete = 90;
             WriteProgress(progress);
-            ReportPath.Write(this, file, html, Force);
+            ReportPath.Write(this, file, html, NoClobber);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             WriteVerbose($"Wrote the report of {profiles.Length} workflow(s) to {file} ({html.Length:N0} characters).");

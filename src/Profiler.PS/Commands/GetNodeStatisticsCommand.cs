@@ -72,8 +72,7 @@ namespace Profiler.PS.Commands
         protected override void ProcessRecord()
         {
             foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
-                foreach (NodePerformanceData node in wf.GetNodeStatistics())
-                    if (_filter.IsMatch(node.NodeId)) WriteObject(node);
+                foreach (NodePerformanceData node in _filter.Select(wf.GetNodeStatistics(), n => n.NodeId)) WriteObject(node);
         }
 
         /// <inheritdoc />

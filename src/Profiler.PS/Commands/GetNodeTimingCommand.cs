@@ -62,12 +62,12 @@ namespace Profiler.PS.Commands
                 foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
                     if (wf.CurrentRun is WorkflowRun run) Write(run, filter);
             }
+            filter.ReportInvalid(this);
         }
 
         private void Write(WorkflowRun run, NodeFilter filter)
         {
-            foreach (NodeTiming timing in run.GetTimings())
-                if (filter.IsMatch(timing.NodeId)) WriteObject(timing);
+            foreach (NodeTiming timing in filter.Select(run.GetTimings(), t => t.NodeId)) WriteObject(timing);
         }
     }
 }

@@ -120,32 +120,51 @@ namespace Profiler.PS.Commands
         {
             if (Quiet) WriteObject(_problems.Count == 0);
             if (!Assert || _problems.Count == 0) return;
-            var ex = new InvalidOperationException($"{_problems.Count} budget{(_problems.Count == 1 ? "" : "s")} not met: " + string.Join("; ", _problems));
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorId("Exceeded"), ErrorCategory.LimitsExceeded, _failed.ToArray()));
+            var record = new ErrorRecord(new InvalidOperationException(TerminalText.Safe(
+                    $"{_problems.Count} budget{(_problems.Count == 1 ? "" : "s")} not met: " + string.Join("; ", _problems))),
+                ErrorId("Exceeded") + "," + GetType().FullName, ErrorCategory.LimitsExceeded, _failed.ToArray());   // the id ThrowTerminatingError would give
+            // Script-terminating, like Pester's Should and the 'throw' statement: ThrowTerminatingError would stop only
+            // this statement, and the next line of a CI script would run (and pwsh -File would exit 0). try/catch catches it.
+            throw new RuntimeException(record.Exception.Message, record.Exception, record) { WasThrownFromThrowStatement = true };
         }
 
+        /// <summary>
+        /// Checks one budget entry: an id naming a node is literal even with '[', '*' or '?'; otherwise it is a wildcard
+        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass.
+        /// </summary>
         private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
         {
-            bool wildcard = WildcardPattern.ContainsWildcardCharacters(entry.NodeId);
-            var pattern = new WildcardPattern(entry.NodeId, WildcardOptions.IgnoreCase);
-            bool matched = false;
+            var matched = new List<NodePerformanceData>();
             foreach (NodePerformanceData node in nodes)
+                if (node.Durations.Length > 0 && string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase)) matched.Add(node);
+            string why = null;
+            if (matched.Count == 0 && WildcardPattern.ContainsWildcardCharacters(entry.NodeId))
             {
-                bool isMatch = wildcard ? pattern.IsMatch(node.NodeId) : string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase);
-                if (!isMatch || node.Durations.Length == 0) continue;
-                matched = true;
+                WildcardPattern pattern = IdPattern.TryCreate(entry.NodeId, out string invalid);
+                if (pattern == null) why = invalid;
+                else
+                    foreach (NodePerformanceData node in nodes)
+                        if (node.Durations.Length > 0 && pattern.IsMatch(node.NodeId)) matched.Add(node);
+            }
+            foreach (NodePerformanceData node in matched)
+            {
                 BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);
-                if (!result.Passed)
-                {
-                    _problems.Add(result.Message);
-                    _failed.Add(result);
-                }
+                if (!result.Passed) Fail(result);
                 if (!Quiet) WriteObject(result);
             }
-            if (!matched && !wildcard)
-                Problem("NodeNotFound", $"Workflow '{workflowId}' has no completed run of node '{entry.NodeId}', so its budget cannot be checked: " +
-                    "complete a run that records it (Complete-WorkflowProfile), or run Get-NodeStatistics to list the nodes.",
-                    ErrorCategory.ObjectNotFound, entry.NodeId);
+            if (matched.Count > 0) return;
+            string where = entry.Source == null ? "" : $" (budgets file '{entry.Source}')";
+            BudgetResult notChecked = BudgetResult.NotChecked(workflowId, entry.NodeId, entry.Statistic, entry.Maximum,
+                $"{entry.NodeId}: not checked{where}: " + (why ?? $"workflow '{workflowId}' has no completed run of a node matching '{entry.NodeId}'") +
+                ", so the budget fails. Run Get-NodeStatistics to list the nodes, or fix the id.");
+            Fail(notChecked);
+            if (!Quiet) WriteObject(notChecked);
+        }
+
+        private void Fail(BudgetResult result)
+        {
+            _problems.Add(result.Message);
+            _failed.Add(result);
         }
 
         private List<BudgetEntry> FromParameters()
@@ -193,15 +212,12 @@ namespace Profiler.PS.Commands
             {
                 WorkflowProfiler found = Session.GetWorkflow(workflowId);
                 if (found != null) return found;
-                _problems.Add($"workflow '{workflowId}' not found");
+                _problems.Add($"workflow '{TerminalText.Safe(workflowId)}' not found");
                 WriteError(WorkflowNotFound(workflowId));
                 return null;
             }
-            WorkflowProfiler latest = Session.DefaultWorkflow;
-            if (latest == null)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                    "No workflow has been profiled in this session, so there is nothing to check: record runs with Start-WorkflowProfile and Complete-WorkflowProfile first."),
-                    ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
+            WorkflowProfiler latest = DefaultWorkflow();
+            if (latest == null) ThrowTerminatingError(NoWorkflow());   // a gate with nothing to check fails closed
             return latest;
         }
 

@@ -150,14 +150,14 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void A_failed_append_keeps_the_completed_run()
         {
-            string blocker = _dir.File("not-a-folder");
-            System.IO.File.WriteAllText(blocker, "");
             var s = new ProfilerSession(_clock);
-            WorkflowRun run = s.StartRun("w", new WorkflowSettings { HistoryPath = blocker }, false, out _, out _);
+            WorkflowRun run = s.StartRun("w", Settings(), false, out _, out _);
+            Directory.CreateDirectory(File("w"));   // a folder where the history file goes, after the start checked it
             run.Record("a", 1);
             RunCompletion c = run.Complete();
-            Assert.Equal(ProfilerErrorKind.FileAccessFailed, c.HistoryError.Kind);
+            Assert.Equal(ProfilerErrorKind.HistoryWritePending, c.HistoryError.Kind);
             Assert.Equal(1, c.Profile.RunCount);
+            Assert.Equal(1, s.GetWorkflow("w").PendingHistoryWrites);
         }
 
         [Fact]

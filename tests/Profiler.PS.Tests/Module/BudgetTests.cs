@@ -115,10 +115,11 @@ namespace Profiler.PS.Tests.Module
             string path = File("mixed.psd1", "@{ Nodes = @{ negative = -3; zero = 0; odd = @{ Maximum = 10; Statistic = 'Mode' }; test = 100; typo = @{ Max = 5 }; missing = 5 } }");
             PsResult r = _ps.Run($"Test-WorkflowBudget -Path '{path}' -WorkflowId ci");
             Assert.Null(r.Terminating);
-            Assert.Equal("test", Assert.Single(r.Objects<BudgetResult>()).NodeId);
-            Assert.Equal(new[] { "TestWorkflowBudgetInvalidMaximum", "TestWorkflowBudgetInvalidMaximum", "TestWorkflowBudgetInvalidStatistic", "TestWorkflowBudgetInvalidBudget", "TestWorkflowBudgetNodeNotFound" },
+            Assert.Equal(new[] { ("test", true), ("missing", false) }, r.Objects<BudgetResult>().Select(b => (b.NodeId, b.Checked)));
+            Assert.Equal(new[] { "TestWorkflowBudgetInvalidMaximum", "TestWorkflowBudgetInvalidMaximum", "TestWorkflowBudgetInvalidStatistic", "TestWorkflowBudgetInvalidBudget" },
                 r.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
-            Assert.Equal(new object[] { "negative", "zero", "odd", "typo", "missing" }, r.Errors.Select(e => e.TargetObject));
+            Assert.Equal(new object[] { "negative", "zero", "odd", "typo" }, r.Errors.Select(e => e.TargetObject));
+            Assert.All(r.Errors, e => Assert.Contains(path, e.Exception.Message));   // every file error names the file
             Assert.Contains("more than 0 ms", r.Errors[0].Exception.Message);
             Assert.Contains("Avg, Median, P95, Max or Last", r.Errors[2].Exception.Message);
         }

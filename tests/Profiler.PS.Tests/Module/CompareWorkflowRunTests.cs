@@ -91,7 +91,7 @@ namespace Profiler.PS.Tests.Module
         {
             using var empty = new PsSession();
             PsResult r = empty.Run("Compare-WorkflowRun");
-            AssertError(Assert.Single(r.Errors), "CompareWorkflowRunNoCompletedRun", ErrorCategory.InvalidOperation);
+            AssertError(Assert.Single(r.Errors), "CompareWorkflowRunNoWorkflow", ErrorCategory.ObjectNotFound);   // the base class's one policy
             Assert.Contains("Start-WorkflowProfile", r.Errors[0].Exception.Message);
         }
 

@@ -136,7 +136,7 @@ namespace Profiler.PS.Tests.Module
             PsResult r = _ps.Run($"Import-WorkflowProfile '{F("nope.json")}'");
             AssertError(Assert.Single(r.Errors), "ImportWorkflowProfileFileNotFound", ErrorCategory.ObjectNotFound);
             r = _ps.Run($"Export-WorkflowProfile '{F(Path.Combine("no-such-dir", "x.json"))}'");
-            AssertError(Assert.Single(r.Errors), "ExportWorkflowProfileFileAccessFailed", ErrorCategory.WriteError);
+            AssertError(Assert.Single(r.Errors), "ExportWorkflowProfileInvalidPath", ErrorCategory.InvalidArgument);   // one path rule with Export-WorkflowReport: the missing folder is named
             Assert.Empty(Directory.GetFiles(_dir.Path));   // no temporary file left behind
             r = _ps.Run($"Export-WorkflowProfile '{F("x.json")}' -WorkflowId nope");
             AssertError(Assert.Single(r.Errors), "ExportWorkflowProfileWorkflowNotFound", ErrorCategory.ObjectNotFound);

@@ -72,16 +72,16 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
-        public void An_existing_file_is_kept_without_Force_and_replaced_with_it()
+        public void An_existing_file_is_kept_with_NoClobber_and_replaced_without_it()
         {
             Runs("build");
             System.IO.File.WriteAllText(File("keep.html"), "mine");
-            ErrorRecord e = Terminating($"Export-WorkflowReport -Path '{File("keep.html")}'");
+            ErrorRecord e = Terminating($"Export-WorkflowReport -Path '{File("keep.html")}' -NoClobber");
             AssertError(e, "ExportWorkflowReportFileExists", ErrorCategory.ResourceExists);
-            Assert.Contains("-Force", e.Exception.Message);
+            Assert.Contains("-NoClobber", e.Exception.Message);
             Assert.Equal("mine", System.IO.File.ReadAllText(File("keep.html")));
 
-            _ps.RunClean($"Export-WorkflowReport -Path '{File("keep.html")}' -Force");
+            _ps.RunClean($"Export-WorkflowReport -Path '{File("keep.html")}'");
             Assert.StartsWith("<!DOCTYPE html>", System.IO.File.ReadAllText(File("keep.html")));
         }
 

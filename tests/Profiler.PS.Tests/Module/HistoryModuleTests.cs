@@ -80,13 +80,12 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
-        public void A_failed_append_is_an_error_but_the_run_is_completed()
+        public void A_history_path_that_is_a_file_is_refused_at_start()
         {
             File.WriteAllText(_dir.File("blocker"), "");
             using var ps = new PsSession();
-            PsResult r = ps.Run($"Start-WorkflowProfile w -HistoryPath '{Dir}/blocker'; Add-NodeTiming a 1; Complete-WorkflowProfile");
-            AssertError(Assert.Single(r.Errors), "CompleteWorkflowProfileFileAccessFailed", ErrorCategory.WriteError);
-            Assert.Equal(1, ((WorkflowPerformanceProfile)r.Single()).RunCount);
+            PsResult r = ps.Run($"Start-WorkflowProfile w -HistoryPath '{Dir}/blocker'");
+            AssertError(Assert.Single(r.Errors), "StartWorkflowProfileInvalidHistoryPath", ErrorCategory.InvalidArgument);
         }
 
         [Fact]

@@ -15,7 +15,7 @@ namespace Profiler.PS.Tests.Module
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
             "Export-WorkflowReport",
             "Measure-WorkflowNode", "Test-WorkflowBudget",
-            "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption",
+            "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption", "Save-WorkflowHistory",
             "Remove-WorkflowHistory", "Repair-WorkflowHistory",
             "Import-WorkflowRun",
         };
