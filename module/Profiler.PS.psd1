@@ -24,6 +24,7 @@
         'Clear-WorkflowProfile'
         'Export-WorkflowReport'
         'Measure-WorkflowNode'
+        'Measure-WorkflowScript'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
         'Get-WorkflowRecommendation'

@@ -14,7 +14,7 @@ namespace Profiler.PS.Tests.Module
             "Add-NodeTiming", "Clear-WorkflowProfile", "Complete-WorkflowProfile", "Get-Bottleneck", "Get-NodeStatistics",
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
             "Export-WorkflowReport",
-            "Measure-WorkflowNode", "Test-WorkflowBudget",
+            "Measure-WorkflowNode", "Measure-WorkflowScript", "Test-WorkflowBudget",
             "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption", "Save-WorkflowHistory",
             "Remove-WorkflowHistory", "Repair-WorkflowHistory",
             "Import-WorkflowRun",
