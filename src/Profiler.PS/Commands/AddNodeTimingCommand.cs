@@ -27,9 +27,10 @@ namespace Profiler.PS.Commands
     /// <code>
     /// Start-WorkflowProfile -WorkflowId build
     /// Add-NodeTiming -NodeId restore -Duration 2500 -NodeType dotnet -NodeLabel 'Restore packages'
-    /// Add-NodeTiming compile ([TimeSpan]::FromSeconds(4.2)) -PassThru
+    /// Measure-Command { Start-Sleep -Milliseconds 200 } | Add-NodeTiming -NodeId compile -PassThru
     /// </code>
-    /// <para>Records two steps of a run, one in milliseconds and one as a TimeSpan, and writes the second timing.</para>
+    /// <para>Records two steps of a run: one in milliseconds, one timed by Measure-Command (its TimeSpan binds
+    /// by pipeline); -PassThru writes the second timing.</para>
     /// </example>
     /// <example>
     /// <code>
@@ -47,7 +48,8 @@ namespace Profiler.PS.Commands
     /// <code>
     /// Start-WorkflowProfile -WorkflowId loop
     /// 1..3 | ForEach-Object { Add-NodeTiming -NodeId poll -Duration 250 }
-    /// (Complete-WorkflowProfile).NodeData | ForEach-Object { '{0}: {1} ms in {2} executions' -f $_.NodeId, $_.LastDuration, $_.ExecutionCount }
+    /// $result = Complete-WorkflowProfile
+    /// $result.NodeData | Select-Object -Property NodeId, LastDuration, ExecutionCount
     /// </code>
     /// <para>A node recorded three times in one run: its sample for the run is the sum, 750 ms, from 3 executions.</para>
     /// </example>

@@ -43,7 +43,15 @@ namespace Profiler.PS.Commands
     /// call before the block runs; nothing recorded is changed.</para>
     /// </remarks>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId deploy; Measure-WorkflowNode build { Measure-WorkflowNode restore { 1..20000 | ForEach-Object { $_ * 2 } | Out-Null }; Measure-WorkflowNode compile { [array]::Sort([int[]](20000..1)) } }; Complete-WorkflowProfile | ForEach-Object NodeData</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId deploy
+    /// Measure-WorkflowNode -NodeId build -ScriptBlock {
+    ///     Measure-WorkflowNode -NodeId restore -ScriptBlock { 1..20000 | ForEach-Object { $_ * 2 } | Out-Null }
+    ///     Measure-WorkflowNode -NodeId compile -ScriptBlock { [array]::Sort([int[]](20000..1)) }
+    /// }
+    /// $result = Complete-WorkflowProfile
+    /// $result.NodeData | Select-Object -Property NodeId, AvgDuration, AvgSelfDuration
+    /// </code>
     /// <para>Times a step with two nested steps; the profile shows build's inclusive and self time.</para>
     /// </example>
     /// <example>
@@ -68,12 +76,31 @@ namespace Profiler.PS.Commands
     /// <para>-DotSource runs the block in the caller's scope, so $settings is still set after it.</para>
     /// </example>
     /// <example>
-    /// <code>$module = (Get-Module Profiler.PS).Path; $run = Start-WorkflowProfile -WorkflowId par -PassThru; 1..4 | ForEach-Object -Parallel { Import-Module $using:module; Measure-WorkflowNode "branch$_" -Run $using:run { [array]::Sort([int[]](50000..1)) } }; (Complete-WorkflowProfile -Run $run).Runs[-1]</code>
+    /// <code>
+    /// Measure-WorkflowNode -NodeId squares -ScriptBlock {
+    ///     foreach ($i in 1..5) { $i * $i }
+    /// } | ForEach-Object { "got $_" }
+    /// Get-NodeStatistics -WorkflowId adhoc
+    /// </code>
+    /// <para>With no run in flight, a one-off run of workflow 'adhoc' is recorded; the block's output streams to ForEach-Object as it is produced.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $module = (Get-Module -Name Profiler.PS).Path
+    /// $run = Start-WorkflowProfile -WorkflowId par -PassThru
+    /// 1..4 | ForEach-Object -Parallel {
+    ///     Import-Module $using:module
+    ///     Measure-WorkflowNode -NodeId "branch$_" -Run $using:run -ScriptBlock { [array]::Sort([int[]](50000..1)) }
+    /// }
+    /// $result = Complete-WorkflowProfile -Run $run
+    /// $result.Runs | Select-Object -Last 1
+    /// </code>
     /// <para>Four branches in parallel runspaces (each imports the module) land in one run; the run summary shows WallTime, NodeTimeSum and CriticalPath.</para>
     /// </example>
     /// <seealso cref="StartWorkflowProfileCommand"/>
     /// <seealso cref="GetNodeTimingCommand"/>
     /// <seealso cref="TestWorkflowBudgetCommand"/>
+    /// <returns>Whatever the script block writes to its output stream, passed on as it is produced.</returns>
     [Cmdlet(VerbsDiagnostic.Measure, "WorkflowNode")]
     [OutputType(typeof(object))]
     public sealed class MeasureWorkflowNodeCommand : ProfilerCmdletBase
