@@ -123,6 +123,32 @@ Get-WorkflowRecommendation one");
         }
 
         [Fact]
+        public void Failures_count_among_the_last_WindowSize_runs_the_node_took_part_in()
+        {
+            var clock = new ManualClock();
+            var session = new ProfilerSession(clock);
+            var settings = new WorkflowSettings { WindowSize = 5 };
+            void Run(NodeStatus status)
+            {
+                WorkflowRun run = session.StartRun("w", settings, false, out _);
+                clock.Advance(100);
+                new NodeScopeStack().Record(run, "a", 100, status: status);
+                new NodeScopeStack().Record(run, "b", 100);
+                run.Complete();
+            }
+            Run(NodeStatus.Failed);
+            Run(NodeStatus.Stopped);
+            for (int i = 0; i < 6; i++) Run(NodeStatus.Succeeded);
+            // Runs 1 and 2 rolled out of a's last 5 runs: nothing fails any more.
+            var input = new RecommendationInput(session.GetWorkflow("w").GetProfile());
+            Assert.Equal(new[] { 1, 2 }, input.FailedRuns["a"]);
+            Assert.DoesNotContain(Recommender.Analyze(input, out _), r => r.Kind == RecommendationKind.Failing);
+            Run(NodeStatus.Stopped);
+            WorkflowRecommendation first = Recommender.Analyze(new RecommendationInput(session.GetWorkflow("w").GetProfile()), out _)[0];
+            Assert.Equal((RecommendationKind.Failing, "a", "failed in 1 of its last 5 runs (20%)"), (first.Kind, first.NodeId, first.Evidence));
+        }
+
+        [Fact]
         public void An_unknown_workflow_is_a_stable_error()
         {
             using var ps = new PsSession();
