@@ -22,17 +22,44 @@ namespace Profiler.PS.Commands
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
+    /// <para>Table headers: Current(ms) = CurrentDuration, Baseline(ms) = BaselineDuration, Delta% = DeltaPercent;
+    /// the workflow line shows "(workflow total)" as its NodeId. Delta (ms) and Method are in Format-List *.</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($ms in 100, 102, 98, 101, 150) { Start-WorkflowProfile cmp; Add-NodeTiming compile $ms; Add-NodeTiming test 40; $null = Complete-WorkflowProfile -TotalDuration ($ms + 40) }; Compare-WorkflowRun cmp</code>
+    /// <code>
+    /// foreach ($ms in 100, 102, 98, 101, 150) {
+    ///     Start-WorkflowProfile -WorkflowId cmp
+    ///     Add-NodeTiming -NodeId compile -Duration $ms
+    ///     Add-NodeTiming -NodeId test -Duration 40
+    ///     $null = Complete-WorkflowProfile -TotalDuration ($ms + 40)
+    /// }
+    /// Compare-WorkflowRun -WorkflowId cmp
+    /// </code>
     /// <para>Judges run 5 against runs 1 to 4: compile is Slower (+49.3%), test is Same, and the workflow line shows the total.</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($i in 1..12) { Start-WorkflowProfile ab; Add-NodeTiming step (100 + 20 * [int]($i -gt 6) + $i % 3); $null = Complete-WorkflowProfile }; Compare-WorkflowRun ab -Run (7..12) -Baseline (1..6) | Where-Object Scope -eq Node</code>
+    /// <code>
+    /// foreach ($i in 1..12) {
+    ///     $slower = if ($i -gt 6) { 20 } else { 0 }
+    ///     Start-WorkflowProfile -WorkflowId ab
+    ///     Add-NodeTiming -NodeId step -Duration (100 + $slower + $i % 3)
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Compare-WorkflowRun -WorkflowId ab -Run (7..12) -Baseline (1..6) |
+    ///     Where-Object Scope -eq Node
+    /// </code>
     /// <para>Compares runs 7 to 12 with runs 1 to 6; with six samples a side the Mann-Whitney test decides and PValue is shown.</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile thr; Add-NodeTiming fast (10 + 3 * [int]($i -eq 4)); $null = Complete-WorkflowProfile }; (Get-WorkflowProfile thr).Runs[-1] | Compare-WorkflowRun thr -BaselineCount 3 -AbsoluteThreshold 1</code>
+    /// <code>
+    /// foreach ($ms in 10, 10, 10, 13) {
+    ///     Start-WorkflowProfile -WorkflowId thr
+    ///     Add-NodeTiming -NodeId fast -Duration $ms
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $latest = (Get-WorkflowProfile -WorkflowId thr).Runs | Select-Object -Last 1
+    /// $latest | Compare-WorkflowRun -WorkflowId thr -BaselineCount 3 -AbsoluteThreshold 1
+    /// </code>
     /// <para>Pipes the latest run summary in and judges it against the three runs before it: 13 ms against 10 ms is
     /// Slower with a 1 ms absolute threshold, where the default 5 ms would call it Same.</para>
     /// </example>
@@ -51,11 +78,13 @@ namespace Profiler.PS.Commands
         /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
         [Parameter(Position = 1, ValueFromPipeline = true)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Run { get; set; }
 
         /// <summary>The baseline runs: run numbers or run objects. Judged runs listed here are left out with a warning.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunsSet)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Baseline { get; set; }
 
         /// <summary>How many runs before the earliest judged run form the baseline (default: the workflow's WindowSize).</summary>

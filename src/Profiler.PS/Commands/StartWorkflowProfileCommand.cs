@@ -73,7 +73,14 @@ namespace Profiler.PS.Commands
         [Parameter]
         public int WindowSize { get; set; }
 
-        /// <summary>A script block called with the node id and its time in the run (ms) when the regression rule's provisional verdict on the node turns Slower during the run; its output goes to the pipeline of the call that recorded the time.</summary>
+        /// <summary>
+        /// A script block called with the node id and its time in the run (ms) when the regression rule's provisional verdict on the node turns Slower during the run, in
+        /// the runspace that called Start-WorkflowProfile. When the record that tripped it was made in that runspace, it
+        /// runs at once and its output goes to the pipeline of that Add-NodeTiming or Measure-WorkflowNode call. When it was
+        /// made in another runspace (a ForEach-Object -Parallel branch recording with -Run), the alert waits, in order, and
+        /// the callback runs at this runspace's next Profiler.PS command (Complete-WorkflowProfile at the latest), its
+        /// output going to that command's pipeline.
+        /// </summary>
         [Parameter]
         public ScriptBlock OnBottleneck { get; set; }
 
@@ -130,6 +137,7 @@ namespace Profiler.PS.Commands
             }
             if (abandoned != null)
                 WriteWarning($"Abandoned run {abandoned.RunNumber} of workflow '{abandoned.WorkflowId}': its timings were discarded and no history changed.");
+            State.Own(run);
             if (OnBottleneck != null) State.Callbacks[run.WorkflowId] = OnBottleneck;
             if (PassThru) WriteObject(run);
         }

@@ -16,6 +16,7 @@ namespace Profiler.PS.Tests.Module
             "Export-WorkflowReport",
             "Measure-WorkflowNode", "Measure-WorkflowScript", "Test-WorkflowBudget",
             "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption", "Save-WorkflowHistory",
+            "Remove-WorkflowHistory", "Repair-WorkflowHistory",
             "Import-WorkflowRun",
         };
 
