@@ -32,6 +32,9 @@ namespace Profiler.PS.Engine
             Executions = executions;
         }
 
+        /// <summary>Offsets are floating point: a child starting this little (ms) before its parent still started with it.</summary>
+        internal const double Tolerance = 1e-6;
+
         /// <summary>The run's node ids, each once, in order of first record.</summary>
         public string[] NodeIds { get; }
         public TimelineExecution[] Executions { get; }
@@ -50,7 +53,8 @@ namespace Profiler.PS.Engine
                 TimelineExecution e = Executions[i];
                 string parent = e.Parent >= 0 ? NodeIds[Executions[e.Parent].Node] : null;
                 result[i] = new NodeTiming(workflowId, runNumber, i + 1, NodeIds[e.Node], described[e.Node].Type, described[e.Node].Label ?? NodeIds[e.Node],
-                    e.Duration, e.Start + e.Duration, e.Lane, parent, e.Parent + 1, e.SelfDuration, e.Status, e.Start, e.Lane);
+                    e.Duration, e.Start + e.Duration, e.Lane, parent, e.Parent + 1, e.SelfDuration, e.Status, e.Start, e.Lane, 0,
+                    e.Parent >= 0 && e.Start < Executions[e.Parent].Start - Tolerance);
             }
             return result;
         }

@@ -34,5 +34,9 @@ namespace Profiler.PS
             }
             return new RunTimeline(ids.ToArray(), executions);
         }
+
+        /// <summary>True when the sample starts before its parent did (see <see cref="NodeTiming.ExceedsParent"/>).</summary>
+        private bool ExceedsParent(in TimingSample s)
+            => s.Parent != null && s.EndOffset - s.Duration < _owner.Clock.ElapsedMilliseconds(StartTimestamp, s.Parent.StartTimestamp) - RunTimeline.Tolerance;
     }
 }
