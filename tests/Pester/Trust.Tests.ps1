@@ -118,3 +118,62 @@ Describe 'A nested build' {
         $walk.LastSelfDuration | Should -BeGreaterOrEqual 150
     }
 }
+
+Describe 'A completed nested run exported to a trace' {
+    BeforeAll {
+        Start-WorkflowProfile -WorkflowId traced
+        Measure-WorkflowNode -NodeId build {
+            Start-Sleep -Milliseconds 20
+            Measure-WorkflowNode -NodeId compile { Start-Sleep -Milliseconds 30 }
+            Start-Sleep -Milliseconds 15   # the hand-timed lint (ending now) must start after compile ended to fit in build
+            Add-NodeTiming -NodeId lint -Duration 5
+        }
+        $null = Complete-WorkflowProfile
+        $script:run = (Get-WorkflowProfile -WorkflowId traced).Runs[-1]
+    }
+
+    It 'draws the parent around its children in a Chrome trace, as long as the run' {
+        $path = Join-Path $script:folder.FullName 'traced.trace.json'
+        Export-WorkflowProfile -WorkflowId traced -Path $path -Format ChromeTrace
+        $events = (Get-Content -LiteralPath $path -Raw | ConvertFrom-Json).traceEvents | Where-Object ph -eq 'X'
+        $total = $events | Where-Object tid -eq 0
+        $build = $events | Where-Object { $_.args.nodeId -eq 'build' }
+        $children = $events | Where-Object { $_.args.parentId -eq 'build' }
+        $children.Count | Should -Be 2
+        foreach ($child in $children) {
+            $child.tid | Should -Be $build.tid
+            $child.ts | Should -BeGreaterOrEqual $build.ts
+            ($child.ts + $child.dur) | Should -BeLessOrEqual ($build.ts + $build.dur)
+        }
+        [math]::Abs($total.dur - [math]::Round($script:run.WallTime * 1000)) | Should -BeLessOrEqual 1
+        ($build.ts + $build.dur) | Should -BeLessOrEqual $total.dur
+    }
+
+    It 'opens and closes speedscope frames like a call stack over the wall time' {
+        $path = Join-Path $script:folder.FullName 'traced.speedscope.json'
+        Export-WorkflowProfile -WorkflowId traced -Path $path -Format Speedscope
+        $doc = Get-Content -LiteralPath $path -Raw | ConvertFrom-Json
+        $lane = $doc.profiles | Select-Object -First 1
+        [math]::Abs($lane.endValue - $script:run.WallTime) | Should -BeLessOrEqual 0.001
+        $stack = [System.Collections.Generic.Stack[int]]::new()
+        $names = foreach ($e in $lane.events) {
+            if ($e.type -eq 'O') { $stack.Push($e.frame) } else { $stack.Pop() | Should -Be $e.frame }
+            $e.type + ' ' + $doc.shared.frames[$e.frame].name
+        }
+        $stack.Count | Should -Be 0
+        $names | Should -Be @('O build', 'O compile', 'C compile', 'O lint', 'C lint', 'C build')
+    }
+}
+
+Describe 'A hand-given child longer than its parent' {
+    It 'is recorded as given, flagged ExceedsParent and named in the verbose stream' {
+        Start-WorkflowProfile -WorkflowId exceeds
+        $out = Measure-WorkflowNode -NodeId outer { Add-NodeTiming -NodeId inner -Duration 5000 -PassThru -Verbose 4>&1 }
+        $null = Complete-WorkflowProfile
+        $timing = $out | Where-Object { $_ -is [Profiler.PS.NodeTiming] }
+        $verbose = $out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $timing.Duration | Should -Be 5000
+        $timing.ExceedsParent | Should -BeTrue
+        $verbose.Message | Should -BeLike "Node 'inner' (5000 ms) is longer than its parent 'outer' had run (*"
+    }
+}

@@ -108,8 +108,11 @@ namespace Profiler.PS.Engine
             NodeScope parent = FindOpen(run);
             RecordResult result = run.RecordExecution(nodeId, durationMs, nodeType, nodeLabel, parent, durationMs,
                 status, false, 0, 0, 0, null);
-            if (parent != null) parent.ChildDuration += durationMs;
-            return result;
+            if (parent == null) return result;
+            parent.ChildDuration += durationMs;
+            // Accepted as given, but flagged: a child cannot have started before its parent.
+            double elapsed = run.Owner.Clock.ElapsedMilliseconds(parent.StartTimestamp, run.Owner.Clock.GetTimestamp());
+            return durationMs > elapsed ? new RecordResult(result.Sequence, result.EndOffset, result.Alert, result.Lane, parent.NodeId, elapsed) : result;
         }
 
         /// <summary>Throws what <see cref="Begin"/> would throw for <paramref name="run"/> (null, or no longer running), so callers can check before preparing work.</summary>

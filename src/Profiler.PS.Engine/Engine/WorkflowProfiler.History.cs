@@ -40,7 +40,7 @@ namespace Profiler.PS.Engine
                 alerts[i] = new BottleneckAlert(WorkflowId, runNumber, a.NodeId, a.NodeLabel, a.Duration, a.BaselineMedian, a.BaselineSamples, a.Timestamp);
             }
             _lastAlerts = alerts;
-            _runs.Enqueue(new WorkflowRunSummary(runNumber, r.RunId, r.StartTime, r.EndTime, r.TotalDuration, r.Nodes.Length, r.ExecutionCount, alerts.Length, r.Shape));
+            _runs.Enqueue(new WorkflowRunSummary(runNumber, r.RunId, r.StartTime, r.EndTime, r.TotalDuration, r.Nodes.Length, r.ExecutionCount, alerts.Length, r.Shape).WithTimeline(r.Timeline));
             while (_runs.Count > WindowSize + 1) _runs.Dequeue();
         }
 
@@ -113,7 +113,7 @@ namespace Profiler.PS.Engine
             return new HistoryRecord
             {
                 RunId = summary.RunId, StartTime = summary.StartTime, EndTime = summary.EndTime, TotalDuration = summary.TotalDuration,
-                ExecutionCount = summary.ExecutionCount, Nodes = nodes, Alerts = _lastAlerts, Shape = Persistence.ShapeFields.Of(summary),
+                ExecutionCount = summary.ExecutionCount, Nodes = nodes, Alerts = _lastAlerts, Shape = Persistence.ShapeFields.Of(summary), Timeline = summary.Timeline,
             };
         }
     }

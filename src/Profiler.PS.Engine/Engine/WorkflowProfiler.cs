@@ -102,7 +102,7 @@ namespace Profiler.PS.Engine
                 KnowRunLocked(run.RunId);
                 _lastAlerts = run.FinalAlerts(Rule);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    runNodes.Count, run.Executions, _lastAlerts.Length, shape.WithTotalSource(source));
+                    runNodes.Count, run.Executions, _lastAlerts.Length, shape.WithTotalSource(source)).WithTimeline(run.Timeline());
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize + 1) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();

@@ -97,7 +97,7 @@ namespace Profiler.PS
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, s.Sequence, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
                         s.Duration, s.EndOffset, threads[s.Lane - 1], s.Parent?.NodeId, parentSequences[i], s.SelfDuration, s.Status,
-                        s.EndOffset - s.Duration, s.Lane, s.Overhead);
+                        s.EndOffset - s.Duration, s.Lane, s.Overhead, ExceedsParent(s));
                 }
                 return result;
             }
@@ -175,14 +175,20 @@ namespace Profiler.PS.Engine
     /// <summary>What recording one execution produced.</summary>
     public readonly struct RecordResult
     {
-        internal RecordResult(long sequence, double endOffset, BottleneckAlert alert, int lane = 0)
+        internal RecordResult(long sequence, double endOffset, BottleneckAlert alert, int lane = 0, string exceededParent = null, double parentElapsed = 0)
         {
+            ExceededParent = exceededParent;
+            ParentElapsed = parentElapsed;
             Sequence = sequence;
             EndOffset = endOffset;
             Alert = alert;
             Lane = lane;
         }
 
+        /// <summary>The parent's node id when the hand-given duration is longer than the parent had run (see <see cref="NodeTiming.ExceedsParent"/>), else null.</summary>
+        public string ExceededParent { get; }
+        /// <summary>Milliseconds the parent had run when the execution was recorded (set with <see cref="ExceededParent"/>).</summary>
+        public double ParentElapsed { get; }
         /// <summary>1-based order of the execution within its run.</summary>
         public long Sequence { get; }
         /// <summary>Milliseconds from the start of the run to the record.</summary>

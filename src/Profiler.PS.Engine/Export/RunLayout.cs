@@ -11,14 +11,15 @@ namespace Profiler.PS.Export
         public string NodeLabel;
         public string NodeType;
         public double Start;
-        public double Duration;
+        /// <summary>Kept as given (not start + duration) so a child ending with its parent ends exactly where it does.</summary>
+        public double End;
         /// <summary>Index of the enclosing slice in the same track, or -1 at the top level.</summary>
         public int Parent;
         /// <summary>The enclosing execution's node id as recorded (set even when the slice could not be drawn inside it).</summary>
         public string ParentId;
         public double SelfDuration;
         public NodeStatus Status;
-        public double End => Start + Duration;
+        public double Duration => End - Start;
     }
 
     /// <summary>One row of a laid-out run: slices that never partly overlap (each lies after or inside another).</summary>
@@ -39,9 +40,10 @@ namespace Profiler.PS.Export
     }
 
     /// <summary>
-    /// Places runs on a timeline. A completed run keeps one total per node and no start times, so its nodes are
-    /// laid end to end, in the order the nodes first ran, from 0 on one track. The run in flight keeps each
-    /// execution's start offset, lane (recording thread) and parent: an execution is drawn inside its parent
+    /// Places runs on a timeline. A completed run stored before schema version 4 keeps one total per node and no
+    /// start times, so its nodes are laid end to end, in the order the nodes first ran, from 0 on one track
+    /// (<see cref="Completed"/>). Every other run, in flight or completed (its timeline), keeps each
+    /// execution's start offset, lane (recording thread) and parent (<see cref="InFlight"/>): an execution is drawn inside its parent
     /// when it lies within the parent's time and after the parent's earlier children (so nested steps stack up
     /// as in a flame chart); otherwise it goes on the first track of its lane that is free at its start. A start
     /// before the run (a hand-given duration longer than the run so far) is drawn from 0. On every track, slices in
@@ -52,6 +54,11 @@ namespace Profiler.PS.Export
         /// <summary>Offsets are computed in floating point: a child ending this close after its parent still fits.</summary>
         private const double Epsilon = 1e-6;
 
+        /// <summary>Integer microseconds of an offset in milliseconds: exports compute every event time with it from
+        /// one origin (the run's start), so a slice ending where the next starts gives both the same value.</summary>
+        public static long Microseconds(double milliseconds) => (long)Math.Round(milliseconds * 1000, MidpointRounding.AwayFromZero);
+
+        /// <summary>A completed run without timeline: its nodes end to end from 0.</summary>
         public static List<Slice> Completed(WorkflowPerformanceProfile profile, int runNumber)
         {
             var slices = new List<Slice>();
@@ -62,10 +69,10 @@ namespace Profiler.PS.Export
                 if (i < 0) continue;
                 slices.Add(new Slice
                 {
-                    NodeId = n.NodeId, NodeLabel = n.NodeLabel, NodeType = n.NodeType, Start = cursor, Duration = n.Durations[i],
+                    NodeId = n.NodeId, NodeLabel = n.NodeLabel, NodeType = n.NodeType, Start = cursor, End = cursor + n.Durations[i],
                     Parent = -1, SelfDuration = n.SelfDurations[i],
                 });
-                cursor += n.Durations[i];
+                cursor = slices[slices.Count - 1].End;
             }
             return slices;
         }
@@ -101,7 +108,7 @@ namespace Profiler.PS.Export
                 NodeTiming t = timings[i];
                 var slice = new Slice
                 {
-                    NodeId = t.NodeId, NodeLabel = t.NodeLabel, NodeType = t.NodeType, Start = Start(t), Duration = t.Duration, Parent = -1,
+                    NodeId = t.NodeId, NodeLabel = t.NodeLabel, NodeType = t.NodeType, Start = Start(t), End = End(t), Parent = -1,
                     ParentId = t.ParentId, SelfDuration = t.SelfDuration, Status = t.Status,
                 };
                 int p = ParentOf(t, bySequence);
@@ -138,7 +145,7 @@ namespace Profiler.PS.Export
             if (slice.Start < parent.ChildrenEnd - Epsilon || slice.End > outer.End + Epsilon) return false;
             double start = Math.Max(slice.Start, parent.ChildrenEnd), end = Math.Min(slice.End, outer.End);
             slice.Start = start;
-            slice.Duration = Math.Max(0, end - start);
+            slice.End = Math.Max(start, end);
             return true;
         }
 

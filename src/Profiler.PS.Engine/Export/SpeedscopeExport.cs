@@ -8,8 +8,9 @@ namespace Profiler.PS.Export
 {
     /// <summary>
     /// speedscope's file format (https://www.speedscope.app/file-format-schema.json) with evented profiles: one
-    /// profile per completed run (nodes end to end, see <see cref="RunLayout"/>) and one per track of the run in
-    /// flight, in milliseconds. Each slice is an open (O) and a close (C) event of its node's frame; a nested
+    /// profile per track of each completed run with a timeline (schema version 4, each as long as the run's wall
+    /// time), one per completed run stored before (nodes end to end, see <see cref="RunLayout"/>) and one per track of
+    /// the run in flight, in milliseconds rounded to whole microseconds. Each slice is an open (O) and a close (C) event of its node's frame; a nested
     /// execution opens after and closes before its parent, and slices on a track otherwise never overlap, so
     /// events are in non-decreasing order and balanced. The first workflow's newest completed run is the
     /// profile speedscope opens.
@@ -38,7 +39,15 @@ namespace Profiler.PS.Export
                 foreach (int run in s.CompletedRunNumbers())
                 {
                     if (ReferenceEquals(s, sources[0])) active = profiles.Count;
-                    profiles.Add(Build($"{p.WorkflowName} run {run}", RunLayout.Completed(p, run), s.Summary(run)?.TotalDuration ?? 0, p.WorkflowId, frames, frameIndex));
+                    NodeTiming[] timings = s.CompletedTimings(run);
+                    if (timings == null)
+                    {
+                        profiles.Add(Build($"{p.WorkflowName} run {run}", RunLayout.Completed(p, run), s.Summary(run)?.TotalDuration ?? 0, p.WorkflowId, frames, frameIndex));
+                        continue;
+                    }
+                    // Every lane's profile is as long as the run's wall time, so lanes line up side by side.
+                    foreach (Track track in RunLayout.InFlight(timings))
+                        profiles.Add(Build($"{p.WorkflowName} run {run} {track.Name}", track.Slices, s.Summary(run).WallTime, p.WorkflowId, frames, frameIndex));
                 }
                 if (s.InFlight.Length == 0) continue;
                 foreach (Track track in RunLayout.InFlight(s.InFlight))
@@ -81,7 +90,7 @@ namespace Profiler.PS.Export
             for (int i = 0; i < slices.Count; i++)
             {
                 Slice s = slices[i];
-                profile.End = Math.Max(profile.End, s.Start + s.Duration);
+                profile.End = Math.Max(profile.End, s.End);
                 string key = workflowId.ToUpperInvariant() + "\u0000" + s.NodeId.ToUpperInvariant();
                 if (!frameIndex.TryGetValue(key, out int index))
                 {
@@ -100,7 +109,7 @@ namespace Profiler.PS.Export
             w.Property("name", profile.Name);
             w.Property("unit", "milliseconds");
             w.Property("startValue", 0L);
-            w.Property("endValue", profile.End);
+            w.Property("endValue", Milliseconds(profile.End));
             w.Name("events");
             w.StartArray();
             // Slices come parents first; before one opens, the slices open above its parent close (a call stack).
@@ -119,12 +128,16 @@ namespace Profiler.PS.Export
 
         private static void Close(JsonWriter w, Profile profile, int slice) => Event(w, "C", profile.Frames[slice], profile.Slices[slice].End);
 
+        /// <summary>An offset rounded to whole microseconds (from the run's start, the one origin), so events that meet
+        /// in milliseconds meet exactly and rounding never reorders a close before an open.</summary>
+        private static double Milliseconds(double at) => RunLayout.Microseconds(at) / 1000.0;
+
         private static void Event(JsonWriter w, string type, int frame, double at)
         {
             w.StartObject();
             w.Property("type", type);
             w.Property("frame", frame);
-            w.Property("at", at);
+            w.Property("at", Milliseconds(at));
             w.EndObject();
         }
     }

@@ -14,8 +14,9 @@ namespace Profiler.PS
         public NodeTiming(string workflowId, int runNumber, long sequence, string nodeId, string nodeType,
             string nodeLabel, double duration, double endOffset, int threadId, string parentId = null,
             long parentSequence = 0, double? selfDuration = null, NodeStatus status = NodeStatus.Succeeded,
-            double? startOffset = null, int lane = 0, double overhead = 0)
+            double? startOffset = null, int lane = 0, double overhead = 0, bool exceedsParent = false)
         {
+            ExceedsParent = exceedsParent;
             WorkflowId = workflowId;
             RunNumber = runNumber;
             Sequence = sequence;
@@ -34,6 +35,12 @@ namespace Profiler.PS
             Overhead = overhead;
         }
 
+        /// <summary>
+        /// True for a hand-given duration longer than its parent had run when it was recorded: it would have started before
+        /// its parent, so it cannot lie inside it. It is kept as given (and named in Add-NodeTiming's verbose stream); traces
+        /// draw it beside its parent, not inside.
+        /// </summary>
+        public bool ExceedsParent { get; }
         /// <summary>The workflow of the run.</summary>
         public string WorkflowId { get; }
         /// <summary>The run's number in its workflow, 1 for the first run.</summary>

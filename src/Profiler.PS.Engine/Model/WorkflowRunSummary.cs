@@ -28,6 +28,17 @@ namespace Profiler.PS
             TotalSource = shape?.TotalSource ?? RunTotalSource.Clock;
         }
 
+        /// <summary>The run's executions with start, lane and parent (drawn as they ran), or null for runs stored
+        /// before schema version 4 (drawn end to end). Not a public member: it would make the summary large in outputs.</summary>
+        internal RunTimeline Timeline { get; private set; }
+
+        /// <summary>Attaches the run's timeline while the summary is built (before anyone else sees it).</summary>
+        internal WorkflowRunSummary WithTimeline(RunTimeline timeline)
+        {
+            Timeline = timeline;
+            return this;
+        }
+
         /// <summary>The run's number in its workflow, 1 for the first.</summary>
         public int RunNumber { get; }
         /// <summary>A unique id of the run.</summary>

@@ -47,6 +47,8 @@ namespace Profiler.PS.Persistence
         public BottleneckAlert[] Alerts = System.Array.Empty<BottleneckAlert>();
         /// <summary>The run's wall time, node time, critical path and lanes; null when not known (a version 1 record).</summary>
         public RunShape Shape;
+        /// <summary>The run's executions with start, lane and parent (schema version 4), or null.</summary>
+        public RunTimeline Timeline;
 
         /// <summary>The record as one line of JSON, ending in "\n".</summary>
         public string ToLine(string workflowId)
@@ -84,6 +86,7 @@ namespace Profiler.PS.Persistence
             foreach (BottleneckAlert a in Alerts) RecordSchema.WriteAlert(w, a);
             w.EndArray();
             if (Shape != null) ShapeFields.Write(w, Shape);
+            TimelineFields.Write(w, Timeline);
             w.EndObject();
             return sb.Append('\n').ToString();
         }
@@ -94,7 +97,7 @@ namespace Profiler.PS.Persistence
         {
             long version = Long(line, "", "schemaVersion", 1, SchemaVersion);
             bool v2 = version >= 2;
-            Members(line, "", v2, LineMembers, ShapeFields.RunNames);
+            Members(line, "", v2, LineMembers, RecordSchema.RunOptionalMembers);
             String(line, "", "workflowId", nonBlank: true);
             var r = new HistoryRecord
             {
@@ -138,6 +141,7 @@ namespace Profiler.PS.Persistence
             for (int i = 0; i < alerts.Count; i++)
                 r.Alerts[i] = RecordSchema.ReadAlert(alerts[i], Index("alerts", i), version, workflowId, 0, int.MaxValue);
             r.Shape = ShapeFields.Read(line, "", r.TotalDuration, r.ExecutionCount);
+            r.Timeline = TimelineFields.Read(line, "", version, r.ExecutionCount);
             return r;
         }
 

@@ -118,7 +118,7 @@ namespace Profiler.PS.Persistence
                 s.AbsoluteThreshold = Double(w, path, "absoluteThreshold", 0);
             }
             else if (!(Double(w, path, "bottleneckFactor") > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
-            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
+            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, version));
             for (int i = 1; i < s.Runs.Length; i++)
                 if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
             s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => RecordSchema.ReadAlert(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));
@@ -141,14 +141,14 @@ namespace Profiler.PS.Persistence
 
         private static readonly string[] RunMembers = { "runNumber", "runId", "startTime", "endTime", "totalDuration", "nodeCount", "executionCount", "alertCount" };
 
-        private static WorkflowRunSummary ReadRun(JsonValue r, string path, int runCount, bool v2)
+        private static WorkflowRunSummary ReadRun(JsonValue r, string path, int runCount, long version)
         {
-            Members(r, path, v2, RunMembers, ShapeFields.RunNames);
+            Members(r, path, version >= ShapeVersion, RunMembers, RecordSchema.RunOptionalMembers);
             double total = Double(r, path, "totalDuration", 0);
             long executions = Long(r, path, "executionCount", 0, long.MaxValue);
             return new WorkflowRunSummary(Int(r, path, "runNumber", 1, runCount), Guid(r, path, "runId"), Time(r, path, "startTime"),
                 Time(r, path, "endTime"), total, Int(r, path, "nodeCount", 0, int.MaxValue), executions, Int(r, path, "alertCount", 0, int.MaxValue),
-                ShapeFields.Read(r, path, total, executions));
+                ShapeFields.Read(r, path, total, executions)).WithTimeline(TimelineFields.Read(r, path, version, executions));
         }
     }
 }

@@ -68,6 +68,7 @@ namespace Profiler.PS.Persistence
             w.Property("executionCount", r.ExecutionCount);
             w.Property("alertCount", r.AlertCount);
             ShapeFields.Write(w, ShapeFields.Of(r));
+            TimelineFields.Write(w, r.Timeline);
             w.EndObject();
         }
 

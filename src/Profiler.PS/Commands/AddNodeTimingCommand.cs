@@ -170,9 +170,14 @@ namespace Profiler.PS.Commands
                 ThrowTerminatingError(ToErrorRecord(ex, run));
                 return;
             }
+            if (result.ExceededParent != null)
+                WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "Node '{0}' ({1} ms) is longer than its parent '{2}' had run ({3:0.###} ms): recorded as given and flagged ExceedsParent.",
+                    NodeId, Duration, result.ExceededParent, result.ParentElapsed));
             if (PassThru)
                 WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
-                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane));
+                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane,
+                    exceedsParent: result.ExceededParent != null));
             if (result.Alert != null) RaiseBottleneck(result.Alert, run);
         }
 

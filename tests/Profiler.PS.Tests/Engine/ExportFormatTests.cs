@@ -116,11 +116,12 @@ namespace Profiler.PS.Tests.Engine
                 e.GetProperty("name").GetString();
                 e.GetProperty("cat").GetString();
             }
-            // A completed run: nodes end to end on tid 1, durations in microseconds; the run's total on tid 0.
-            JsonElement[] run3 = complete.Where(e => e.GetProperty("pid").GetInt32() == 3 && e.GetProperty("tid").GetInt32() == 1).ToArray();
-            Assert.Equal(new[] { 105_000.0, 900_000, 52_000, 3_000 }, run3.Select(e => e.GetProperty("dur").GetDouble()));
-            Assert.Equal(new[] { 0.0, 105_000, 1_005_000, 1_057_000 }, run3.Select(e => e.GetProperty("ts").GetDouble()));
-            Assert.Equal(1_070_000, complete.Single(e => e.GetProperty("pid").GetInt32() == 3 && e.GetProperty("tid").GetInt32() == 0).GetProperty("dur").GetDouble());
+            // A completed run, drawn from its timeline: the four hand-timed steps were all recorded at 0 ms, so each starts
+            // before the run (drawn from 0) and overlaps the others: one track each, longest first; the wall time on tid 0.
+            JsonElement[] run3 = complete.Where(e => e.GetProperty("pid").GetInt32() == 3 && e.GetProperty("tid").GetInt32() > 0).ToArray();
+            Assert.Equal(new[] { "1 0 900000", "2 0 105000", "3 0 52000", "4 0 3000" },
+                run3.Select(e => $"{e.GetProperty("tid").GetInt32()} {e.GetProperty("ts").GetInt64()} {e.GetProperty("dur").GetInt64()}"));
+            Assert.Equal(1_000_000, complete.Single(e => e.GetProperty("pid").GetInt32() == 3 && e.GetProperty("tid").GetInt32() == 0).GetProperty("dur").GetDouble());
             // The run in flight: real offsets, one tid per lane, never overlapping on a tid.
             JsonElement[] flight = complete.Where(e => e.GetProperty("pid").GetInt32() == 4).ToArray();
             Assert.Equal(4, flight.Length);
@@ -145,7 +146,7 @@ namespace Profiler.PS.Tests.Engine
             string[] frames = root.GetProperty("shared").GetProperty("frames").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToArray();
             Assert.Contains("Restore\npackages", frames);
             JsonElement[] profiles = root.GetProperty("profiles").EnumerateArray().ToArray();
-            Assert.Equal("Nightly | build run 3", profiles[root.GetProperty("activeProfileIndex").GetInt32()].GetProperty("name").GetString());
+            Assert.Equal("Nightly | build run 3 lane 1 (thread 1)", profiles[root.GetProperty("activeProfileIndex").GetInt32()].GetProperty("name").GetString());
             foreach (JsonElement p in profiles)
             {
                 Assert.Equal("evented", p.GetProperty("type").GetString());
@@ -164,9 +165,11 @@ namespace Profiler.PS.Tests.Engine
                 }
                 Assert.Empty(stack);
             }
-            JsonElement run2 = profiles.Single(p => p.GetProperty("name").GetString() == "Nightly | build run 2");
-            double[] at2 = run2.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("at").GetDouble()).ToArray();
-            Assert.Equal(new[] { 0.0, 110, 110, 430, 430, 485, 485, 487 }, at2);
+            // Run 2's hand-timed steps all ended at 0 ms: one track each from 0, every track as long as the run's wall time.
+            JsonElement[] run2 = profiles.Where(p => p.GetProperty("name").GetString()!.StartsWith("Nightly | build run 2 ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(new[] { "0 320", "0 110", "0 55", "0 2" },
+                run2.Select(p => string.Join(" ", p.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("at").GetDouble()))));
+            Assert.All(run2, p => Assert.Equal(1000, p.GetProperty("endValue").GetDouble()));
             Assert.Equal(4, profiles.Count(p => p.GetProperty("name").GetString()!.Contains("(in flight)")));
         }
 
