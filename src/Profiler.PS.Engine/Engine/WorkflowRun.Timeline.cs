@@ -13,7 +13,8 @@ namespace Profiler.PS
         /// </summary>
         internal RunTimeline Timeline()
         {
-            TimingSample[] samples = CopyLogInOrder();
+            TimingSample[] samples;
+            lock (_gate) samples = _log.ToArray();
             var ids = new List<string>();
             var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var executions = new TimelineExecution[samples.Length];
