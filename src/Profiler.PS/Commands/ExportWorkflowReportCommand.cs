@@ -31,17 +31,23 @@ namespace Profiler.PS.Commands
     /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force -PassThru</code>
     /// <para>Writes one report with a section for each workflow piped in, and returns the file.</para>
     /// </example>
-    [Cmdlet(VerbsData.Export, "WorkflowReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "WorkflowReport", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase
     {
         private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
         private bool _anyNamed;
 
-        /// <summary>The HTML file to write; relative paths are resolved from the current location.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The HTML file to write; relative paths are resolved from the current location. A wildcard pattern that matches one existing file names it; use -LiteralPath for a name holding '[', ']', '*' or '?'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>The HTML file to write, taken exactly as written (no wildcards); relative paths are resolved from the current location.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; }
 
         /// <summary>Workflows to report; wildcards allowed. Defaults to every workflow in the session.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -88,7 +94,7 @@ namespace Profiler.PS.Commands
                     "There is no workflow to report in this session: profile one with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first."),
                     ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
             }
-            string file = ReportPath.Resolve(this, Path, NoClobber);
+            string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);
             if (!ShouldProcess(file, "Write workflow report")) return;
 
             var profiles = new WorkflowPerformanceProfile[_workflows.Count];
