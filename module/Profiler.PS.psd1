@@ -11,6 +11,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('Profiler.PS.Format.ps1xml')
+    TypesToProcess       = @('Profiler.PS.Types.ps1xml')
     CmdletsToExport      = @(
         'Start-WorkflowProfile'
         'Add-NodeTiming'
@@ -23,6 +24,7 @@
         'Clear-WorkflowProfile'
         'Export-WorkflowReport'
         'Measure-WorkflowNode'
+        'Measure-WorkflowScript'
         'Test-WorkflowBudget'
         'Compare-WorkflowRun'
         'Get-WorkflowRecommendation'
@@ -31,6 +33,8 @@
         'Set-ProfilerOption'
         'Save-WorkflowHistory'
         'Get-ProfilerOption'
+        'Remove-WorkflowHistory'
+        'Repair-WorkflowHistory'
         'Import-WorkflowRun'
     )
     FunctionsToExport    = @()

@@ -1,6 +1,6 @@
 # Profiles a simulated nightly build over six runs, then shows what Profiler.PS tells you about it.
 # The step durations are simulated (seeded), so the demo is the same on every machine; in a real
-# script you would time the steps with Measure-Command or your own stopwatch.
+# script you would run each step in Measure-WorkflowNode -NodeId <step> { ... }, which times it for you.
 $random = [System.Random]::new(42)
 $steps = @(
     @{ NodeId = 'restore';  NodeType = 'dotnet';  NodeLabel = 'Restore packages'; Ms = 2400 }
@@ -25,7 +25,8 @@ foreach ($run in 1..6) {
     $null = Complete-WorkflowProfile -TotalDuration $total
 }
 
-# Each query goes to Out-Host on its own, as it would when typed at the prompt one line at a time.
+# Each table goes to Out-Host on its own, as it would when typed at the prompt one line at a time
+# (the heatmap would not need it: its rows are drawn by their own view wherever they appear).
 Get-WorkflowProfile | Out-Host
 Get-NodeStatistics | Out-Host
 Get-Bottleneck -Top 3 | Out-Host

@@ -84,7 +84,7 @@ $body = foreach ($shot in $shots) {
     ''
     "   <span class=`"group`">Heatmap: Nightly build</span>"
     ''
-    foreach ($row in $shot.Rows) { ConvertTo-HtmlLine $row.Line }
+    foreach ($row in $shot.Rows) { ConvertTo-HtmlLine ([Profiler.PS.Rendering.HeatmapRenderer]::Format($row, 120, $true)) }
     ''
 }
 $lines = @($body).Count

@@ -106,6 +106,9 @@ namespace Profiler.PS.HelpGen
                     string full = name.Type != null ? FullName(name.Type) : name.Name;
                     if (!seen.Add(full)) continue;
                     string description = name.Type != null ? string.Join(" ", _docs.Paragraphs(XmlDocs.TypeId(name.Type), "summary")) : string.Empty;
+                    // A type documented elsewhere (FileInfo, Boolean, Object) is described by the cmdlet's own <returns>.
+                    if (description.Length == 0) description = string.Join(" ", _docs.Paragraphs(XmlDocs.TypeId(type), "returns"));
+                    if (description.Length == 0) Warn(help, $"output {full} has no description: write <returns> on class {type.Name}.");
                     help.Outputs.Add(new TypeHelp(full, description));
                 }
             }

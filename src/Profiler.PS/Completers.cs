@@ -97,4 +97,40 @@ namespace Profiler.PS
             return filters;
         }
     }
+
+    /// <summary>
+    /// Completes -Run and -Baseline of Compare-WorkflowRun with the completed run numbers of the workflow named by
+    /// -WorkflowId (else the default workflow), latest first, each with its start time and total as the tooltip.
+    /// </summary>
+    public sealed class RunNumberCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                ProfilerSession session = ProfilerState.Current.Session;
+                object id = fakeBoundParameters != null && fakeBoundParameters.Contains("WorkflowId") ? fakeBoundParameters["WorkflowId"] : null;
+                if (id is PSObject wrapped) id = wrapped.BaseObject;
+                WorkflowProfiler wf = id is string name ? session.GetWorkflow(name) : session.DefaultWorkflow;
+                var results = new List<CompletionResult>();
+                if (wf == null) return results;
+                WorkflowRunSummary[] runs = wf.GetProfile().Runs;
+                for (int i = runs.Length - 1; i >= 0; i--)
+                {
+                    string number = runs[i].RunNumber.ToString(CultureInfo.InvariantCulture);
+                    if (!number.StartsWith(wordToComplete ?? "", StringComparison.Ordinal)) continue;
+                    string tip = string.Format(CultureInfo.CurrentCulture, "run {0} of {1}: started {2:g}, {3:N1} ms",
+                        number, wf.WorkflowId, runs[i].StartTime.LocalDateTime, runs[i].TotalDuration);
+                    results.Add(new CompletionResult(number, number, CompletionResultType.ParameterValue, tip));
+                }
+                return results;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
+    }
 }

@@ -20,9 +20,22 @@ namespace Profiler.PS
                     return span.TotalMilliseconds;
                 case string text:
                     return Parse(text);
+                // Numbers become double here, so a row's Duration binds by property name without PowerShell's
+                // type-coercion pass (which first tries, and fails, every by-value parameter with each row).
+                case double _:
+                    return value;
+                case int _: case long _: case float _: case decimal _: case short _: case byte _: case uint _: case ulong _:
+                    return Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 default:
                     return inputData;
             }
+        }
+
+        /// <summary>Milliseconds from a piped value: a TimeSpan, a number or duration text; anything else is an invalid cast.</summary>
+        internal static double ToMilliseconds(object value)
+        {
+            object transformed = new DurationTransformationAttribute().Transform(null, value);
+            return LanguagePrimitives.ConvertTo<double>(transformed);
         }
 
         /// <summary>

@@ -11,7 +11,20 @@ namespace Profiler.PS
         private ProfilerState _state;
         private string _errorPrefix;
 
-        internal ProfilerState State => _state ?? (_state = ProfilerState.Current);
+        /// <summary>
+        /// The calling runspace's profiler. Its first use in a command also runs the -OnBottleneck callbacks of alerts
+        /// that other runspaces raised meanwhile, so they are delivered at this runspace's next Profiler.PS call.
+        /// </summary>
+        internal ProfilerState State
+        {
+            get
+            {
+                if (_state != null) return _state;
+                _state = ProfilerState.Current;
+                if (!_state.PendingAlerts.IsEmpty) DeliverPendingAlerts();
+                return _state;
+            }
+        }
 
         internal ProfilerSession Session => State.Session;
 
@@ -178,13 +191,38 @@ namespace Profiler.PS
             => string.Equals(wf.WorkflowId, Commands.MeasureWorkflowNodeCommand.OneOffWorkflowId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Calls the -OnBottleneck script block registered for the alert's workflow in this runspace, writing its
-        /// output; a callback that throws becomes a CallbackFailed error. From another runspace (a parallel branch)
-        /// the callback is not ours to invoke, and the alert stays in the run for the profile.
+        /// Delivers <paramref name="alert"/>, raised by a record into <paramref name="run"/>: in the runspace that started
+        /// the run, its -OnBottleneck callback runs now (after any alerts still queued from other runspaces, so they keep
+        /// their order); from another runspace (a ForEach-Object -Parallel branch recording with -Run) the callback is not
+        /// ours to invoke, so the alert is queued for the owner, which runs it at its next Profiler.PS call
+        /// (Complete-WorkflowProfile at the latest). The alert also stays in the run for the profile.
         /// </summary>
-        internal void RaiseBottleneck(BottleneckAlert alert)
+        internal void RaiseBottleneck(BottleneckAlert alert, WorkflowRun run = null)
         {
             WriteVerbose("Bottleneck: " + alert);
+            ProfilerState owner = ProfilerState.OwnerOf(run);
+            if (owner != null && owner != State)
+            {
+                owner.PendingAlerts.Enqueue(alert);
+                WriteVerbose($"The bottleneck alert for node '{alert.NodeId}' goes to the runspace that started run {alert.RunNumber}: its -OnBottleneck runs at that runspace's next Profiler.PS command.");
+                return;
+            }
+            DeliverPendingAlerts();
+            InvokeCallback(alert);
+        }
+
+        /// <summary>Runs this runspace's callbacks for alerts queued by other runspaces, oldest first.</summary>
+        internal void DeliverPendingAlerts()
+        {
+            while (State.PendingAlerts.TryDequeue(out BottleneckAlert pending))
+            {
+                WriteVerbose("Bottleneck (raised in another runspace): " + pending);
+                InvokeCallback(pending);
+            }
+        }
+
+        private void InvokeCallback(BottleneckAlert alert)
+        {
             if (!State.Callbacks.TryGetValue(alert.WorkflowId, out ScriptBlock callback)) return;
             try
             {

@@ -32,6 +32,21 @@ namespace Profiler.PS
         /// <summary>Measure-WorkflowNode executions in flight on this runspace, innermost on top (a runspace runs one pipeline at a time).</summary>
         public NodeScopeStack Scopes { get; } = new NodeScopeStack();
 
+        private static readonly ConditionalWeakTable<WorkflowRun, ProfilerState> s_runOwners = new ConditionalWeakTable<WorkflowRun, ProfilerState>();
+
+        /// <summary>Marks this state as the owner of <paramref name="run"/>: its -OnBottleneck callbacks answer the run's alerts, from whichever runspace they are raised.</summary>
+        public void Own(WorkflowRun run)
+        {
+            s_runOwners.Remove(run);
+            s_runOwners.Add(run, this);
+        }
+
+        /// <summary>The state of the runspace that started <paramref name="run"/> with Start-WorkflowProfile, or null.</summary>
+        public static ProfilerState OwnerOf(WorkflowRun run) => run != null && s_runOwners.TryGetValue(run, out ProfilerState owner) ? owner : null;
+
+        /// <summary>Alerts raised in other runspaces (ForEach-Object -Parallel branches recording with -Run) for runs this state owns, oldest first, waiting for this runspace's next Profiler.PS call.</summary>
+        public ConcurrentQueue<BottleneckAlert> PendingAlerts { get; } = new ConcurrentQueue<BottleneckAlert>();
+
         /// <summary>Bottleneck callbacks by workflow id. Script blocks belong to this runspace, so they stay here, not in the engine.</summary>
         public ConcurrentDictionary<string, ScriptBlock> Callbacks { get; } =
             new ConcurrentDictionary<string, ScriptBlock>(StringComparer.OrdinalIgnoreCase);

@@ -1,54 +1,51 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 
 namespace Profiler.PS
 {
     /// <summary>
-    /// What the caller's terminal can show. PowerShell 7's $PSStyle is read at run time through session state,
+    /// What the display can show. PowerShell 7's $PSStyle is passed in as an object (and read through PSObject),
     /// because the module compiles against PowerShell 5.1 reference assemblies that do not have it.
     /// </summary>
     internal static class TerminalInfo
     {
-        private const int DefaultWidth = 120;
+        /// <summary>The width PowerShell's own formatter uses when the host does not say (Out-String in a runspace without a UI).</summary>
+        public const int DefaultWidth = 120;
 
         /// <summary>
-        /// True when output should carry ANSI colour: not with NO_COLOR set, not when $PSStyle.OutputRendering
-        /// is PlainText; always when it is Ansi; otherwise (Host, or Windows PowerShell) only when the host
-        /// renders virtual-terminal sequences and standard output is not redirected.
+        /// True when output should carry ANSI colour: never with NO_COLOR set, nor where $PSStyle does not exist
+        /// (Windows PowerShell, whose redirection does not strip escape codes), nor when $PSStyle.OutputRendering
+        /// is PlainText; always when it is Ansi; otherwise (Host) only when the host renders virtual-terminal
+        /// sequences and the process's output is not redirected.
         /// </summary>
-        public static bool UseAnsi(PSCmdlet cmdlet)
+        public static bool UseAnsi(PSHost host, object psStyle)
         {
             if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))) return false;
-            string rendering = OutputRendering(cmdlet);
+            if (psStyle == null) return false;
+            string rendering = PSObject.AsPSObject(psStyle).Properties["OutputRendering"]?.Value?.ToString();
             if (string.Equals(rendering, "PlainText", StringComparison.OrdinalIgnoreCase)) return false;
             if (string.Equals(rendering, "Ansi", StringComparison.OrdinalIgnoreCase)) return true;
             try
             {
-                return cmdlet.Host?.UI?.SupportsVirtualTerminal == true && !Console.IsOutputRedirected;
+                return host?.UI?.SupportsVirtualTerminal == true && !Console.IsOutputRedirected;
             }
-            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException)
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is HostException)
             {
                 return false;
             }
         }
 
-        /// <summary>$PSStyle.OutputRendering as text, or null where $PSStyle does not exist (Windows PowerShell).</summary>
-        public static string OutputRendering(PSCmdlet cmdlet)
-        {
-            object style = cmdlet.SessionState.PSVariable.GetValue("PSStyle");
-            if (style == null) return null;
-            return PSObject.AsPSObject(style).Properties["OutputRendering"]?.Value?.ToString();
-        }
-
-        /// <summary>The host's line width, or 120 when the host does not say.</summary>
-        public static int Width(PSCmdlet cmdlet)
+        /// <summary>The host's line width, or <see cref="DefaultWidth"/> when the host has no raw UI or does not say.</summary>
+        public static int Width(PSHost host)
         {
             try
             {
-                int width = cmdlet.Host?.UI?.RawUI?.BufferSize.Width ?? 0;
+                int width = host?.UI?.RawUI?.BufferSize.Width ?? 0;
                 return width > 20 ? width : DefaultWidth;
             }
-            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException || e is System.IO.IOException || e is System.Management.Automation.Host.HostException)
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException
+                || e is HostException || e is System.IO.IOException)
             {
                 return DefaultWidth;
             }

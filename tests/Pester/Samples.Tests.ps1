@@ -19,7 +19,7 @@ Describe 'samples/demo.ps1' {
         $r.ExitCode | Should -Be 0 -Because $r.Text
         $r.Text | Should -Match ">> run 6 : 'test' took [\d,]+ ms, far above its usual time"
         $r.Text | Should -Match 'Heatmap: Nightly build'
-        $r.Text | Should -Match '(?m)^\s*2\s+test\s+Unit tests.*slow in last run'
+        $r.Text | Should -Match '(?m)^\s*2\s+test\s+Unit tests.*\bslow\b'
         $r.Text | Should -Match '(?m)^test\s+Slower\s'
         $r.Text | Should -Match 'Where to look first: nightly\s+Rank Kind'
         $r.Text | Should -Match '(?m)^\s+1 Regression\s+test\s+3,081 median 6,195 ms in run 6'

@@ -40,8 +40,8 @@ Describe 'Get-NodeStatistics' {
         [double]($rows | Where-Object NodeId -eq a).AvgDuration | Should -Be 20
     }
 
-    # Issue 14 (CSV-friendly arrays): Durations and SelfDurations are double[] and Export-Csv writes 'System.Double[]'.
-    It 'exports no array type names into CSV cells' -Skip {
+    # Issue 14: list properties are written as their items joined with ';' (module/Profiler.PS.Types.ps1xml).
+    It 'exports no array type names into CSV cells' {
         $path = Join-Path $work 'cells.csv'
         Get-NodeStatistics | Export-Csv $path -NoTypeInformation
         (Import-Csv $path)[0].PSObject.Properties.Value | Should -Not -Match 'System\.(Double|String)\[\]'

@@ -1,14 +1,25 @@
 using System;
+using System.Collections.Generic;
 using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Engine
 {
     /// <summary>
-    /// A node's samples over completed runs: a ring buffer of the last WindowSize run samples plus all-time
-    /// counters. Not thread-safe: its workflow's lock guards it.
+    /// A node's samples over completed runs: a ring buffer of its successful run samples (the window is the last
+    /// WindowSize of them; one more is kept so that the latest run still has WindowSize runs of baseline before it),
+    /// the runs in which it failed or was stopped (kept apart: they never enter statistics, budgets or verdicts),
+    /// and all-time counters. Not thread-safe: its workflow's lock guards it.
     /// </summary>
     internal sealed class NodeHistory
     {
+        /// <summary>Runs in which the node failed or was stopped, oldest first (at most WindowSize + 1 kept).</summary>
+        private readonly List<UnsuccessfulRun> _unsuccessful = new List<UnsuccessfulRun>();
+        private int _windowSize;
+        public long AllTimeFailed { get; private set; }
+        public long AllTimeStopped { get; private set; }
+        /// <summary>Status of the node in the latest run it ran in.</summary>
+        public NodeStatus LastStatus { get; private set; }
+        private int _lastRun;
         private double[] _ring;
         private int[] _runNumbers;
         private double[] _selfRing;
@@ -19,9 +30,10 @@ namespace Profiler.PS.Engine
         {
             NodeId = nodeId;
             NodeLabel = nodeId;
-            _ring = new double[windowSize];
-            _runNumbers = new int[windowSize];
-            _selfRing = new double[windowSize];
+            _windowSize = windowSize;
+            _ring = new double[windowSize + 1];
+            _runNumbers = new int[windowSize + 1];
+            _selfRing = new double[windowSize + 1];
         }
 
         public string NodeId { get; }
@@ -30,7 +42,9 @@ namespace Profiler.PS.Engine
         public long ExecutionCount { get; private set; }
         public int RunCount { get; private set; }
         public double LastDuration { get; private set; }
-        public int SampleCount => _count;
+        public int SampleCount => Math.Min(_count, _windowSize);
+        /// <summary>Samples before the window still kept (0 or 1).</summary>
+        private int Skip => _count - SampleCount;
         /// <summary>Every sample ever, beside the window (Welford).</summary>
         public RunningStatistics AllTime
         {
@@ -45,9 +59,21 @@ namespace Profiler.PS.Engine
 
         /// <summary>Adds one run's sample (the node's total time in the run), its self time (the total
         /// without nested nodes; the total when not given) and its executions.</summary>
-        public void AddRunSample(double duration, long executions, int runNumber, double? selfDuration = null)
+        public void AddRunSample(double duration, long executions, int runNumber, double? selfDuration = null,
+            NodeStatus status = NodeStatus.Succeeded)
         {
             _statistics = null;
+            ExecutionCount += executions;
+            LastStatus = status;
+            _lastRun = runNumber;
+            if (status != NodeStatus.Succeeded)
+            {
+                if (status == NodeStatus.Failed) AllTimeFailed++;
+                else AllTimeStopped++;
+                _unsuccessful.Add(new UnsuccessfulRun(runNumber, status));
+                if (_unsuccessful.Count > _windowSize + 1) _unsuccessful.RemoveAt(0);
+                return;
+            }
             int slot;
             if (_count < _ring.Length)
             {
@@ -63,7 +89,6 @@ namespace Profiler.PS.Engine
             _runNumbers[slot] = runNumber;
             _selfRing[slot] = selfDuration ?? duration;
             LastDuration = duration;
-            ExecutionCount += executions;
             RunCount++;
             AllTime = AllTime.Add(duration);
         }
@@ -80,41 +105,35 @@ namespace Profiler.PS.Engine
             Array.Copy(runNumbers, runNumbers.Length - _count, _runNumbers, 0, _count);
             Array.Copy(selfWindow, selfWindow.Length - _count, _selfRing, 0, _count);
             LastDuration = _count > 0 ? window[window.Length - 1] : 0;
+            _lastRun = _count > 0 ? runNumbers[runNumbers.Length - 1] : 0;
             ExecutionCount = executionCount;
             RunCount = (int)allTime.Count;
             AllTime = allTime;
         }
 
-        /// <summary>Average of the window; NaN when empty.</summary>
-        public double WindowAverage()
-        {
-            if (_count == 0) return double.NaN;
-            double sum = 0;
-            for (int i = 0; i < _count; i++) sum += _ring[(_start + i) % _ring.Length];
-            return sum / _count;
-        }
+        /// <summary>The window (the last WindowSize successful samples) as the rule reads a baseline.</summary>
+        public BaselineSummary Baseline() => BaselineSummary.Of(CopyWindow());
 
         /// <summary>The window, oldest first, as a new array.</summary>
-        public double[] CopyWindow()
-        {
-            var copy = new double[_count];
-            for (int i = 0; i < _count; i++) copy[i] = _ring[(_start + i) % _ring.Length];
-            return copy;
-        }
+        public double[] CopyWindow() => Copy(_ring, Skip);
 
         /// <summary>The run number of each window sample, oldest first, as a new array.</summary>
-        public int[] CopyRunNumbers()
-        {
-            var copy = new int[_count];
-            for (int i = 0; i < _count; i++) copy[i] = _runNumbers[(_start + i) % _ring.Length];
-            return copy;
-        }
+        public int[] CopyRunNumbers() => Copy(_runNumbers, Skip);
 
         /// <summary>The self time of each window sample, oldest first, as a new array.</summary>
-        public double[] CopySelfWindow()
+        public double[] CopySelfWindow() => Copy(_selfRing, Skip);
+
+        /// <summary>Every kept successful sample (the window and the one before it), oldest first: what is persisted.</summary>
+        public double[] CopyKept() => Copy(_ring, 0);
+        /// <summary>The run numbers of <see cref="CopyKept"/>.</summary>
+        public int[] CopyKeptRunNumbers() => Copy(_runNumbers, 0);
+        /// <summary>The self times of <see cref="CopyKept"/>.</summary>
+        public double[] CopyKeptSelf() => Copy(_selfRing, 0);
+
+        private T[] Copy<T>(T[] ring, int skip)
         {
-            var copy = new double[_count];
-            for (int i = 0; i < _count; i++) copy[i] = _selfRing[(_start + i) % _ring.Length];
+            var copy = new T[_count - skip];
+            for (int i = 0; i < copy.Length; i++) copy[i] = ring[(_start + skip + i) % ring.Length];
             return copy;
         }
 
@@ -122,28 +141,94 @@ namespace Profiler.PS.Engine
         public void Resize(int windowSize)
         {
             _statistics = null;
-            if (windowSize == _ring.Length) return;
-            double[] window = CopyWindow();
-            int[] runs = CopyRunNumbers();
-            double[] self = CopySelfWindow();
-            int keep = Math.Min(window.Length, windowSize);
-            _ring = new double[windowSize];
-            _runNumbers = new int[windowSize];
+            if (windowSize == _windowSize) return;
+            double[] window = Copy(_ring, 0);
+            int[] runs = Copy(_runNumbers, 0);
+            double[] self = Copy(_selfRing, 0);
+            _windowSize = windowSize;
+            int keep = Math.Min(window.Length, windowSize + 1);
+            _ring = new double[windowSize + 1];
+            _runNumbers = new int[windowSize + 1];
             Array.Copy(window, window.Length - keep, _ring, 0, keep);
             Array.Copy(runs, runs.Length - keep, _runNumbers, 0, keep);
-            _selfRing = new double[windowSize];
+            _selfRing = new double[windowSize + 1];
             Array.Copy(self, self.Length - keep, _selfRing, 0, keep);
+            while (_unsuccessful.Count > windowSize + 1) _unsuccessful.RemoveAt(0);
             _start = 0;
             _count = keep;
         }
 
-        public NodePerformanceData Snapshot(string workflowId)
+        /// <summary>The node's statistics by <paramref name="rule"/>; with its kept samples and unsuccessful runs for comparisons.</summary>
+        public NodePerformanceData Snapshot(string workflowId, RegressionRule rule)
         {
             double[] window = CopyWindow();
-            // The window holds the node's first-ever sample while nothing has rolled out of it.
-            DurationStatistics statistics = _statistics ?? (_statistics = DurationStatistics.Compute(window, window.Length == RunCount, AllTime));
-            return new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, CopyRunNumbers(), LastDuration, ExecutionCount, RunCount,
+            // The window holds the node's first-ever run while nothing has rolled out of it and no run in which the
+            // node failed or was stopped came before it.
+            int[] windowRuns = CopyRunNumbers();
+            long unsuccessful = AllTimeFailed + AllTimeStopped;
+            bool holdsFirst = window.Length == RunCount && window.Length > 0
+                && (unsuccessful == 0 || (_unsuccessful.Count == unsuccessful && _unsuccessful[0].RunNumber > windowRuns[0]));
+            DurationStatistics statistics = _statistics ?? (_statistics = DurationStatistics.Compute(window, holdsFirst, AllTime, rule));
+            var data = new NodePerformanceData(workflowId, NodeId, NodeType, NodeLabel, window, windowRuns, LastDuration, ExecutionCount, RunCount,
                 statistics, CopySelfWindow());
+            var runs = new int[_unsuccessful.Count];
+            var statuses = new NodeStatus[runs.Length];
+            for (int i = 0; i < runs.Length; i++) { runs[i] = _unsuccessful[i].RunNumber; statuses[i] = _unsuccessful[i].Status; }
+            data.SetOutcomes(Copy(_ring, 0), Copy(_runNumbers, 0), runs, statuses, WindowUnsuccessful(NodeStatus.Failed),
+                WindowUnsuccessful(NodeStatus.Stopped), AllTimeFailed, AllTimeStopped, LastStatus);
+            return data;
         }
+
+        /// <summary>
+        /// Failed (or stopped) runs among the node's last WindowSize runs, successful or not: the window of runs
+        /// the node took part in, of which the successful ones are the statistics' window.
+        /// </summary>
+        private int WindowUnsuccessful(NodeStatus status)
+        {
+            int[] good = CopyRunNumbers();
+            int g = good.Length - 1, u = _unsuccessful.Count - 1, count = 0;
+            for (int seen = 0; seen < _windowSize && (g >= 0 || u >= 0); seen++)
+            {
+                if (u >= 0 && (g < 0 || _unsuccessful[u].RunNumber > good[g]))
+                {
+                    if (_unsuccessful[u].Status == status) count++;
+                    u--;
+                }
+                else g--;
+            }
+            return count;
+        }
+
+        /// <summary>Sets the all-time failure counters and the kept unsuccessful runs from persisted state.</summary>
+        public void RestoreOutcomes(long failed, long stopped, int[] runNumbers, NodeStatus[] statuses)
+        {
+            _statistics = null;
+            AllTimeFailed = failed;
+            AllTimeStopped = stopped;
+            _unsuccessful.Clear();
+            for (int i = 0; runNumbers != null && i < runNumbers.Length; i++) _unsuccessful.Add(new UnsuccessfulRun(runNumbers[i], statuses[i]));
+            while (_unsuccessful.Count > _windowSize + 1) _unsuccessful.RemoveAt(0);
+            if (_unsuccessful.Count > 0 && _unsuccessful[_unsuccessful.Count - 1].RunNumber > _lastRun)
+            {
+                _lastRun = _unsuccessful[_unsuccessful.Count - 1].RunNumber;
+                LastStatus = _unsuccessful[_unsuccessful.Count - 1].Status;
+            }
+        }
+
+        /// <summary>The kept unsuccessful runs, oldest first.</summary>
+        public IReadOnlyList<UnsuccessfulRun> Unsuccessful => _unsuccessful;
+    }
+
+    /// <summary>A run in which a node failed or was stopped.</summary>
+    internal readonly struct UnsuccessfulRun
+    {
+        public UnsuccessfulRun(int runNumber, NodeStatus status)
+        {
+            RunNumber = runNumber;
+            Status = status;
+        }
+
+        public int RunNumber { get; }
+        public NodeStatus Status { get; }
     }
 }

@@ -101,12 +101,13 @@ namespace Profiler.PS.Engine
         /// Records a hand-timed execution (Add-NodeTiming) as a child of the innermost execution of
         /// <paramref name="run"/> in flight on this stack, if any; see <see cref="WorkflowRun.Record"/>.
         /// </summary>
-        public RecordResult Record(WorkflowRun run, string nodeId, double durationMs, string nodeType = null, string nodeLabel = null)
+        public RecordResult Record(WorkflowRun run, string nodeId, double durationMs, string nodeType = null, string nodeLabel = null,
+            NodeStatus status = NodeStatus.Succeeded)
         {
             if (run == null) throw new ArgumentNullException(nameof(run));
             NodeScope parent = FindOpen(run);
             RecordResult result = run.RecordExecution(nodeId, durationMs, nodeType, nodeLabel, parent, durationMs,
-                NodeStatus.Succeeded, false, 0, 0, 0, null);
+                status, false, 0, 0, 0, null);
             if (parent != null) parent.ChildDuration += durationMs;
             return result;
         }

@@ -2,38 +2,65 @@ using System;
 
 namespace Profiler.PS.Engine
 {
-    /// <summary>Orders nodes slowest first; the one ranking the profile, Get-Bottleneck and the heatmap share.</summary>
+    /// <summary>What the ranking of nodes orders by.</summary>
+    public enum RankBy
+    {
+        /// <summary>Average self time: time spent in the node itself, not in nodes nested in it (the default), so a
+        /// wrapper that only calls children does not top the list.</summary>
+        Self,
+        /// <summary>Average inclusive time: the node's time with its nested nodes.</summary>
+        Inclusive,
+    }
+
+    /// <summary>
+    /// Orders nodes slowest first; the one ranking the profile, Get-Bottleneck and the heatmap share. A node's share
+    /// is its average self time over the sum of every node's average self time, so shares add up to 100% even when
+    /// nodes are nested (inclusive times would count nested time twice).
+    /// </summary>
     public static class Ranking
     {
-        /// <summary>Compares by window average, descending, then by NodeId (case-insensitive, then ordinal).</summary>
-        public static int CompareSlowestFirst(NodePerformanceData a, NodePerformanceData b)
+        /// <summary>The value a node is ranked by.</summary>
+        public static double Value(NodePerformanceData n, RankBy rankBy) => rankBy == RankBy.Inclusive ? n.AvgDuration : n.AvgSelfDuration;
+
+        /// <summary>Compares by the ranked value, descending, then by NodeId (case-insensitive, then ordinal).</summary>
+        public static int CompareSlowestFirst(NodePerformanceData a, NodePerformanceData b, RankBy rankBy)
         {
-            int c = b.AvgDuration.CompareTo(a.AvgDuration);
+            int c = Value(b, rankBy).CompareTo(Value(a, rankBy));
             if (c != 0) return c;
             c = StringComparer.OrdinalIgnoreCase.Compare(a.NodeId, b.NodeId);
             return c != 0 ? c : StringComparer.Ordinal.Compare(a.NodeId, b.NodeId);
         }
 
+        /// <summary>By self time; see <see cref="CompareSlowestFirst(NodePerformanceData, NodePerformanceData, RankBy)"/>.</summary>
+        public static int CompareSlowestFirst(NodePerformanceData a, NodePerformanceData b) => CompareSlowestFirst(a, b, RankBy.Self);
+
         /// <summary>A copy of <paramref name="nodes"/> sorted slowest first.</summary>
-        public static NodePerformanceData[] SlowestFirst(NodePerformanceData[] nodes)
+        public static NodePerformanceData[] SlowestFirst(NodePerformanceData[] nodes, RankBy rankBy = RankBy.Self)
         {
             var sorted = (NodePerformanceData[])nodes.Clone();
-            Array.Sort(sorted, CompareSlowestFirst);
+            Array.Sort(sorted, (a, b) => CompareSlowestFirst(a, b, rankBy));
             return sorted;
         }
 
-        /// <summary>The <paramref name="top"/> slowest nodes with their share of the summed averages and any alert.</summary>
-        public static BottleneckInfo[] Bottlenecks(NodePerformanceData[] nodes, BottleneckAlert[] alerts, int top)
+        /// <summary>Sum of the nodes' average self times: the denominator of every share.</summary>
+        public static double SelfTotal(NodePerformanceData[] nodes)
         {
-            NodePerformanceData[] sorted = Slowest(nodes, top);
             double total = 0;
-            foreach (NodePerformanceData n in nodes) total += n.AvgDuration;
+            foreach (NodePerformanceData n in nodes) total += n.AvgSelfDuration;
+            return total;
+        }
+
+        /// <summary>The <paramref name="top"/> slowest nodes with their share of the summed average self times and any alert.</summary>
+        public static BottleneckInfo[] Bottlenecks(NodePerformanceData[] nodes, BottleneckAlert[] alerts, int top, RankBy rankBy = RankBy.Self)
+        {
+            NodePerformanceData[] sorted = Slowest(nodes, top, rankBy);
+            double total = SelfTotal(nodes);
             int count = Math.Max(0, Math.Min(top, sorted.Length));
             var result = new BottleneckInfo[count];
             for (int i = 0; i < count; i++)
             {
                 NodePerformanceData n = sorted[i];
-                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgDuration / total : 0, FindAlert(alerts, n.NodeId));
+                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgSelfDuration / total : 0, FindAlert(alerts, n.NodeId));
             }
             return result;
         }
@@ -43,17 +70,17 @@ namespace Profiler.PS.Engine
         /// A few of many are picked by insertion into a short array, so a profile of 10,000 nodes is not sorted whole
         /// to name its 5 bottlenecks.
         /// </summary>
-        public static NodePerformanceData[] Slowest(NodePerformanceData[] nodes, int top)
+        public static NodePerformanceData[] Slowest(NodePerformanceData[] nodes, int top, RankBy rankBy = RankBy.Self)
         {
             if (top <= 0) return Array.Empty<NodePerformanceData>();
-            if ((long)top * 8 >= nodes.Length) return SlowestFirst(nodes);   // long: a huge -Top must not overflow
+            if ((long)top * 8 >= nodes.Length) return SlowestFirst(nodes, rankBy);   // long: a huge -Top must not overflow
             var best = new NodePerformanceData[top];
             int count = 0;
             foreach (NodePerformanceData n in nodes)
             {
-                if (count == top && CompareSlowestFirst(n, best[top - 1]) >= 0) continue;
+                if (count == top && CompareSlowestFirst(n, best[top - 1], rankBy) >= 0) continue;
                 int i = count < top ? count++ : top - 1;
-                for (; i > 0 && CompareSlowestFirst(n, best[i - 1]) < 0; i--) best[i] = best[i - 1];
+                for (; i > 0 && CompareSlowestFirst(n, best[i - 1], rankBy) < 0; i--) best[i] = best[i - 1];
                 best[i] = n;
             }
             return best;

@@ -6,87 +6,93 @@ using Profiler.PS.Statistics;
 namespace Profiler.PS.Engine
 {
     /// <summary>
-    /// Judges runs against baseline runs, node by node and for the workflow's total. Each side is the node's
-    /// samples in those runs; the verdict compares medians. A change counts only past both thresholds. Then:
-    /// with at least 5 samples on each side the Mann-Whitney U test decides (p below 0.05 confirms the change,
-    /// else Inconclusive); with fewer judged samples (the usual case: one run) the baseline needs at least 3
-    /// samples and the judged median must lie outside the baseline's noise (modified z-score above 3.5, or any
-    /// difference when the baseline has no spread), else Inconclusive.
+    /// Judges runs against a baseline, node by node and for the workflow's total, by the workflow's
+    /// <see cref="RegressionRule"/> (the one rule every consumer uses). A node's default baseline is the successful
+    /// samples of up to <c>count</c> completed runs before the first judged run in which it ran and succeeded; a
+    /// node that failed or was stopped in a judged run gets the verdict Failed or Stopped, never a timing verdict.
     /// </summary>
     internal static class RunComparer
     {
+        /// <summary>
+        /// Compares <paramref name="current"/> with <paramref name="explicitBaseline"/> (runs given by the caller) or,
+        /// when it is null, with each line's last <paramref name="count"/> successful samples before the judged runs.
+        /// </summary>
         public static RunComparison[] Compare(string workflowId, string workflowName, NodePerformanceData[] nodes,
-            WorkflowRunSummary[] runs, int[] current, int[] baseline, double relativeThreshold, double absoluteThreshold)
+            WorkflowRunSummary[] runs, int[] current, int[] explicitBaseline, int count, RegressionRule rule)
         {
             var currentSet = new HashSet<int>(current);
-            var baselineSet = new HashSet<int>(baseline);
+            HashSet<int> baselineSet = explicitBaseline == null ? null : new HashSet<int>(explicitBaseline);
+            int first = current[0];
             var lines = new List<RunComparison>(nodes.Length + 1);
             foreach (NodePerformanceData node in nodes)
             {
-                double[] cur = Pick(node.Durations, node.RunNumbers, currentSet);
-                double[] bas = Pick(node.Durations, node.RunNumbers, baselineSet);
-                if (cur.Length == 0 && bas.Length == 0) continue;
-                lines.Add(Judge(workflowId, ComparisonScope.Node, node.NodeId, node.NodeLabel, current, baseline, cur, bas,
-                    relativeThreshold, absoluteThreshold));
+                var cur = new List<double>();
+                var bas = new List<double>();
+                var basRuns = new List<int>();
+                double[] kept = node.KeptDurations;
+                int[] keptRuns = node.KeptRunNumbers;
+                for (int i = 0; i < kept.Length; i++)
+                    if (currentSet.Contains(keptRuns[i])) cur.Add(kept[i]);
+                for (int i = kept.Length - 1; i >= 0; i--)
+                {
+                    bool take = baselineSet != null ? baselineSet.Contains(keptRuns[i]) && !currentSet.Contains(keptRuns[i])
+                        : keptRuns[i] < first && bas.Count < count;
+                    if (!take) continue;
+                    bas.Insert(0, kept[i]);
+                    basRuns.Insert(0, keptRuns[i]);
+                }
+                NodeStatus failure = NodeStatus.Succeeded;
+                bool unsuccessfulBefore = false;
+                for (int i = 0; i < node.UnsuccessfulRunNumbers.Length; i++)
+                {
+                    int r = node.UnsuccessfulRunNumbers[i];
+                    if (currentSet.Contains(r)) { if (failure != NodeStatus.Stopped) failure = node.UnsuccessfulStatuses[i]; }
+                    else if (r < first) unsuccessfulBefore = true;
+                }
+                if (cur.Count == 0 && bas.Count == 0 && failure == NodeStatus.Succeeded) continue;
+                int[] baseRuns = baselineSet != null ? explicitBaseline : basRuns.ToArray();
+                lines.Add(Judge(workflowId, ComparisonScope.Node, node.NodeId, node.NodeLabel, current, baseRuns, cur.ToArray(), bas.ToArray(),
+                    rule, failure, unsuccessfulBefore));
             }
             var curTotals = new List<double>();
             var baseTotals = new List<double>();
-            foreach (WorkflowRunSummary run in runs)
+            var totalRuns = new List<int>();
+            for (int i = runs.Length - 1; i >= 0; i--)
             {
-                if (currentSet.Contains(run.RunNumber)) curTotals.Add(run.TotalDuration);
-                else if (baselineSet.Contains(run.RunNumber)) baseTotals.Add(run.TotalDuration);
+                WorkflowRunSummary run = runs[i];
+                if (currentSet.Contains(run.RunNumber)) curTotals.Insert(0, run.TotalDuration);
+                else if (baselineSet != null ? baselineSet.Contains(run.RunNumber) : run.RunNumber < first && baseTotals.Count < count)
+                {
+                    baseTotals.Insert(0, run.TotalDuration);
+                    totalRuns.Insert(0, run.RunNumber);
+                }
             }
-            lines.Add(Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baseline, curTotals.ToArray(),
-                baseTotals.ToArray(), relativeThreshold, absoluteThreshold));
+            lines.Add(Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
+                curTotals.ToArray(), baseTotals.ToArray(), rule, NodeStatus.Succeeded, false));
             return lines.ToArray();
         }
 
-        private static double[] Pick(double[] durations, int[] runNumbers, HashSet<int> runs)
-        {
-            var picked = new List<double>();
-            for (int i = 0; i < durations.Length; i++)
-                if (runs.Contains(runNumbers[i])) picked.Add(durations[i]);
-            return picked.ToArray();
-        }
-
         private static RunComparison Judge(string workflowId, ComparisonScope scope, string nodeId, string label, int[] current,
-            int[] baseline, double[] cur, double[] bas, double relative, double absolute)
+            int[] baseline, double[] cur, double[] bas, RegressionRule rule, NodeStatus failure, bool unsuccessfulBefore)
         {
             RunComparison Line(double? c, double? b, ComparisonVerdict verdict, double? p, string method, string reason)
                 => new RunComparison(workflowId, scope, nodeId, label, current, baseline, cur.Length, bas.Length, c, b, verdict, p, method, reason);
 
             string subject = scope == ComparisonScope.Workflow ? "the workflow's total" : "this node";
+            if (failure != NodeStatus.Succeeded)
+                return Line(Median(cur), Median(bas), failure == NodeStatus.Failed ? ComparisonVerdict.Failed : ComparisonVerdict.Stopped, null, "status",
+                    string.Format(CultureInfo.InvariantCulture, "the node {0} in a judged run: its time there is kept out of verdicts",
+                        failure == NodeStatus.Failed ? "failed" : "was stopped"));
             if (cur.Length == 0)
                 return scope == ComparisonScope.Workflow
                     ? Line(null, Median(bas), ComparisonVerdict.Inconclusive, null, "none", "the judged runs' totals are no longer kept")
                     : Line(null, Median(bas), ComparisonVerdict.Missing, null, "none", "none of the judged runs has this node");
             if (bas.Length == 0)
-                return Line(Median(cur), null, ComparisonVerdict.New, null, "none", "no baseline run has " + subject);
-            double current1 = SampleStatistics.Median(cur), base1 = SampleStatistics.Median(bas);
-            string thresholds = string.Format(CultureInfo.InvariantCulture, "{0:0.##}% and {1:0.###} ms", relative * 100, absolute);
-            bool passes = ChangeRule.PassesThresholds(current1, base1, relative, absolute);
-            ComparisonVerdict direction = current1 > base1 ? ComparisonVerdict.Slower : ComparisonVerdict.Faster;
-            if (cur.Length >= ChangeRule.MinimumTestSamples && bas.Length >= ChangeRule.MinimumTestSamples)
-            {
-                MannWhitneyResult test = MannWhitney.Test(cur, bas);
-                string method = test.IsExact ? "Mann-Whitney U (exact)" : "Mann-Whitney U (normal approximation)";
-                string p = test.PValue.ToString("0.####", CultureInfo.InvariantCulture);
-                if (!passes) return Line(current1, base1, ComparisonVerdict.Same, test.PValue, method, "the change is within the thresholds (" + thresholds + ")");
-                if (test.PValue < ChangeRule.SignificanceLevel)
-                    return Line(current1, base1, direction, test.PValue, method, "past the thresholds and significant (p = " + p + ")");
-                return Line(current1, base1, ComparisonVerdict.Inconclusive, test.PValue, method,
-                    "past the thresholds but not significant (p = " + p + ", needs < 0.05)");
-            }
-            const string rule = "thresholds and baseline noise";
-            if (bas.Length < ChangeRule.MinimumBaselineSamples)
-                return Line(current1, base1, ComparisonVerdict.Inconclusive, null, rule, string.Format(CultureInfo.InvariantCulture,
-                    "only {0} baseline run{1}: at least {2} are needed to judge", bas.Length, bas.Length == 1 ? "" : "s",
-                    ChangeRule.MinimumBaselineSamples));
-            if (!passes) return Line(current1, base1, ComparisonVerdict.Same, null, rule, "the change is within the thresholds (" + thresholds + ")");
-            if (ChangeRule.OutsideNoise(current1, bas))
-                return Line(current1, base1, direction, null, rule, "past the thresholds and outside the baseline's noise");
-            return Line(current1, base1, ComparisonVerdict.Inconclusive, null, rule,
-                "past the thresholds but within the baseline's noise (modified z-score 3.5 or less)");
+                return unsuccessfulBefore
+                    ? Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", "the node ran before but never succeeded in a baseline run")
+                    : Line(Median(cur), null, ComparisonVerdict.New, null, "none", "no baseline run has " + subject);
+            RuleOutcome outcome = rule.Judge(cur, bas);
+            return Line(outcome.Current, outcome.Baseline, outcome.Verdict, outcome.PValue, outcome.Method, outcome.Reason);
         }
 
         private static double? Median(double[] samples) => samples.Length == 0 ? (double?)null : SampleStatistics.Median(samples);

@@ -34,6 +34,9 @@ namespace Profiler.PS.Engine
         public int LastThread, LastThreadNumber;
         /// <summary>Executions recorded through this lane that ended Failed or Stopped.</summary>
         public long Failed;
+        /// <summary>Milliseconds of top-level executions timed by hand (Add-NodeTiming) through this lane: laid end to end,
+        /// the timeline they describe, which a run's total must not fall below.</summary>
+        public double HandTimeline;
 #pragma warning disable CS0169 // Padding: lanes are allocated side by side; their hot fields must not share a cache line.
         private long _pad0, _pad1, _pad2, _pad3, _pad4, _pad5, _pad6, _pad7;
 #pragma warning restore CS0169
@@ -98,6 +101,8 @@ namespace Profiler.PS.Engine
         public double Total;
         public double SelfTotal;
         public long Executions;
+        /// <summary>Executions of this lane that failed, and that were stopped.</summary>
+        public long Failed, Stopped;
     }
 
     /// <summary>The run's execution counter, alone on its cache line: every record of every lane increments it.</summary>

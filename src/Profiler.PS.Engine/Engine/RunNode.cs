@@ -1,4 +1,5 @@
 using System.Threading;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Engine
 {
@@ -11,12 +12,11 @@ namespace Profiler.PS.Engine
         private readonly NodePart[] _parts = new NodePart[RunLane.Count];
         private int _alerted;
 
-        public RunNode(string nodeId, int index, double baselineAverage, int baselineSamples)
+        public RunNode(string nodeId, int index, BaselineSummary baseline)
         {
             NodeId = nodeId;
             Index = index;
-            BaselineAverage = baselineAverage;
-            BaselineSamples = baselineSamples;
+            Baseline = baseline;
         }
 
         public string NodeId { get; }
@@ -24,9 +24,24 @@ namespace Profiler.PS.Engine
         public int Index { get; }
         public string NodeType;
         public string NodeLabel;
-        /// <summary>Window average over earlier runs, read when the node first ran in this run.</summary>
-        public double BaselineAverage { get; }
-        public int BaselineSamples { get; }
+        /// <summary>The node's successful samples of earlier runs (its window), read when it first ran in this run.</summary>
+        public BaselineSummary Baseline { get; }
+
+        /// <summary>Stopped when any execution in the run was stopped, else Failed when any failed, else Succeeded.</summary>
+        public NodeStatus Status
+        {
+            get
+            {
+                NodeStatus status = NodeStatus.Succeeded;
+                foreach (NodePart part in _parts)
+                {
+                    if (part == null) continue;
+                    if (Volatile.Read(ref part.Stopped) > 0) return NodeStatus.Stopped;
+                    if (Volatile.Read(ref part.Failed) > 0) status = NodeStatus.Failed;
+                }
+                return status;
+            }
+        }
 
         /// <summary>Sum of the node's executions in this run: the run's sample for the node.</summary>
         public double Total

@@ -10,8 +10,10 @@ namespace Profiler.PS.Engine
     public sealed class RunShape
     {
         /// <summary>Creates a shape; the engine computes it when a run completes.</summary>
-        public RunShape(double wallTime, double nodeTimeSum, double criticalPath, string[] criticalPathNodes, int laneCount, long failedCount)
+        public RunShape(double wallTime, double nodeTimeSum, double criticalPath, string[] criticalPathNodes, int laneCount, long failedCount,
+            RunTotalSource totalSource = RunTotalSource.Clock)
         {
+            TotalSource = totalSource;
             WallTime = wallTime;
             NodeTimeSum = nodeTimeSum;
             CriticalPath = criticalPath;
@@ -32,6 +34,23 @@ namespace Profiler.PS.Engine
         public int LaneCount { get; }
         /// <summary>Executions that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
+        /// <summary>Where the run's total came from; see <see cref="RunTotalSource"/>.</summary>
+        public RunTotalSource TotalSource { get; }
+        /// <summary>The same shape with another total source.</summary>
+        internal RunShape WithTotalSource(RunTotalSource source)
+            => new RunShape(WallTime, NodeTimeSum, CriticalPath, CriticalPathNodes, LaneCount, FailedCount, source);
+    }
+
+    /// <summary>Where a completed run's TotalDuration came from.</summary>
+    public enum RunTotalSource
+    {
+        /// <summary>The clock: the wall time from Start-WorkflowProfile to Complete-WorkflowProfile.</summary>
+        Clock,
+        /// <summary>The recorded timeline: durations given by hand (Add-NodeTiming) add up to more than the clock saw,
+        /// so the total is the longest of the wall time, the critical path and each lane's hand-given steps laid end to end.</summary>
+        Timeline,
+        /// <summary>Given by the caller (Complete-WorkflowProfile -TotalDuration).</summary>
+        Given,
     }
 
     /// <summary>

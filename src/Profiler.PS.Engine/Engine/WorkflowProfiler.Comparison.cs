@@ -12,23 +12,25 @@ namespace Profiler.PS.Engine
 
         /// <summary>
         /// Compares <paramref name="runNumbers"/> (default: the latest completed run) with a baseline: the runs in
-        /// <paramref name="baselineRunNumbers"/>, else the <paramref name="baselineCount"/> runs before the earliest
-        /// judged run (default: the window size). Judged runs are never part of the baseline; when listed there,
-        /// they are left out and <paramref name="excluded"/> is true. Thresholds: a fraction (0.1 is 10%) and milliseconds.
+        /// <paramref name="baselineRunNumbers"/>, else for each node the successful samples of up to
+        /// <paramref name="baselineCount"/> runs (default: the window size) before the earliest judged run. Judged runs are
+        /// never part of the baseline; when listed there, they are left out and <paramref name="excluded"/> is true.
+        /// Thresholds (a fraction, 0.1 is 10%; milliseconds) override the workflow's rule when given.
         /// </summary>
         /// <exception cref="ProfilerException">No completed run, an unknown run number, or a bad threshold.</exception>
         public RunComparison[] Compare(int[] runNumbers, int[] baselineRunNumbers, int? baselineCount,
-            double relativeThreshold, double absoluteThreshold, out bool excluded)
+            double? relativeThreshold, double? absoluteThreshold, out bool excluded)
         {
-            if (double.IsNaN(relativeThreshold) || double.IsInfinity(relativeThreshold) || relativeThreshold < 0)
+            if (relativeThreshold is double rt && (double.IsNaN(rt) || double.IsInfinity(rt) || rt < 0))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "RelativeThreshold must be a finite percentage of 0 or more, such as 10.");
-            if (double.IsNaN(absoluteThreshold) || double.IsInfinity(absoluteThreshold) || absoluteThreshold < 0)
+            if (absoluteThreshold is double at && (double.IsNaN(at) || double.IsInfinity(at) || at < 0))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "AbsoluteThreshold must be a finite number of milliseconds of 0 or more, such as 5.");
             if (baselineCount is int c && c < 1)
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "BaselineCount must be at least 1 run.");
             NodePerformanceData[] nodes;
             WorkflowRunSummary[] runs;
             int windowSize;
+            RegressionRule rule;
             lock (SyncRoot)
             {
                 if (_runCount == 0)
@@ -37,48 +39,38 @@ namespace Profiler.PS.Engine
                 nodes = SnapshotNodesLocked();
                 runs = _runs.ToArray();
                 windowSize = WindowSize;
+                rule = Rule.With(relativeThreshold, absoluteThreshold);
             }
             SortedSet<int> known = KnownRuns(nodes, runs);
             int[] current = runNumbers == null || runNumbers.Length == 0
                 ? new[] { runs.Length > 0 ? runs[runs.Length - 1].RunNumber : known.Max }
                 : Known(runNumbers, known, "Run");
             var currentSet = new HashSet<int>(current);
-            var baseline = new SortedSet<int>();
+            int[] baseline = null;
             excluded = false;
             if (baselineRunNumbers != null && baselineRunNumbers.Length > 0)
             {
+                var chosen = new SortedSet<int>();
                 foreach (int r in Known(baselineRunNumbers, known, "Baseline"))
                     if (currentSet.Contains(r)) excluded = true;
-                    else baseline.Add(r);
+                    else chosen.Add(r);
+                baseline = new int[chosen.Count];
+                chosen.CopyTo(baseline);
             }
-            else
-            {
-                int first = current[0], count = baselineCount ?? windowSize;
-                foreach (int r in known)
-                    if (r < first && r >= first - count) baseline.Add(r);
-            }
-            var baselineArray = new int[baseline.Count];
-            baseline.CopyTo(baselineArray);
-            return RunComparer.Compare(WorkflowId, WorkflowName, nodes, runs, current, baselineArray, relativeThreshold, absoluteThreshold);
+            return RunComparer.Compare(WorkflowId, WorkflowName, nodes, runs, current, baseline, baselineCount ?? windowSize, rule);
         }
 
-        /// <summary>The verdict on <paramref name="runNumber"/> against the window's runs before it, with default thresholds. Caller holds the lock.</summary>
+        /// <summary>The verdict on <paramref name="runNumber"/> against each node's window before it, by the workflow's rule. Caller holds the lock.</summary>
         /// <remarks>Deferred to the first read of the profile's Comparison; it works on copies taken now (the node
         /// snapshots are immutable), so its result is the same whenever it is read.</remarks>
         private Lazy<RunComparisonSummary> SummarizeLocked(NodePerformanceData[] nodes, int runNumber)
         {
             WorkflowRunSummary[] runs = _runs.ToArray();
             int windowSize = WindowSize;
+            RegressionRule rule = Rule;
             string workflowId = WorkflowId, workflowName = WorkflowName;
-            return new Lazy<RunComparisonSummary>(() =>
-            {
-                var baseline = new List<int>();
-                foreach (int r in KnownRuns(nodes, runs))
-                    if (r < runNumber && r >= runNumber - windowSize) baseline.Add(r);
-                RunComparison[] lines = RunComparer.Compare(workflowId, workflowName, nodes, runs, new[] { runNumber }, baseline.ToArray(),
-                    ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold);
-                return new RunComparisonSummary(runNumber, lines);
-            });
+            return new Lazy<RunComparisonSummary>(() => new RunComparisonSummary(runNumber,
+                RunComparer.Compare(workflowId, workflowName, nodes, runs, new[] { runNumber }, null, windowSize, rule)));
         }
 
         /// <summary>Every run the profile still holds data of: in the run list or in some node's window.</summary>
@@ -88,7 +80,11 @@ namespace Profiler.PS.Engine
             // tree search per add (about 1 ms for 1,000 nodes on every Complete).
             var seen = new HashSet<int>();
             foreach (WorkflowRunSummary r in runs) seen.Add(r.RunNumber);
-            foreach (NodePerformanceData n in nodes) foreach (int r in n.RunNumbers) seen.Add(r);
+            foreach (NodePerformanceData n in nodes)
+            {
+                foreach (int r in n.KeptRunNumbers) seen.Add(r);
+                foreach (int r in n.UnsuccessfulRunNumbers) seen.Add(r);
+            }
             return new SortedSet<int>(seen);
         }
 

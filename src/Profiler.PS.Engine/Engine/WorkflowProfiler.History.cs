@@ -28,7 +28,7 @@ namespace Profiler.PS.Engine
         private void ReplayLocked(HistoryRecord r)
         {
             int runNumber = _runCount + 1;
-            foreach (HistoryNode n in r.Nodes) Fold(n.NodeId, n.NodeType, n.NodeLabel, n.Duration, n.SelfDuration ?? n.Duration, n.Executions, runNumber);
+            foreach (HistoryNode n in r.Nodes) Fold(n.NodeId, n.NodeType, n.NodeLabel, n.Duration, n.SelfDuration ?? n.Duration, n.Executions, runNumber, n.Status);
             _runCount = runNumber;
             KnowRunLocked(r.RunId);
             _lastTotal = r.TotalDuration;
@@ -37,11 +37,11 @@ namespace Profiler.PS.Engine
             for (int i = 0; i < alerts.Length; i++)
             {
                 BottleneckAlert a = r.Alerts[i];
-                alerts[i] = new BottleneckAlert(WorkflowId, runNumber, a.NodeId, a.NodeLabel, a.Duration, a.BaselineAverage, a.BaselineSamples, a.Factor, a.Timestamp);
+                alerts[i] = new BottleneckAlert(WorkflowId, runNumber, a.NodeId, a.NodeLabel, a.Duration, a.BaselineMedian, a.BaselineSamples, a.Timestamp);
             }
             _lastAlerts = alerts;
             _runs.Enqueue(new WorkflowRunSummary(runNumber, r.RunId, r.StartTime, r.EndTime, r.TotalDuration, r.Nodes.Length, r.ExecutionCount, alerts.Length, r.Shape));
-            while (_runs.Count > WindowSize) _runs.Dequeue();
+            while (_runs.Count > WindowSize + 1) _runs.Dequeue();
         }
 
         /// <summary>Completed runs whose history line is not in the file yet, oldest first. Guarded by the workflow's lock.</summary>
@@ -108,7 +108,7 @@ namespace Profiler.PS.Engine
             {
                 RunNode n = run.Nodes[i];
                 nodes[i] = new HistoryNode { NodeId = n.NodeId, NodeType = n.NodeType, NodeLabel = n.NodeLabel, Duration = n.Total,
-                    SelfDuration = n.SelfTotal, Executions = n.Executions };
+                    SelfDuration = n.SelfTotal, Executions = n.Executions, Status = n.Status };
             }
             return new HistoryRecord
             {

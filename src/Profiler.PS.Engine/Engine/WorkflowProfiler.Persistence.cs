@@ -18,13 +18,18 @@ namespace Profiler.PS.Engine
                     nodes[i] = new NodeState
                     {
                         NodeId = h.NodeId, NodeType = h.NodeType, NodeLabel = h.NodeLabel, ExecutionCount = h.ExecutionCount,
-                        AllTime = h.AllTime, Durations = h.CopyWindow(), RunNumbers = h.CopyRunNumbers(),
-                        SelfDurations = h.CopySelfWindow(),
+                        AllTime = h.AllTime, Durations = h.CopyKept(), RunNumbers = h.CopyKeptRunNumbers(),
+                        SelfDurations = h.CopyKeptSelf(), FailedCount = h.AllTimeFailed, StoppedCount = h.AllTimeStopped,
                     };
+                    var runs = new List<int>();
+                    var statuses = new List<NodeStatus>();
+                    foreach (UnsuccessfulRun u in h.Unsuccessful) { runs.Add(u.RunNumber); statuses.Add(u.Status); }
+                    nodes[i].UnsuccessfulRunNumbers = runs.ToArray();
+                    nodes[i].UnsuccessfulStatuses = statuses.ToArray();
                 }
                 return new WorkflowState
                 {
-                    WorkflowId = WorkflowId, WorkflowName = WorkflowName, WindowSize = WindowSize, BottleneckFactor = BottleneckFactor,
+                    WorkflowId = WorkflowId, WorkflowName = WorkflowName, WindowSize = WindowSize, RelativeThreshold = Rule.RelativeThreshold, AbsoluteThreshold = Rule.AbsoluteThreshold,
                     MinimumSamples = MinimumSamples, RunCount = _runCount, LastTotalDuration = _lastTotal, Timestamp = _timestamp,
                     Runs = _runs.ToArray(), LastAlerts = (BottleneckAlert[])_lastAlerts.Clone(), Nodes = nodes,
                 };
@@ -39,8 +44,7 @@ namespace Profiler.PS.Engine
             {
                 wf.WorkflowName = state.WorkflowName;
                 wf.WindowSize = state.WindowSize;
-                wf.BottleneckFactor = state.BottleneckFactor;
-                wf.MinimumSamples = state.MinimumSamples;
+                wf.Rule = new Statistics.RegressionRule(state.RelativeThreshold, state.AbsoluteThreshold, state.MinimumSamples);
                 wf._runCount = state.RunCount;
                 wf._lastTotal = state.LastTotalDuration;
                 wf._timestamp = state.Timestamp;
@@ -54,6 +58,7 @@ namespace Profiler.PS.Engine
                 {
                     var h = new NodeHistory(n.NodeId, state.WindowSize) { NodeType = n.NodeType, NodeLabel = n.NodeLabel };
                     h.Restore(n.Durations, n.RunNumbers, n.SelfDurations, n.ExecutionCount, n.AllTime);
+                    h.RestoreOutcomes(n.FailedCount, n.StoppedCount, n.UnsuccessfulRunNumbers, n.UnsuccessfulStatuses);
                     wf._nodes.Add(n.NodeId, h);
                     wf._nodeOrder.Add(h);
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Engine
 {
@@ -40,10 +41,10 @@ namespace Profiler.PS.Engine
         public string WorkflowName { get; private set; }
         /// <summary>Runs kept per node for window statistics.</summary>
         public int WindowSize { get; private set; } = WorkflowSettings.DefaultWindowSize;
-        /// <summary>Ratio over the baseline average that raises a bottleneck alert.</summary>
-        public double BottleneckFactor { get; private set; } = WorkflowSettings.DefaultBottleneckFactor;
-        /// <summary>Earlier samples a node needs before the bottleneck rule judges it.</summary>
-        public int MinimumSamples { get; private set; } = WorkflowSettings.DefaultMinimumSamples;
+        /// <summary>The workflow's regression rule: what "slower than usual" means for its alerts, comparisons and outliers.</summary>
+        public RegressionRule Rule { get; private set; } = RegressionRule.Default;
+        /// <summary>Earlier successful samples a node needs before the rule judges one run of it.</summary>
+        public int MinimumSamples => Rule.MinimumBaselineSamples;
 
         /// <summary>The run in flight, or null.</summary>
         public WorkflowRun CurrentRun { get { lock (SyncRoot) return _current; } }
@@ -93,19 +94,36 @@ namespace Profiler.PS.Engine
                     return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>(), AppendHistoryLocked(null, null));
                 foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
                 _runCount++;
-                _lastTotal = totalDurationMs ?? Clock.ElapsedMilliseconds(run.StartTimestamp, end);
+                double elapsed = Clock.ElapsedMilliseconds(run.StartTimestamp, end);
+                double wall = endTime.HasValue ? (totalDurationMs ?? elapsed) : elapsed;
+                RunShape shape = run.Shape(wall);
+                _lastTotal = Total(totalDurationMs, wall, shape.CriticalPath, run.HandTimeline(), out RunTotalSource source);
                 _timestamp = endTime ?? Clock.Now;
                 KnowRunLocked(run.RunId);
-                _lastAlerts = ToArray(run.Alerts);
+                _lastAlerts = run.FinalAlerts(Rule);
                 var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    runNodes.Count, run.Executions, _lastAlerts.Length, run.Shape(endTime.HasValue ? _lastTotal : Clock.ElapsedMilliseconds(run.StartTimestamp, end)));
+                    runNodes.Count, run.Executions, _lastAlerts.Length, shape.WithTotalSource(source));
                 _runs.Enqueue(summary);
-                while (_runs.Count > WindowSize) _runs.Dequeue();
+                while (_runs.Count > WindowSize + 1) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
                 _lastComparison = SummarizeLocked(nodes, run.RunNumber);
                 ProfilerException historyError = AppendHistoryLocked(run, summary);
                 return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
+        }
+
+        /// <summary>
+        /// A run's total: the given one; else the wall time, unless durations given by hand describe a longer timeline
+        /// (their lane laid end to end, or the critical path of what was recorded), so that a total is never below the
+        /// work recorded in the run and the workflow total's verdict judges real work.
+        /// </summary>
+        private static double Total(double? given, double wall, double criticalPath, double handTimeline, out RunTotalSource source)
+        {
+            source = RunTotalSource.Given;
+            if (given is double g) return g;
+            double timeline = handTimeline > 0 ? Math.Max(criticalPath, handTimeline) : 0;
+            source = timeline > wall ? RunTotalSource.Timeline : RunTotalSource.Clock;
+            return Math.Max(wall, timeline);
         }
 
         /// <summary>A snapshot of the whole profile.</summary>
@@ -114,8 +132,8 @@ namespace Profiler.PS.Engine
         /// <summary>Statistics of every node, in the order the nodes first ran.</summary>
         public NodePerformanceData[] GetNodeStatistics() { lock (SyncRoot) return SnapshotNodesLocked(); }
 
-        /// <summary>The <paramref name="top"/> slowest nodes by window average, ties broken by NodeId.</summary>
-        public BottleneckInfo[] GetBottlenecks(int top)
+        /// <summary>The <paramref name="top"/> slowest nodes by window average self time (or inclusive time), ties broken by NodeId.</summary>
+        public BottleneckInfo[] GetBottlenecks(int top, RankBy rankBy = RankBy.Self)
         {
             NodePerformanceData[] nodes;
             BottleneckAlert[] alerts;
@@ -124,7 +142,7 @@ namespace Profiler.PS.Engine
                 nodes = SnapshotNodesLocked();
                 alerts = _lastAlerts;
             }
-            return Ranking.Bottlenecks(nodes, alerts, top);
+            return Ranking.Bottlenecks(nodes, alerts, top, rankBy);
         }
 
         /// <summary>Abandons the run in flight, if any; used when the workflow is removed.</summary>
@@ -137,30 +155,29 @@ namespace Profiler.PS.Engine
             }
         }
 
-        /// <summary>The node's window average and sample count before the current run. Caller holds the lock.</summary>
-        internal void ReadBaseline(string nodeId, out double average, out int samples)
-        {
-            if (_nodes.TryGetValue(nodeId, out NodeHistory h)) { average = h.WindowAverage(); samples = h.SampleCount; }
-            else { average = double.NaN; samples = 0; }
-        }
+        /// <summary>The node's baseline before the current run (its window of successful samples). Caller holds the lock.</summary>
+        internal BaselineSummary ReadBaseline(string nodeId)
+            => _nodes.TryGetValue(nodeId, out NodeHistory h) ? h.Baseline() : default(BaselineSummary);
 
         private void Apply(WorkflowSettings settings)
         {
             if (settings == null) return;
             if (!string.IsNullOrWhiteSpace(settings.WorkflowName)) WorkflowName = settings.WorkflowName;
-            if (settings.BottleneckFactor is double f) BottleneckFactor = f;
-            if (settings.MinimumSamples is int m) MinimumSamples = m;
+            if (settings.RelativeThreshold != null || settings.AbsoluteThreshold != null || settings.MinimumSamples != null)
+                Rule = new RegressionRule(settings.RelativeThreshold ?? Rule.RelativeThreshold, settings.AbsoluteThreshold ?? Rule.AbsoluteThreshold,
+                    settings.MinimumSamples ?? Rule.MinimumBaselineSamples);
             if (settings.WindowSize is int w && w != WindowSize)
             {
                 WindowSize = w;
                 foreach (NodeHistory h in _nodeOrder) h.Resize(w);
-                while (_runs.Count > w) _runs.Dequeue();
+                while (_runs.Count > w + 1) _runs.Dequeue();
             }
         }
 
-        private void Fold(RunNode rn, int runNumber) => Fold(rn.NodeId, rn.NodeType, rn.NodeLabel, rn.Total, rn.SelfTotal, rn.Executions, runNumber);
+        private void Fold(RunNode rn, int runNumber) => Fold(rn.NodeId, rn.NodeType, rn.NodeLabel, rn.Total, rn.SelfTotal, rn.Executions, runNumber, rn.Status);
 
-        private void Fold(string nodeId, string nodeType, string nodeLabel, double total, double selfTotal, long executions, int runNumber)
+        private void Fold(string nodeId, string nodeType, string nodeLabel, double total, double selfTotal, long executions, int runNumber,
+            NodeStatus status)
         {
             if (!_nodes.TryGetValue(nodeId, out NodeHistory h))
             {
@@ -170,13 +187,13 @@ namespace Profiler.PS.Engine
             }
             if (nodeType != null) h.NodeType = nodeType;
             if (nodeLabel != null) h.NodeLabel = nodeLabel;
-            h.AddRunSample(total, executions, runNumber, selfTotal);
+            h.AddRunSample(total, executions, runNumber, selfTotal, status);
         }
 
         private NodePerformanceData[] SnapshotNodesLocked()
         {
             var nodes = new NodePerformanceData[_nodeOrder.Count];
-            for (int i = 0; i < nodes.Length; i++) nodes[i] = _nodeOrder[i].Snapshot(WorkflowId);
+            for (int i = 0; i < nodes.Length; i++) nodes[i] = _nodeOrder[i].Snapshot(WorkflowId, Rule);
             return nodes;
         }
 
@@ -188,7 +205,17 @@ namespace Profiler.PS.Engine
             var ids = new string[ranked.Length];
             for (int i = 0; i < ids.Length; i++) ids[i] = ranked[i].NodeId;
             return new WorkflowPerformanceProfile(WorkflowId, WorkflowName, _lastTotal, nodes, ids, _timestamp, _runCount,
-                WindowSize, _current != null, _lastAlerts, _runs.ToArray(), _lastComparison);
+                WindowSize, _current != null, _lastAlerts, WindowRunsLocked(), _lastComparison);
+        }
+
+        /// <summary>The last WindowSize completed runs (one more is kept, as the baseline of the latest run's total). Caller holds the lock.</summary>
+        private WorkflowRunSummary[] WindowRunsLocked()
+        {
+            WorkflowRunSummary[] all = _runs.ToArray();
+            if (all.Length <= WindowSize) return all;
+            var window = new WorkflowRunSummary[WindowSize];
+            Array.Copy(all, all.Length - WindowSize, window, 0, WindowSize);
+            return window;
         }
 
         private static T[] ToArray<T>(IReadOnlyList<T> list)

@@ -52,10 +52,18 @@ namespace Profiler.PS
                 lane.Last = part;
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;
-                part.Total += durationMs;
+                // A node re-entered inside itself counts only its outermost execution toward its inclusive time, so
+                // no node's time exceeds the run's; self times still add up.
+                if (!IsReentry(parent, node.NodeId)) part.Total += durationMs;
                 part.SelfTotal += selfMs;
                 part.Executions++;
-                if (status != NodeStatus.Succeeded) lane.Failed++;
+                if (!measured && parent == null) lane.HandTimeline += durationMs;
+                if (status != NodeStatus.Succeeded)
+                {
+                    lane.Failed++;
+                    if (status == NodeStatus.Failed) part.Failed++;
+                    else part.Stopped++;
+                }
                 int threadNumber;
                 long sequence;
                 if (lane.LastThread == thread)
@@ -87,6 +95,14 @@ namespace Profiler.PS
             }
         }
 
+        /// <summary>True when an enclosing execution of <paramref name="parent"/>'s chain is the same node.</summary>
+        private static bool IsReentry(NodeScope parent, string nodeId)
+        {
+            for (NodeScope p = parent; p != null; p = p.Parent)
+                if (string.Equals(p.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         /// <summary>Wall time, node time, critical path and lanes of the run. Caller holds the workflow lock; the run is closed.</summary>
         internal RunShape Shape(double wallTimeMs)
         {
@@ -115,6 +131,14 @@ namespace Profiler.PS
             int laneCount;
             lock (_laneThreads) laneCount = _laneThreads.Count;
             return new RunShape(wallTimeMs, nodeTime, critical, chainIds, laneCount, failed);
+        }
+
+        /// <summary>The longest lane's hand-timed top-level executions laid end to end, in milliseconds (0: none). The run is closed.</summary>
+        internal double HandTimeline()
+        {
+            double longest = 0;
+            foreach (RunLane lane in _lanes) longest = Math.Max(longest, lane.HandTimeline);
+            return longest;
         }
 
         /// <summary>The kept records of every lane in record order. Caller holds every lane's lock, or the run is closed.</summary>

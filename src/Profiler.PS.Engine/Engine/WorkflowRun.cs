@@ -135,24 +135,46 @@ namespace Profiler.PS
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
                 if (_nodes.TryGetValue(nodeId, out node)) return node;
-                _owner.ReadBaseline(nodeId, out double average, out int samples);
-                node = new RunNode(nodeId, _nodeOrder.Count, average, samples);
+                node = new RunNode(nodeId, _nodeOrder.Count, _owner.ReadBaseline(nodeId));
                 _nodeOrder.Add(node);
                 _nodes[nodeId] = node;
                 return node;
             }
         }
 
+        /// <summary>
+        /// The provisional verdict: the node's time in the run so far judged by the workflow's rule against its
+        /// baseline. Once Slower it stays Slower as time only grows, so it is raised once; a node that failed or was
+        /// stopped in the run is never judged (its verdict is Failed or Stopped).
+        /// </summary>
         private BottleneckAlert CheckBottleneck(RunNode node)
         {
-            if (node.BaselineSamples < _owner.MinimumSamples) return null;
+            if (node.Status != NodeStatus.Succeeded) return null;
             double total = node.Total;
-            if (!(total > _owner.BottleneckFactor * node.BaselineAverage)) return null;
+            if (!_owner.Rule.IsSlower(total, node.Baseline)) return null;
             if (!node.TryMarkAlerted()) return null;
             var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, total,
-                node.BaselineAverage, node.BaselineSamples, _owner.BottleneckFactor, _owner.Clock.Now);
+                node.Baseline.Median, node.Baseline.Count, _owner.Clock.Now, isProvisional: true);
             lock (_alerts) _alerts.Add(alert);
             return alert;
+        }
+
+        /// <summary>
+        /// The run's final alerts, judged by <paramref name="rule"/> on the completed samples against the same baselines:
+        /// exactly the nodes Compare-WorkflowRun -Run calls Slower. Caller holds the workflow lock; the run is closed.
+        /// </summary>
+        internal BottleneckAlert[] FinalAlerts(Statistics.RegressionRule rule)
+        {
+            var alerts = new List<BottleneckAlert>();
+            foreach (RunNode node in Nodes)
+            {
+                if (node.Status != NodeStatus.Succeeded || !rule.IsSlower(node.Total, node.Baseline)) continue;
+                BottleneckAlert live = null;
+                lock (_alerts) live = _alerts.Find(a => string.Equals(a.NodeId, node.NodeId, StringComparison.OrdinalIgnoreCase));
+                alerts.Add(live != null ? live.AsFinal(node.Total) : new BottleneckAlert(WorkflowId, RunNumber, node.NodeId,
+                    node.NodeLabel ?? node.NodeId, node.Total, node.Baseline.Median, node.Baseline.Count, _owner.Clock.Now));
+            }
+            return alerts.ToArray();
         }
     }
 }

@@ -7,10 +7,8 @@ namespace Profiler.PS.Engine
     {
         /// <summary>Default number of runs kept per node for window statistics.</summary>
         public const int DefaultWindowSize = 20;
-        /// <summary>Default ratio over the baseline average that makes a node a bottleneck in a run.</summary>
-        public const double DefaultBottleneckFactor = 1.5;
-        /// <summary>Default number of earlier samples a node needs before the bottleneck rule judges it.</summary>
-        public const int DefaultMinimumSamples = 3;
+        /// <summary>Default number of earlier samples a node needs before the regression rule judges one run of it.</summary>
+        public const int DefaultMinimumSamples = Statistics.RegressionRule.DefaultMinimumBaselineSamples;
         /// <summary>Largest accepted window, a guard against a typo that would pin memory.</summary>
         public const int MaxWindowSize = 100_000;
 
@@ -18,9 +16,11 @@ namespace Profiler.PS.Engine
         public string WorkflowName { get; set; }
         /// <summary>Runs kept per node for Avg/Min/Max (1 to <see cref="MaxWindowSize"/>).</summary>
         public int? WindowSize { get; set; }
-        /// <summary>Bottleneck ratio (greater than 1).</summary>
-        public double? BottleneckFactor { get; set; }
-        /// <summary>Earlier samples needed before the bottleneck rule fires (at least 1).</summary>
+        /// <summary>The regression rule's relative threshold, a fraction of the baseline median (0.1 is 10%; 0 or more).</summary>
+        public double? RelativeThreshold { get; set; }
+        /// <summary>The regression rule's absolute threshold, in milliseconds (0 or more).</summary>
+        public double? AbsoluteThreshold { get; set; }
+        /// <summary>Earlier successful samples the regression rule needs to judge one run (at least 1).</summary>
         public int? MinimumSamples { get; set; }
         /// <summary>
         /// A history folder (full path): when the workflow is created its history is loaded from the folder, and
@@ -33,9 +33,12 @@ namespace Profiler.PS.Engine
             if (WindowSize is int w && (w < 1 || w > MaxWindowSize))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
                     $"WindowSize {w} is out of range: give a number of runs from 1 to {MaxWindowSize}.");
-            if (BottleneckFactor is double f && (double.IsNaN(f) || double.IsInfinity(f) || f <= 1.0))
+            if (RelativeThreshold is double r && (double.IsNaN(r) || double.IsInfinity(r) || r < 0))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
-                    $"BottleneckFactor {f} is out of range: give a ratio greater than 1, such as 1.5.");
+                    $"RelativeThreshold {r * 100} is out of range: give a finite percentage of 0 or more, such as 10.");
+            if (AbsoluteThreshold is double a && (double.IsNaN(a) || double.IsInfinity(a) || a < 0))
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
+                    $"AbsoluteThreshold {a} is out of range: give a finite number of milliseconds of 0 or more, such as 5.");
             if (HistoryPath != null && string.IsNullOrWhiteSpace(HistoryPath))
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "HistoryPath is empty: give a folder, for example -HistoryPath ./perf-history.");
             if (MinimumSamples is int m && m < 1)

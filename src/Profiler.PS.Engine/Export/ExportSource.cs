@@ -15,7 +15,7 @@ namespace Profiler.PS.Export
             InFlight = run?.GetTimings() ?? Array.Empty<NodeTiming>();
             InFlightRunNumber = run?.RunNumber ?? 0;
             if (Profile.RunCount > 0)
-                Comparison = wf.Compare(null, null, null, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold, out _);
+                Comparison = wf.Compare(null, null, null, null, null, out _);
         }
 
         public WorkflowPerformanceProfile Profile { get; }

@@ -57,7 +57,7 @@ namespace Profiler.PS.Export
                 Row(sb, name, verdict, Ms(c.CurrentDuration), Ms(c.BaselineDuration),
                     c.Delta is double delta ? (delta > 0 ? "+" : "") + Ms(delta) : "",
                     c.DeltaPercent is double pct ? DurationFormat.SignedPercent(pct) : "",
-                    c.PValue is double pv ? pv.ToString("0.####", CultureInfo.InvariantCulture) : "", Escape(c.Reason));
+                    c.PValue is double pv ? Profiler.PS.Statistics.PValueText.Format(pv).Substring(2) : "", Escape(c.Reason));
             }
             sb.Append('\n');
         }

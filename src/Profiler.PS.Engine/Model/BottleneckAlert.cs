@@ -1,55 +1,66 @@
 using System;
 using System.Globalization;
+using Profiler.PS.Statistics;
 
 namespace Profiler.PS
 {
     /// <summary>
-    /// A node that tripped the bottleneck rule in a run: its time in the run exceeded
-    /// <see cref="Factor"/> times its average over earlier runs (the judged run is never in its own baseline).
+    /// A node that the workflow's regression rule judged Slower in a run: its time in the run against its
+    /// baseline, the successful samples of up to WindowSize earlier runs (the judged run is never in its own
+    /// baseline). The rule is the one Compare-WorkflowRun applies, so with the same settings an alert exists for
+    /// a node of a run exactly when Compare-WorkflowRun -Run calls the node Slower. During a run the alert is
+    /// provisional (<see cref="IsProvisional"/>): the run's final alerts are judged again on its completed samples,
+    /// so a node that later failed, or whose alert was raised mid-run, keeps an alert only if it is still Slower.
     /// </summary>
     public sealed class BottleneckAlert
     {
         /// <summary>Creates an alert.</summary>
         public BottleneckAlert(string workflowId, int runNumber, string nodeId, string nodeLabel, double duration,
-            double baselineAverage, int baselineSamples, double factor, DateTimeOffset timestamp)
+            double baselineMedian, int baselineSamples, DateTimeOffset timestamp, bool isProvisional = false)
         {
             WorkflowId = workflowId;
             RunNumber = runNumber;
             NodeId = nodeId;
             NodeLabel = nodeLabel;
             Duration = duration;
-            BaselineAverage = baselineAverage;
+            BaselineMedian = baselineMedian;
             BaselineSamples = baselineSamples;
-            Factor = factor;
             Timestamp = timestamp;
+            IsProvisional = isProvisional;
         }
 
         /// <summary>The workflow of the run.</summary>
         public string WorkflowId { get; }
         /// <summary>The run in which the rule fired.</summary>
         public int RunNumber { get; }
-        /// <summary>The node that tripped the rule.</summary>
+        /// <summary>The node judged Slower.</summary>
         public string NodeId { get; }
         /// <summary>The node's display label.</summary>
         public string NodeLabel { get; }
-        /// <summary>The node's time in the run when the rule fired, in milliseconds.</summary>
+        /// <summary>The node's time in the run when judged, in milliseconds.</summary>
         public double Duration { get; }
-        /// <summary>The node's average over earlier runs (its window before this run), in milliseconds.</summary>
-        public double BaselineAverage { get; }
-        /// <summary>How many earlier samples the baseline average is over.</summary>
+        /// <summary>The median of the node's baseline (successful samples of earlier runs), in milliseconds.</summary>
+        public double BaselineMedian { get; }
+        /// <summary>How many earlier samples the baseline holds.</summary>
         public int BaselineSamples { get; }
-        /// <summary>The ratio the rule used.</summary>
-        public double Factor { get; }
-        /// <summary><see cref="Duration"/> divided by <see cref="BaselineAverage"/>.</summary>
-        public double Ratio => BaselineAverage > 0 ? Duration / BaselineAverage : double.PositiveInfinity;
+        /// <summary>Always Slower: the verdict of the regression rule that raised the alert.</summary>
+        public ComparisonVerdict Verdict => ComparisonVerdict.Slower;
+        /// <summary>True for an alert raised while the run was still recording (delivered to -OnBottleneck); false for the run's final alerts.</summary>
+        public bool IsProvisional { get; }
+        /// <summary><see cref="Duration"/> over <see cref="BaselineMedian"/> as text: "2.0x", or "&gt;99x" above 99 or against a zero baseline.</summary>
+        public string Ratio => PValueText.Ratio(Duration, BaselineMedian);
         /// <summary>When the rule fired.</summary>
         public DateTimeOffset Timestamp { get; }
         /// <summary>Why the rule fired, in words.</summary>
         public string Reason => string.Format(CultureInfo.InvariantCulture,
-            "{0:N1} ms is {1:0.0}x the average of {2:N1} ms over {3} earlier run{4} (threshold {5:0.##}x)",
-            Duration, Ratio, BaselineAverage, BaselineSamples, BaselineSamples == 1 ? "" : "s", Factor);
+            "{0:N1} ms is {1} the median of {2:N1} ms over {3} earlier run{4}: Slower{5}",
+            Duration, Ratio, BaselineMedian, BaselineSamples, BaselineSamples == 1 ? "" : "s", IsProvisional ? " (provisional: the run is still recording)" : "");
 
-        /// <summary>For example <c>compile: 3,000.0 ms is 2.0x the average ...</c>.</summary>
+        /// <summary>The same alert, final (not provisional).</summary>
+        internal BottleneckAlert AsFinal(double duration) => new BottleneckAlert(WorkflowId, RunNumber, NodeId, NodeLabel, duration,
+            BaselineMedian, BaselineSamples, Timestamp);
+
+        /// <summary>For example <c>compile: 3,000.0 ms is 2.0x the median ...</c>.</summary>
         public override string ToString() => NodeId + ": " + Reason;
     }
 }

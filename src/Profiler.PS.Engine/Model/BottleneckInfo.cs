@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Profiler.PS
 {
-    /// <summary>A node ranked by its window average (Get-Bottleneck); rank 1 is the slowest.</summary>
+    /// <summary>A node ranked by its window average self time (Get-Bottleneck; -Inclusive ranks by inclusive time); rank 1 is the slowest.</summary>
     public sealed class BottleneckInfo
     {
         /// <summary>Creates a ranking entry.</summary>
@@ -14,6 +14,7 @@ namespace Profiler.PS
             NodeType = node.NodeType;
             NodeLabel = node.NodeLabel;
             AvgDuration = node.AvgDuration;
+            AvgSelfDuration = node.AvgSelfDuration;
             MaxDuration = node.MaxDuration;
             LastDuration = node.LastDuration;
             ExecutionCount = node.ExecutionCount;
@@ -32,17 +33,19 @@ namespace Profiler.PS
         public string NodeType { get; }
         /// <summary>The node's display label.</summary>
         public string NodeLabel { get; }
-        /// <summary>Window average, in milliseconds: what the ranking is by.</summary>
+        /// <summary>Window average of the node's inclusive time (with nested nodes), in milliseconds: what -Inclusive ranks by.</summary>
         public double AvgDuration { get; }
+        /// <summary>Window average of the node's self time (without nested nodes), in milliseconds: what the ranking is by by default.</summary>
+        public double AvgSelfDuration { get; }
         /// <summary>Window maximum, in milliseconds.</summary>
         public double MaxDuration { get; }
         /// <summary>The node's sample in its latest run, in milliseconds.</summary>
         public double LastDuration { get; }
         /// <summary>All-time number of executions.</summary>
         public long ExecutionCount { get; }
-        /// <summary>The node's average as a fraction (0 to 1) of the sum of all nodes' averages.</summary>
+        /// <summary>The node's average self time as a fraction (0 to 1) of the sum of all nodes' average self times: the shares add up to 1.</summary>
         public double Share { get; }
-        /// <summary>True when the node tripped the bottleneck rule in the latest completed run.</summary>
+        /// <summary>True when the workflow's regression rule judged the node Slower in the latest completed run (the run's alerts).</summary>
         public bool IsAlert { get; }
         /// <summary>Why the rule fired, or null.</summary>
         public string AlertReason { get; }

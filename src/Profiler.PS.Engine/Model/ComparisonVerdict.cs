@@ -15,6 +15,10 @@ namespace Profiler.PS
         New,
         /// <summary>The node ran in the baseline runs but in none of the judged runs.</summary>
         Missing,
+        /// <summary>The node failed in a judged run: its time there is kept out of every verdict and statistic.</summary>
+        Failed,
+        /// <summary>The node was stopped in a judged run: its time there is kept out of every verdict and statistic.</summary>
+        Stopped,
     }
 
     /// <summary>What a comparison line is about.</summary>

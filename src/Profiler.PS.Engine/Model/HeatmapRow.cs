@@ -1,16 +1,18 @@
+using Profiler.PS.Rendering;
+
 namespace Profiler.PS
 {
     /// <summary>
-    /// One row of a heatmap (Show-Heatmap): a node's values and its rendered line, or the "Others" row that
-    /// folds the nodes below the top ones. The default view prints <see cref="Line"/>; the other properties
-    /// are there to filter, sort and export.
+    /// One row of a heatmap (Show-Heatmap): a node's values, or the "Others" row that folds the nodes below the
+    /// top ones. The row holds data only: its bar and sparkline as plain characters and its heat level. Colour,
+    /// width and layout are decided when the row is displayed (<see cref="HeatmapRenderer.Format"/>), so a row
+    /// kept in a variable, sorted or redirected to a file is drawn for wherever it is finally shown.
     /// </summary>
     public sealed class HeatmapRow
     {
-        /// <summary>Creates a row; the renderer does this. <paramref name="node"/> is null for the Others row.</summary>
-        public HeatmapRow(string workflowId, string workflowName, int rank, NodePerformanceData node, int nodeCount,
+        internal HeatmapRow(string workflowId, string workflowName, int rank, NodePerformanceData node, int nodeCount,
             string nodeLabel, double avgDuration, double lastDuration, double share, double intensity, string color,
-            string scale, BottleneckAlert alert, string bar, string sparkline, string line)
+            HeatmapScale scale, BottleneckAlert alert)
         {
             WorkflowId = workflowId;
             WorkflowName = workflowName;
@@ -24,13 +26,12 @@ namespace Profiler.PS
             LastDuration = lastDuration;
             Share = share;
             Intensity = intensity;
+            Heat = IsOthers ? null : HeatmapRenderer.HeatWord(intensity);
             Color = color;
-            Scale = scale;
+            Scale = scale.ToString();
             IsAlert = alert != null;
             AlertReason = alert?.Reason;
-            Bar = bar;
-            Sparkline = sparkline;
-            Line = line;
+            Alert = alert;
         }
 
         /// <summary>The workflow of the node.</summary>
@@ -49,7 +50,10 @@ namespace Profiler.PS
         public int NodeCount { get; }
         /// <summary>True on the row that folds the nodes below the top ones.</summary>
         public bool IsOthers { get; }
-        /// <summary>Window average, in milliseconds (the Others row: the sum of its nodes' averages).</summary>
+        /// <summary>
+        /// Window average, in milliseconds. On the Others row: the total of its nodes' averages (shown as
+        /// "total"), so that the rows' values add up to the run.
+        /// </summary>
         public double AvgDuration { get; }
         /// <summary>The node's sample in its latest run, in milliseconds (the Others row: the sum of its nodes' last samples).</summary>
         public double LastDuration { get; }
@@ -57,6 +61,8 @@ namespace Profiler.PS
         public double Share { get; }
         /// <summary>0 (green) to 1 (red) on the heatmap's <see cref="Scale"/> (the Others row: of its nodes' mean average).</summary>
         public double Intensity { get; }
+        /// <summary>The heat level in a word, the plain-text stand-in for colour: cool (intensity below 1/3), warm (below 2/3) or hot; null on the Others row.</summary>
+        public string Heat { get; }
         /// <summary>The row's colour as <c>#rrggbb</c> (green fast, red slow; grey for the Others row).</summary>
         public string Color { get; }
         /// <summary>What the colours are measured against: Relative (the slowest node) or Absolute (thresholds).</summary>
@@ -65,14 +71,34 @@ namespace Profiler.PS
         public bool IsAlert { get; }
         /// <summary>Why the rule fired, or null.</summary>
         public string AlertReason { get; }
-        /// <summary>The bar alone, without colour; its length is proportional to <see cref="AvgDuration"/>.</summary>
-        public string Bar { get; }
-        /// <summary>The node's recent runs as <c>▁▂▃▄▅▆▇█</c>, oldest first, a space for a run it was not in.</summary>
-        public string Sparkline { get; }
-        /// <summary>The rendered line: with ANSI colour when the terminal shows colour, plain text otherwise.</summary>
-        public string Line { get; }
+        /// <summary>
+        /// The bar as plain characters, <see cref="HeatmapRenderer.StoredBarWidth"/> cells for the slowest node,
+        /// eighth-cell precision; every bar of a heatmap is on that scale (the Others bar is capped at it).
+        /// </summary>
+        public string Bar { get; internal set; }
+        /// <summary>
+        /// The node's recent runs as <c>▁▂▃▄▅▆▇█</c>, oldest first, scaled from the series' minimum to its maximum;
+        /// a space for a run it was not in.
+        /// </summary>
+        public string Sparkline { get; internal set; }
 
-        /// <summary>The rendered line.</summary>
-        public override string ToString() => Line;
+        // Display inputs, kept off the public surface so exports show data only.
+        internal BottleneckAlert Alert { get; }
+        internal double BarFraction { get; set; }
+        internal double[] Samples { get; set; }
+        internal double[] SampleIntensities { get; set; }
+        internal HeatmapFrame Frame { get; set; }
+        internal bool PlainText { get; set; }
+
+        /// <summary>The row as plain text at 120 columns.</summary>
+        public override string ToString() => HeatmapRenderer.Format(this, 120, false);
+    }
+
+    /// <summary>What the rows of one heatmap share, so each row can be laid out alone and still line up.</summary>
+    internal sealed class HeatmapFrame
+    {
+        public int LongestLabel;
+        public bool AnyAlert;
+        public int Runs;
     }
 }

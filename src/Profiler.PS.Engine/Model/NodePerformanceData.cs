@@ -60,6 +60,8 @@ namespace Profiler.PS
             P95Duration = statistics.P95;
             StdDevDuration = statistics.StandardDeviation;
             CoefficientOfVariation = statistics.CoefficientOfVariation;
+            KeptDurations = Durations;
+            KeptRunNumbers = RunNumbers;
             Outliers = (bool[])statistics.Outliers.Clone();   // statistics may be shared by several snapshots
             foreach (bool o in Outliers) if (o) OutlierCount++;
             IsFirstRunSlow = statistics.IsFirstRunSlow;
@@ -118,15 +120,15 @@ namespace Profiler.PS
         /// One flag per sample of <see cref="Durations"/> (same order): true when the sample is an outlier, its
         /// modified z-score 0.6745 (x - median) / MAD being above 3.5 in absolute value (Iglewicz and Hoaglin;
         /// hyperfine uses the same score with a looser bar). When more than half the samples are equal the MAD
-        /// is 0 and no sample is flagged.
+        /// is 0 and, as in hyperfine, it is replaced by the machine epsilon: any sample away from that majority is flagged.
         /// </summary>
         public bool[] Outliers { get; }
         /// <summary>How many of <see cref="Outliers"/> are true.</summary>
         public int OutlierCount { get; }
         /// <summary>
         /// True when the node's first-ever run is still in the window and was slow (a cold start: empty caches,
-        /// first compilation): slower than the later samples' median by 10% and 5 ms and outside their noise,
-        /// with at least 3 later samples. Such a warm-up run is worth discarding from comparisons.
+        /// first compilation): the workflow's regression rule judges it Slower than the later samples (by default
+        /// 10% and 5 ms above their median and outside their noise, with at least 3 later samples). Such a warm-up run is worth discarding from comparisons.
         /// </summary>
         public bool IsFirstRunSlow { get; }
         /// <summary>Mean of every sample ever (not only the window), in milliseconds.</summary>
@@ -144,6 +146,41 @@ namespace Profiler.PS
         public double AvgSelfDuration { get; }
         /// <summary>The node's self time in the latest run it ran in, in milliseconds.</summary>
         public double LastSelfDuration { get; }
+
+        /// <summary>Runs among the node's last WindowSize runs in which it failed (kept out of every statistic above).</summary>
+        public int WindowFailedCount { get; private set; }
+        /// <summary>Runs among the node's last WindowSize runs in which it was stopped (kept out of every statistic above).</summary>
+        public int WindowStoppedCount { get; private set; }
+        /// <summary>All-time number of completed runs in which the node failed; they are not in <see cref="RunCount"/>.</summary>
+        public long AllTimeFailedCount { get; private set; }
+        /// <summary>All-time number of completed runs in which the node was stopped; they are not in <see cref="RunCount"/>.</summary>
+        public long AllTimeStoppedCount { get; private set; }
+        /// <summary>How the node ended in the latest run it ran in: Failed or Stopped when any execution in that run did.</summary>
+        public NodeStatus LastStatus { get; private set; }
+
+        /// <summary>Successful samples kept for comparisons: the window and, when kept, the one before it (oldest first).</summary>
+        internal double[] KeptDurations { get; private set; }
+        /// <summary>Run numbers of <see cref="KeptDurations"/>.</summary>
+        internal int[] KeptRunNumbers { get; private set; }
+        /// <summary>Recent runs in which the node failed or was stopped, oldest first.</summary>
+        internal int[] UnsuccessfulRunNumbers { get; private set; } = Array.Empty<int>();
+        /// <summary>The status of each of <see cref="UnsuccessfulRunNumbers"/>.</summary>
+        internal NodeStatus[] UnsuccessfulStatuses { get; private set; } = Array.Empty<NodeStatus>();
+
+        /// <summary>Adds what the engine knows beyond the window (set once, before the snapshot is handed out).</summary>
+        internal void SetOutcomes(double[] keptDurations, int[] keptRunNumbers, int[] unsuccessfulRuns, NodeStatus[] statuses,
+            int windowFailed, int windowStopped, long allTimeFailed, long allTimeStopped, NodeStatus lastStatus)
+        {
+            KeptDurations = keptDurations;
+            KeptRunNumbers = keptRunNumbers;
+            UnsuccessfulRunNumbers = unsuccessfulRuns;
+            UnsuccessfulStatuses = statuses;
+            WindowFailedCount = windowFailed;
+            WindowStoppedCount = windowStopped;
+            AllTimeFailedCount = allTimeFailed;
+            AllTimeStoppedCount = allTimeStopped;
+            LastStatus = lastStatus;
+        }
 
         /// <summary>A one-line summary, for example <c>restore: avg 2,500.0 ms over 5 runs</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

@@ -25,6 +25,7 @@ namespace Profiler.PS
             CriticalPathNodes = shape?.CriticalPathNodes ?? System.Array.Empty<string>();
             LaneCount = shape?.LaneCount ?? 0;
             FailedCount = shape?.FailedCount ?? 0;
+            TotalSource = shape?.TotalSource ?? RunTotalSource.Clock;
         }
 
         /// <summary>The run's number in its workflow, 1 for the first.</summary>
@@ -57,6 +58,9 @@ namespace Profiler.PS
         public int LaneCount { get; }
         /// <summary>Executions in the run that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
+        /// <summary>Where <see cref="TotalDuration"/> came from: Clock (the wall time), Timeline (hand-given durations
+        /// that add up to more than the clock saw) or Given (-TotalDuration).</summary>
+        public RunTotalSource TotalSource { get; }
 
         /// <summary>For example <c>run 3: 5,000.0 ms, 4 nodes</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

@@ -17,6 +17,8 @@ namespace Profiler.PS.Persistence
         /// <summary>The run's self time for the node (Duration minus nested nodes); null means Duration.</summary>
         public double? SelfDuration;
         public long Executions;
+        /// <summary>Failed or Stopped when an execution of the node in the run was; such a sample stays out of statistics.</summary>
+        public NodeStatus Status;
     }
 
     /// <summary>
@@ -29,10 +31,11 @@ namespace Profiler.PS.Persistence
     internal sealed class HistoryRecord
     {
         public const string Format = "Profiler.PS.History";
-        public const int SchemaVersion = 2;
+        public const int SchemaVersion = RecordSchema.Version;
         private static readonly string[] LineMembers = { "format", "schemaVersion", "workflowId", "runId", "startTime", "endTime", "totalDuration", "executionCount", "nodes", "alerts" };
         private static readonly string[] NodeMembers = { "nodeId", "nodeType", "nodeLabel", "duration", "executions" };
         private static readonly string[] NodeOptionalMembers = { "selfDuration" };
+        private static readonly string[] NodeOptionalMembersV3 = { "selfDuration", "status" };
 
         public Guid RunId;
         public DateTimeOffset StartTime;
@@ -72,12 +75,13 @@ namespace Profiler.PS.Persistence
                 // Only a node with nested nodes has a self time of its own; the others' is their duration, so a
                 // history of flat runs stays as compact as before.
                 if (n.SelfDuration is double self && self != n.Duration) w.Property("selfDuration", self);
+                RecordSchema.WriteStatus(w, "status", n.Status);
                 w.EndObject();
             }
             w.EndArray();
             w.Name("alerts");
             w.StartArray();
-            foreach (BottleneckAlert a in Alerts) ProfileJsonWriter.WriteAlert(w, a);
+            foreach (BottleneckAlert a in Alerts) RecordSchema.WriteAlert(w, a);
             w.EndArray();
             if (Shape != null) ShapeFields.Write(w, Shape);
             w.EndObject();
@@ -88,7 +92,8 @@ namespace Profiler.PS.Persistence
         /// <exception cref="JsonFormatException">A member is missing or invalid.</exception>
         public static HistoryRecord Read(JsonValue line, string workflowId)
         {
-            bool v2 = Long(line, "", "schemaVersion", 1, SchemaVersion) >= 2;
+            long version = Long(line, "", "schemaVersion", 1, SchemaVersion);
+            bool v2 = version >= 2;
             Members(line, "", v2, LineMembers, ShapeFields.RunNames);
             String(line, "", "workflowId", nonBlank: true);
             var r = new HistoryRecord
@@ -109,7 +114,7 @@ namespace Profiler.PS.Persistence
                 const string path = "";   // the node's path is added only on error, below
                 try
                 {
-                    Members(n, path, v2, NodeMembers, NodeOptionalMembers);
+                    Members(n, path, v2, NodeMembers, version >= RecordSchema.RuleVersion ? NodeOptionalMembersV3 : NodeOptionalMembers);
                     double duration = Double(n, path, "duration", 0);
                     r.Nodes[i] = new HistoryNode
                     {
@@ -119,6 +124,7 @@ namespace Profiler.PS.Persistence
                         Duration = duration,
                         SelfDuration = ShapeFields.ReadSelf(n, path, "selfDuration", duration),
                         Executions = Long(n, path, "executions", 1, long.MaxValue),
+                        Status = RecordSchema.ReadStatus(n, path, "status"),
                     };
                 }
                 catch (JsonFormatException ex)
@@ -130,16 +136,7 @@ namespace Profiler.PS.Persistence
             List<JsonValue> alerts = JsonFields.Array(line, "", "alerts");
             r.Alerts = new BottleneckAlert[alerts.Count];
             for (int i = 0; i < alerts.Count; i++)
-            {
-                JsonValue a = alerts[i];
-                string path = Index("alerts", i);
-                ExactMembers(a, path, "runNumber", "nodeId", "nodeLabel", "duration", "baselineAverage", "baselineSamples", "factor", "timestamp");
-                double factor = Double(a, path, "factor");
-                if (!(factor > 1)) throw Error(Join(path, "factor"), "expected a ratio greater than 1");
-                r.Alerts[i] = new BottleneckAlert(workflowId, Int(a, path, "runNumber", 0, int.MaxValue), String(a, path, "nodeId", nonBlank: true),
-                    String(a, path, "nodeLabel"), Double(a, path, "duration", 0), Double(a, path, "baselineAverage", 0),
-                    Int(a, path, "baselineSamples", 0, int.MaxValue), factor, Time(a, path, "timestamp"));
-            }
+                r.Alerts[i] = RecordSchema.ReadAlert(alerts[i], Index("alerts", i), version, workflowId, 0, int.MaxValue);
             r.Shape = ShapeFields.Read(line, "", r.TotalDuration, r.ExecutionCount);
             return r;
         }

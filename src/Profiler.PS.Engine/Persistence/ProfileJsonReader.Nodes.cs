@@ -12,9 +12,12 @@ namespace Profiler.PS.Persistence
         private static readonly string[] NodeMembers = { "nodeId", "nodeType", "nodeLabel", "executionCount", "allTime", "runNumbers", "durations" };
         private static readonly string[] NodeOptionalMembers = { "selfDurations" };
 
-        private static NodeState ReadNode(JsonValue n, string path, WorkflowState s, bool v2)
+        private static readonly string[] NodeOptionalMembersV3 = { "selfDurations", "failedCount", "stoppedCount", "unsuccessfulRunNumbers", "unsuccessfulStatuses" };
+
+        private static NodeState ReadNode(JsonValue n, string path, WorkflowState s, long version)
         {
-            Members(n, path, v2, NodeMembers, NodeOptionalMembers);
+            bool v3 = version >= RecordSchema.RuleVersion;
+            Members(n, path, version >= ShapeVersion, NodeMembers, v3 ? NodeOptionalMembersV3 : NodeOptionalMembers);
             var node = new NodeState
             {
                 NodeId = String(n, path, "nodeId", nonBlank: true),
@@ -24,15 +27,17 @@ namespace Profiler.PS.Persistence
             JsonValue allTime = Member(n, path, "allTime");
             string allPath = Join(path, "allTime");
             ExactMembers(allTime, allPath, "count", "mean", "m2", "min", "max");
-            long count = Long(allTime, allPath, "count", 1, s.RunCount);
+            // From version 3 a node may have failed in every run it ran in: no successful sample at all.
+            long count = Long(allTime, allPath, "count", v3 ? 0 : 1, s.RunCount);
             node.AllTime = new RunningStatistics(count, Double(allTime, allPath, "mean", 0), Double(allTime, allPath, "m2", 0),
                 Double(allTime, allPath, "min", 0), Double(allTime, allPath, "max", 0));
             if (node.AllTime.Min > node.AllTime.Max) throw Error(allPath, "min is larger than max");
             node.ExecutionCount = Long(n, path, "executionCount", count, long.MaxValue);
             List<JsonValue> runs = JsonFields.Array(n, path, "runNumbers"), durations = JsonFields.Array(n, path, "durations");
-            int max = (int)Math.Min(s.WindowSize, count);
+            // Version 3 keeps one sample beyond the window: the baseline of the latest run.
+            int max = (int)Math.Min(s.WindowSize + (v3 ? 1 : 0), count);
             if (durations.Count != runs.Count) throw Error(Join(path, "durations"), "must have one duration per run number");
-            if (runs.Count == 0 || runs.Count > max)
+            if ((runs.Count == 0 && count > 0) || runs.Count > max)
                 throw Error(Join(path, "runNumbers"), string.Format(CultureInfo.InvariantCulture, "must hold 1 to {0} samples, found {1}", max, runs.Count));
             node.RunNumbers = new int[runs.Count];
             node.Durations = new double[runs.Count];
@@ -44,6 +49,8 @@ namespace Profiler.PS.Persistence
                 node.Durations[i] = ItemDouble(durations[i], durationsPath, i, 0);
             }
             node.SelfDurations = n["selfDurations"] != null ? ReadSelfDurations(n, path, node.Durations) : (double[])node.Durations.Clone();
+            if (v3) RecordSchema.ReadOutcomes(n, path, node, s.RunCount);
+            if (count == 0 && node.FailedCount + node.StoppedCount == 0) throw Error(Join(path, "allTime.count"), "a node without a successful run must have failed or been stopped");
             return node;
         }
 

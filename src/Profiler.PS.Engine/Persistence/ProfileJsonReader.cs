@@ -19,8 +19,8 @@ namespace Profiler.PS.Persistence
     /// </summary>
     internal static partial class ProfileJsonReader
     {
-        /// <summary>The schema version this module writes and the newest it reads.</summary>
-        public const int SchemaVersion = 2;
+        /// <summary>The schema version this module writes and the newest it reads (one for profile files and history lines).</summary>
+        public const int SchemaVersion = RecordSchema.Version;
         /// <summary>The first version with a run's shape and a node's self times.</summary>
         public const int ShapeVersion = 2;
         /// <summary>Largest profile file read: an export holds only each node's window, so real files are far smaller.</summary>
@@ -60,7 +60,7 @@ namespace Profiler.PS.Persistence
             {
                 JsonValue root = JsonParser.Parse(text);
                 if (root.Kind != JsonKind.Object) throw Error("(root)", "expected an object, found " + root.Describe());
-                bool v2 = CheckFormat(root) >= ShapeVersion;
+                long version = CheckFormat(root);
                 ExactMembers(root, "", "format", "schemaVersion", "workflows");
                 List<JsonValue> items = JsonFields.Array(root, "", "workflows");
                 var result = new WorkflowState[items.Count];
@@ -68,7 +68,7 @@ namespace Profiler.PS.Persistence
                 for (int i = 0; i < items.Count; i++)
                 {
                     string path = Index("workflows", i);
-                    result[i] = ReadWorkflow(items[i], path, v2);
+                    result[i] = ReadWorkflow(items[i], path, version);
                     if (!ids.Add(result[i].WorkflowId)) throw Error(Join(path, "workflowId"), $"workflow '{result[i].WorkflowId}' appears twice");
                 }
                 return result;
@@ -93,27 +93,36 @@ namespace Profiler.PS.Persistence
             return version;
         }
 
-        private static WorkflowState ReadWorkflow(JsonValue w, string path, bool v2)
+        private static WorkflowState ReadWorkflow(JsonValue w, string path, long version)
         {
-            ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "bottleneckFactor", "minimumSamples", "runCount",
-                "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
+            bool v2 = version >= ShapeVersion, v3 = version >= RecordSchema.RuleVersion;
+            if (v3)
+                ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "relativeThreshold", "absoluteThreshold", "minimumSamples", "runCount",
+                    "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
+            else
+                ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "bottleneckFactor", "minimumSamples", "runCount",
+                    "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
             var s = new WorkflowState
             {
                 WorkflowId = String(w, path, "workflowId", nonBlank: true),
                 WorkflowName = String(w, path, "workflowName"),
                 WindowSize = Int(w, path, "windowSize", 1, WorkflowSettings.MaxWindowSize),
-                BottleneckFactor = Double(w, path, "bottleneckFactor"),
                 MinimumSamples = Int(w, path, "minimumSamples", 1, int.MaxValue),
                 RunCount = Int(w, path, "runCount", 0, int.MaxValue),
                 LastTotalDuration = Double(w, path, "lastTotalDuration", 0),
                 Timestamp = Time(w, path, "timestamp"),
             };
-            if (!(s.BottleneckFactor > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
-            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize, s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
+            if (v3)
+            {
+                s.RelativeThreshold = Double(w, path, "relativeThreshold", 0);
+                s.AbsoluteThreshold = Double(w, path, "absoluteThreshold", 0);
+            }
+            else if (!(Double(w, path, "bottleneckFactor") > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
+            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, v2));
             for (int i = 1; i < s.Runs.Length; i++)
                 if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
-            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => ReadAlert(v, p, s));
-            s.Nodes = ReadList(w, path, "nodes", int.MaxValue, (v, p) => ReadNode(v, p, s, v2));
+            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => RecordSchema.ReadAlert(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));
+            s.Nodes = ReadList(w, path, "nodes", int.MaxValue, (v, p) => ReadNode(v, p, s, version));
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < s.Nodes.Length; i++)
                 if (!ids.Add(s.Nodes[i].NodeId)) throw Error(Index(Join(path, "nodes"), i), $"node '{s.Nodes[i].NodeId}' appears twice");
@@ -140,16 +149,6 @@ namespace Profiler.PS.Persistence
             return new WorkflowRunSummary(Int(r, path, "runNumber", 1, runCount), Guid(r, path, "runId"), Time(r, path, "startTime"),
                 Time(r, path, "endTime"), total, Int(r, path, "nodeCount", 0, int.MaxValue), executions, Int(r, path, "alertCount", 0, int.MaxValue),
                 ShapeFields.Read(r, path, total, executions));
-        }
-
-        private static BottleneckAlert ReadAlert(JsonValue a, string path, WorkflowState s)
-        {
-            ExactMembers(a, path, "runNumber", "nodeId", "nodeLabel", "duration", "baselineAverage", "baselineSamples", "factor", "timestamp");
-            double factor = Double(a, path, "factor");
-            if (!(factor > 1)) throw Error(Join(path, "factor"), "expected a ratio greater than 1");
-            return new BottleneckAlert(s.WorkflowId, Int(a, path, "runNumber", 1, Math.Max(1, s.RunCount)), String(a, path, "nodeId", nonBlank: true),
-                String(a, path, "nodeLabel"), Double(a, path, "duration", 0), Double(a, path, "baselineAverage", 0),
-                Int(a, path, "baselineSamples", 0, int.MaxValue), factor, Time(a, path, "timestamp"));
         }
     }
 }

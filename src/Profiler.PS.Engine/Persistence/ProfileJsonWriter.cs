@@ -20,7 +20,7 @@ namespace Profiler.PS.Persistence
             var w = new JsonWriter(sb, indented: true);
             w.StartObject();
             w.Property("format", Format);
-            w.Property("schemaVersion", ProfileJsonReader.SchemaVersion);
+            w.Property("schemaVersion", RecordSchema.Version);
             w.Name("workflows");
             w.StartArray();
             foreach (WorkflowState s in workflows) WriteWorkflow(w, s);
@@ -35,7 +35,8 @@ namespace Profiler.PS.Persistence
             w.Property("workflowId", s.WorkflowId);
             w.Property("workflowName", s.WorkflowName);
             w.Property("windowSize", s.WindowSize);
-            w.Property("bottleneckFactor", s.BottleneckFactor);
+            w.Property("relativeThreshold", s.RelativeThreshold);
+            w.Property("absoluteThreshold", s.AbsoluteThreshold);
             w.Property("minimumSamples", s.MinimumSamples);
             w.Property("runCount", s.RunCount);
             w.Property("lastTotalDuration", s.LastTotalDuration);
@@ -46,7 +47,7 @@ namespace Profiler.PS.Persistence
             w.EndArray();
             w.Name("lastAlerts");
             w.StartArray();
-            foreach (BottleneckAlert a in s.LastAlerts) WriteAlert(w, a);
+            foreach (BottleneckAlert a in s.LastAlerts) RecordSchema.WriteAlert(w, a);
             w.EndArray();
             w.Name("nodes");
             w.StartArray();
@@ -67,20 +68,6 @@ namespace Profiler.PS.Persistence
             w.Property("executionCount", r.ExecutionCount);
             w.Property("alertCount", r.AlertCount);
             ShapeFields.Write(w, ShapeFields.Of(r));
-            w.EndObject();
-        }
-
-        internal static void WriteAlert(JsonWriter w, BottleneckAlert a)
-        {
-            w.StartObject();
-            w.Property("runNumber", a.RunNumber);
-            w.Property("nodeId", a.NodeId);
-            w.Property("nodeLabel", a.NodeLabel);
-            w.Property("duration", a.Duration);
-            w.Property("baselineAverage", a.BaselineAverage);
-            w.Property("baselineSamples", a.BaselineSamples);
-            w.Property("factor", a.Factor);
-            w.Property("timestamp", Time(a.Timestamp));
             w.EndObject();
         }
 
@@ -105,6 +92,7 @@ namespace Profiler.PS.Persistence
             w.InlineArray(n.Durations);
             w.Name("selfDurations");
             w.InlineArray(n.SelfDurations);
+            RecordSchema.WriteOutcomes(w, n);
             w.EndObject();
         }
 

@@ -58,22 +58,23 @@ namespace Profiler.PS.Persistence
                     runs.Add(new WorkflowRunSummary(renumber[Id(k.Side, k.Number)], r.RunId, r.StartTime, r.EndTime, r.TotalDuration,
                         r.NodeCount, r.ExecutionCount, r.AlertCount, ShapeFields.Of(r)));
                 }
-            if (runs.Count > existing.WindowSize) runs.RemoveRange(0, runs.Count - existing.WindowSize);
+            if (runs.Count > existing.WindowSize + 1) runs.RemoveRange(0, runs.Count - existing.WindowSize - 1);
 
             int lastSide = keys.Count > 0 ? keys[keys.Count - 1].Side : 0;
             WorkflowState latest = sides[lastSide];
             var alerts = new List<BottleneckAlert>();
             foreach (BottleneckAlert a in latest.LastAlerts)
                 if (renumber.TryGetValue(Id(lastSide, a.RunNumber), out int number))
-                    alerts.Add(new BottleneckAlert(existing.WorkflowId, number, a.NodeId, a.NodeLabel, a.Duration, a.BaselineAverage,
-                        a.BaselineSamples, a.Factor, a.Timestamp));
+                    alerts.Add(new BottleneckAlert(existing.WorkflowId, number, a.NodeId, a.NodeLabel, a.Duration, a.BaselineMedian,
+                        a.BaselineSamples, a.Timestamp));
 
             return new WorkflowState
             {
                 WorkflowId = existing.WorkflowId,
                 WorkflowName = existing.WorkflowName,
                 WindowSize = existing.WindowSize,
-                BottleneckFactor = existing.BottleneckFactor,
+                RelativeThreshold = existing.RelativeThreshold,
+                AbsoluteThreshold = existing.AbsoluteThreshold,
                 MinimumSamples = existing.MinimumSamples,
                 RunCount = runCount,
                 LastTotalDuration = latest.LastTotalDuration,
@@ -100,7 +101,7 @@ namespace Profiler.PS.Persistence
             {
                 NodeState[] pair = bySide[order[i]];
                 var samples = new List<(int Run, double Duration, double Self)>();
-                int newestSide = 0, newest = 0;
+                int newestSide = pair[0] != null ? 0 : 1, newest = 0;
                 for (int side = 0; side < 2; side++)
                 {
                     if (pair[side] == null) continue;
@@ -112,7 +113,8 @@ namespace Profiler.PS.Persistence
                     }
                 }
                 samples.Sort((a, b) => a.Run.CompareTo(b.Run));
-                if (samples.Count > existing.WindowSize) samples.RemoveRange(0, samples.Count - existing.WindowSize);
+                // One sample beyond the window is kept: the baseline of the latest run (see NodeHistory).
+                if (samples.Count > existing.WindowSize + 1) samples.RemoveRange(0, samples.Count - existing.WindowSize - 1);
                 NodeState first = pair[0] ?? pair[1], meta = pair[newestSide];
                 var merged = new NodeState
                 {
@@ -125,6 +127,19 @@ namespace Profiler.PS.Persistence
                     Durations = new double[samples.Count],
                     SelfDurations = new double[samples.Count],
                 };
+                var unsuccessful = new List<(int Run, NodeStatus Status)>();
+                for (int side = 0; side < 2; side++)
+                {
+                    if (pair[side] == null) continue;
+                    merged.FailedCount += pair[side].FailedCount;
+                    merged.StoppedCount += pair[side].StoppedCount;
+                    for (int j = 0; j < pair[side].UnsuccessfulRunNumbers.Length; j++)
+                        if (renumber.TryGetValue(Id(side, pair[side].UnsuccessfulRunNumbers[j]), out int number))
+                            unsuccessful.Add((number, pair[side].UnsuccessfulStatuses[j]));
+                }
+                unsuccessful.Sort((a, b) => a.Run.CompareTo(b.Run));
+                merged.UnsuccessfulRunNumbers = unsuccessful.ConvertAll(u => u.Run).ToArray();
+                merged.UnsuccessfulStatuses = unsuccessful.ConvertAll(u => u.Status).ToArray();
                 for (int j = 0; j < samples.Count; j++)
                 {
                     merged.RunNumbers[j] = samples[j].Run;

@@ -14,7 +14,7 @@ namespace Profiler.PS.Persistence
     internal static class ShapeFields
     {
         /// <summary>A run's optional members, in the order they are written.</summary>
-        public static readonly string[] RunNames = { "wallTime", "nodeTimeSum", "criticalPath", "criticalPathNodes", "laneCount", "failedCount" };
+        public static readonly string[] RunNames = { "wallTime", "nodeTimeSum", "criticalPath", "criticalPathNodes", "laneCount", "failedCount", "totalSource" };
 
         /// <summary>Writes the shape members of <paramref name="r"/>.</summary>
         public static void Write(JsonWriter w, RunShape r)
@@ -28,11 +28,12 @@ namespace Profiler.PS.Persistence
             w.EndArray();
             w.Property("laneCount", (long)r.LaneCount);
             w.Property("failedCount", r.FailedCount);
+            w.Property("totalSource", r.TotalSource.ToString());
         }
 
         /// <summary>The shape a summary carries, to rebuild it (renumbered) without losing it.</summary>
         public static RunShape Of(WorkflowRunSummary r)
-            => new RunShape(r.WallTime, r.NodeTimeSum, r.CriticalPath, r.CriticalPathNodes, r.LaneCount, r.FailedCount);
+            => new RunShape(r.WallTime, r.NodeTimeSum, r.CriticalPath, r.CriticalPathNodes, r.LaneCount, r.FailedCount, r.TotalSource);
 
         /// <summary>
         /// Reads the shape members of the run object <paramref name="run"/>; null when it has none of them (a version 1
@@ -50,7 +51,14 @@ namespace Profiler.PS.Persistence
             string[] chain = run["criticalPathNodes"] != null ? Ids(run, path, "criticalPathNodes", executionCount) : null;
             int lanes = run["laneCount"] != null ? Int(run, path, "laneCount", 0, int.MaxValue) : 0;
             long failed = run["failedCount"] != null ? Long(run, path, "failedCount", 0, executionCount) : 0;
-            return new RunShape(wall, nodeTime, critical, chain, lanes, failed);
+            RunTotalSource source = RunTotalSource.Clock;
+            if (run["totalSource"] != null)
+            {
+                string text = String(run, path, "totalSource");
+                if (!System.Enum.TryParse(text, false, out source) || text != source.ToString())
+                    throw Error(Join(path, "totalSource"), "expected \"Clock\", \"Timeline\" or \"Given\"");
+            }
+            return new RunShape(wall, nodeTime, critical, chain, lanes, failed, source);
         }
 
         /// <summary>Reads an optional self time: absent means the node had no nested nodes (its self time is its duration).</summary>

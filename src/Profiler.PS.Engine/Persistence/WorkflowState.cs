@@ -12,7 +12,9 @@ namespace Profiler.PS.Persistence
         public string WorkflowId;
         public string WorkflowName;
         public int WindowSize;
-        public double BottleneckFactor;
+        /// <summary>The regression rule's thresholds (a fraction; milliseconds) and minimum baseline.</summary>
+        public double RelativeThreshold = Statistics.RegressionRule.DefaultRelativeThreshold;
+        public double AbsoluteThreshold = Statistics.RegressionRule.DefaultAbsoluteThreshold;
         public int MinimumSamples;
         public int RunCount;
         public double LastTotalDuration;
@@ -35,5 +37,10 @@ namespace Profiler.PS.Persistence
         public int[] RunNumbers = Array.Empty<int>();
         /// <summary>Self time of each window sample (same order as Durations); equal to Durations for a node never nested into.</summary>
         public double[] SelfDurations = Array.Empty<double>();
+        /// <summary>All-time runs in which the node failed, and was stopped (not in AllTime).</summary>
+        public long FailedCount, StoppedCount;
+        /// <summary>Recent runs in which the node failed or was stopped, ascending, with their statuses.</summary>
+        public int[] UnsuccessfulRunNumbers = Array.Empty<int>();
+        public NodeStatus[] UnsuccessfulStatuses = Array.Empty<NodeStatus>();
     }
 }

@@ -41,7 +41,7 @@ namespace Profiler.PS.Engine
             int n = x.Length;
             if (n < RecommendationThresholds.MinimumRuns) return false;
             // Neither a step nor a drift can pass the thresholds when the whole window's range does not: skip the tests.
-            if (!ChangeRule.PassesThresholds(node.MaxDuration, node.MinDuration, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold)) return false;
+            if (!RegressionRule.Default.PassesThresholds(node.MaxDuration - node.MinDuration, node.MinDuration)) return false;
             TrendResult trend = TrendTest.Test(x);
             double lineCost = 0;
             for (int i = 0; i < n; i++) lineCost += Math.Abs(x[i] - (trend.Intercept + trend.Slope * i));
@@ -50,7 +50,7 @@ namespace Profiler.PS.Engine
             if (split > 0 && passes && stepCost < lineCost && Regression(node, split)) return true;
             if (n < RecommendationThresholds.MinimumTrendSamples || !(trend.Slope > 0) || !(trend.PValue < RecommendationThresholds.TrendSignificance)) return false;
             double start = trend.Intercept, end = trend.Intercept + trend.Slope * (n - 1);
-            if (!ChangeRule.PassesThresholds(end, start, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold)) return false;
+            if (!RegressionRule.Default.PassesThresholds(end - start, start)) return false;
             int last = node.RunNumbers[n - 1];
             double saving = _paths.Saving(node.NodeId, last, Math.Min(end - start, x[n - 1]));
             string p = trend.PValue < 0.0001 ? "p < 0.0001" : "p = " + trend.PValue.ToString("0.####", Inv);
@@ -67,7 +67,7 @@ namespace Profiler.PS.Engine
             int best = 0;
             bestCost = double.MaxValue;
             passesThresholds = false;
-            for (int c = ChangeRule.MinimumBaselineSamples; c < x.Length; c++)
+            for (int c = RegressionRule.DefaultMinimumBaselineSamples; c < x.Length; c++)
             {
                 double[] before = Slice(x, 0, c), after = Slice(x, c, x.Length - c);
                 double mb = SampleStatistics.Median(before), ma = SampleStatistics.Median(after);
@@ -78,7 +78,7 @@ namespace Profiler.PS.Engine
                 if (!(cost < bestCost)) continue;
                 bestCost = cost;
                 best = c;
-                passesThresholds = ChangeRule.PassesThresholds(ma, mb, ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold);
+                passesThresholds = RegressionRule.Default.PassesThresholds(ma - mb, mb);
             }
             return best;
         }
@@ -89,14 +89,14 @@ namespace Profiler.PS.Engine
             int[] runs = node.RunNumbers;
             int[] judged = SliceInts(runs, split, runs.Length - split), baseline = SliceInts(runs, 0, split);
             RunComparison line = RunComparer.Compare(_profile.WorkflowId, _profile.WorkflowName, new[] { node }, _profile.Runs, judged, baseline,
-                ChangeRule.DefaultRelativeThreshold, ChangeRule.DefaultAbsoluteThreshold)[0];
+                baseline.Length, RegressionRule.Default)[0];
             if (line.Verdict != ComparisonVerdict.Slower || line.BaselineDuration == null || line.CurrentDuration == null) return false;
             double baseMedian = line.BaselineDuration.Value;
             var savings = new double[judged.Length];
             for (int i = 0; i < judged.Length; i++) savings[i] = _paths.Saving(node.NodeId, judged[i], node.Durations[split + i] - baseMedian);
             string since = judged.Length == 1 ? "in run " + judged[0].ToString(Inv)
                 : string.Format(Inv, "in runs {0}-{1}", judged[0], judged[judged.Length - 1]);
-            string test = line.PValue is double p ? ", p = " + (p < 0.0001 ? "< 0.0001" : p.ToString("0.####", Inv)) : ", outside the baseline's noise";
+            string test = line.PValue is double p ? ", " + PValueText.Format(p) : ", outside the baseline's noise";
             Add(node, RecommendationKind.Regression, SampleStatistics.Median(savings), judged[0], string.Format(Inv,
                 "median {0:N0} ms {1} vs {2:N0} ms in the {3} runs before (Slower, {4:+0.0;-0.0}%{5})",
                 line.CurrentDuration.Value, since, baseMedian, baseline.Length, line.DeltaPercent ?? 0, test),

@@ -2,7 +2,7 @@ namespace Profiler.PS.Engine
 {
     /// <summary>
     /// When each kind of recommendation is made (Get-WorkflowRecommendation and about_Profiler.PS document the
-    /// same numbers). Regression and ColdStart use the workflow's own rules (ChangeRule, RunComparer,
+    /// same numbers). Regression and ColdStart use the workflow's own rules (RegressionRule, RunComparer,
     /// NodePerformanceData.IsFirstRunSlow), not thresholds of their own.
     /// </summary>
     public static class RecommendationThresholds
@@ -30,6 +30,6 @@ namespace Profiler.PS.Engine
         /// <summary>BudgetRisk: the budget's statistic is at least this share of its maximum.</summary>
         public const double BudgetRiskShare = 0.90;
         /// <summary>Smallest time, in milliseconds, a saving or a spread must reach to count (the regression rule's absolute threshold).</summary>
-        public const double MinimumMilliseconds = Profiler.PS.Statistics.ChangeRule.DefaultAbsoluteThreshold;
+        public const double MinimumMilliseconds = Profiler.PS.Statistics.RegressionRule.DefaultAbsoluteThreshold;
     }
 }

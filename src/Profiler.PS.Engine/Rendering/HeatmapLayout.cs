@@ -4,13 +4,14 @@ namespace Profiler.PS.Rendering
 {
     /// <summary>
     /// Column widths of a heatmap line, shrunk step by step until the line fits the host's width.
-    /// Line: rank, label, [plain-text heat tag], bar, "avg", "last", share, sparkline, alert mark.
+    /// Line: rank, label, heat word, bar, "avg" (or "total"), "last", share, sparkline, alert mark.
     /// </summary>
     internal sealed class HeatmapLayout
     {
         public const int RankWidth = 2;
         public const int ValueWidth = 8;   // "1 m 12 s", "2 h 05 m", "12.3 s"
         public const int TagWidth = 4;     // "hot ", "warm", "cool"
+        public const int WordWidth = 6;    // "avg   ", "last  ", "total "
         public const int ShareWidth = 4;   // "100%"
         public const int LongAlertWidth = 16;  // "! 12.3x baseline"
         public const int ShortAlertWidth = 7;  // "! 12.3x"
@@ -32,22 +33,25 @@ namespace Profiler.PS.Rendering
         public int Length =>
             RankWidth + 2 + LabelWidth + 2
             + (ShowTag ? TagWidth + 1 : 0)
-            + BarWidth
-            + 2 + (ShowWords ? 4 : 0) + ValueWidth
-            + (ShowLast ? 2 + 5 + ValueWidth : 0)
+            + BarWidth + 1
+            + 1 + (ShowWords ? WordWidth : 0) + ValueWidth
+            + (ShowLast ? 1 + WordWidth + ValueWidth : 0)
             + 2 + ShareWidth
             + (SparkColumns > 0 ? 2 + SparkColumns : 0)
             + (ShowAlert ? 2 + (LongAlert ? LongAlertWidth : AlertRatio ? ShortAlertWidth : MarkAlertWidth) : 0);
 
-        /// <summary>Plans a layout for lines at most <paramref name="width"/> - 1 characters (the last column would wrap).</summary>
-        public static HeatmapLayout Plan(int width, int longestLabel, bool plainText, bool anyAlert, int runs)
+        /// <summary>
+        /// Plans a layout for lines at most <paramref name="width"/> - 1 characters (the last column would wrap).
+        /// The heat word is given up for a narrow line only when colour (<paramref name="ansi"/>) shows the heat.
+        /// </summary>
+        public static HeatmapLayout Plan(int width, int longestLabel, bool ansi, bool anyAlert, int runs)
         {
             var l = new HeatmapLayout
             {
                 LabelWidth = Math.Max(5, Math.Min(MaxLabelWidth, longestLabel)),
                 BarWidth = MaxBarWidth,
                 SparkColumns = runs,
-                ShowTag = plainText,
+                ShowTag = true,
                 ShowAlert = anyAlert,
                 LongAlert = anyAlert,
             };
@@ -62,7 +66,7 @@ namespace Profiler.PS.Rendering
             if (l.Length > available) l.ShowLast = false;
             l.Shrink(available, () => l.LabelWidth, v => l.LabelWidth = v, Math.Min(l.LabelWidth, 8));
             l.Shrink(available, () => l.SparkColumns, v => l.SparkColumns = v, 0);
-            if (l.Length > available) l.ShowTag = false;
+            if (l.Length > available && ansi) l.ShowTag = false;
             l.Shrink(available, () => l.BarWidth, v => l.BarWidth = v, 4);
             l.Shrink(available, () => l.LabelWidth, v => l.LabelWidth = v, Math.Min(l.LabelWidth, 5));
             if (l.Length > available) l.AlertRatio = false;

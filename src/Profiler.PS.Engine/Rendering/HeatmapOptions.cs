@@ -23,12 +23,12 @@ namespace Profiler.PS.Rendering
 
         /// <summary>How many of the slowest nodes get a row of their own (default 5); the rest share an "Others" row.</summary>
         public int Top { get; set; } = 5;
+        /// <summary>What rows are ranked, drawn and labelled "avg" by: average self time (default) or inclusive time.</summary>
+        public Engine.RankBy RankBy { get; set; } = Engine.RankBy.Self;
         /// <summary>Draws every node, with no "Others" row.</summary>
         public bool All { get; set; }
-        /// <summary>Emit 24-bit ANSI colour; false gives plain text with textual markers.</summary>
-        public bool Ansi { get; set; }
-        /// <summary>Characters available per line (the host's width).</summary>
-        public int Width { get; set; } = 100;
+        /// <summary>Rows are always drawn without colour (Show-Heatmap -NoColor), whatever the display supports.</summary>
+        public bool NoColor { get; set; }
         /// <summary>What colours are measured against (default <see cref="HeatmapScale.Relative"/>).</summary>
         public HeatmapScale Scale { get; set; } = HeatmapScale.Relative;
         /// <summary>Absolute scale: milliseconds at or below which a node is fully green.</summary>

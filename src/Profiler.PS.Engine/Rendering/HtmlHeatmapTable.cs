@@ -30,6 +30,7 @@ namespace Profiler.PS.Rendering
             sb.Append("<h3>Heatmap</h3><div class=\"legend\"><span>").Append(DurationFormat.Human(min))
               .Append("</span><span class=\"ramp\"></span><span>").Append(DurationFormat.Human(max))
               .Append("</span><span>log scale · nodes slowest first · hover a cell for its value</span>")
+              .Append("<span class=\"key gap\"></span><span>did not run</span>")
               .Append("<input class=\"filter\" type=\"search\" placeholder=\"Filter nodes\" aria-label=\"Filter nodes\" data-table=\"heatmap-")
               .Append(index).Append("\"></div>");
             sb.Append("<div class=\"scroll\"><table class=\"heatmap\" id=\"heatmap-").Append(index).Append("\"><thead><tr><th></th>");

@@ -78,6 +78,8 @@ namespace Profiler.PS.Rendering
             {
                 sb.Append("<h3>Total duration per run</h3>");
                 HtmlCharts.Totals(sb, p.Runs);
+                sb.Append("<div class=\"legend\"><span class=\"key run\"></span><span>run</span>")
+                  .Append("<span class=\"key run hot\"></span><span>run with a bottleneck alert</span></div>");
             }
             HtmlHeatmapTable.Write(sb, sorted, samples, columns, index);
             Bottlenecks(sb, p, options.BottleneckRows);
@@ -92,7 +94,8 @@ namespace Profiler.PS.Rendering
             {
                 sb.Append("<li><b>");
                 HtmlText.Escape(sb, a.NodeLabel).Append("</b> <small>");
-                HtmlText.Escape(sb, a.NodeId).Append(" · run ").Append(a.RunNumber.ToString(CultureInfo.InvariantCulture)).Append("</small><br>");
+                if (a.NodeLabel != a.NodeId) HtmlText.Escape(sb, a.NodeId).Append(" · ");
+                sb.Append("run ").Append(a.RunNumber.ToString(CultureInfo.InvariantCulture)).Append("</small><br>");
                 HtmlText.Escape(sb, a.Reason).Append("</li>");
             }
             sb.Append("</ul>\n");
@@ -106,8 +109,10 @@ namespace Profiler.PS.Rendering
             foreach (BottleneckInfo b in ranked)
             {
                 sb.Append("<tr><td class=\"n\">").Append(b.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
-                HtmlText.Escape(sb, b.NodeLabel).Append(" <small>");
-                HtmlText.Escape(sb, b.NodeId).Append("</small></td><td>");
+                HtmlText.Escape(sb, b.NodeLabel);
+                // The id only when it says something the label does not: a label defaults to its id.
+                if (b.NodeLabel != b.NodeId) HtmlText.Escape(sb.Append(" <small>"), b.NodeId).Append("</small>");
+                sb.Append("</td><td>");
                 HtmlText.Escape(sb, b.NodeType).Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.AvgDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.MaxDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.LastDuration))
@@ -126,7 +131,9 @@ namespace Profiler.PS.Rendering
 
         private static void Trends(StringBuilder sb, NodePerformanceData[] sorted, double[][] samples, int open)
         {
-            sb.Append("<h3>Trends</h3><div class=\"trends\">");
+            sb.Append("<h3>Trends</h3><div class=\"legend\"><span class=\"key line\"></span><span>node time per run</span>")
+              .Append("<span class=\"key band\"></span><span>min to max</span><span class=\"key avg\"></span><span>average</span></div>")
+              .Append("<div class=\"trends\">");
             for (int i = 0; i < sorted.Length; i++)
             {
                 // Past the first few, charts sit behind a click so a large workflow stays quick to scroll.

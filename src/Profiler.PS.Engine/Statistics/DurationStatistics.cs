@@ -37,39 +37,28 @@ namespace Profiler.PS.Statistics
         public RunningStatistics AllTime { get; }
 
         /// <summary>
-        /// Computes the statistics of <paramref name="window"/> (oldest first). <paramref name="windowHoldsFirstRun"/>
-        /// says the window's first sample is the node's first-ever one; it is then a cold start when, against the
-        /// later samples (at least 3), it is slower by the default <see cref="ChangeRule"/>.
+        /// Computes the statistics of <paramref name="window"/> (oldest first) by <paramref name="rule"/> (null: the
+        /// default rule). <paramref name="windowHoldsFirstRun"/> says the window's first sample is the node's first-ever
+        /// one; it is then a cold start when the rule judges it Slower than the later samples.
         /// </summary>
-        public static DurationStatistics Compute(double[] window, bool windowHoldsFirstRun, RunningStatistics allTime)
+        public static DurationStatistics Compute(double[] window, bool windowHoldsFirstRun, RunningStatistics allTime, RegressionRule rule = null)
         {
+            rule = rule ?? RegressionRule.Default;
             window = window ?? Array.Empty<double>();
-            var outliers = new bool[window.Length];
-            if (window.Length == 0) return new DurationStatistics(0, 0, 0, 0, outliers, false, allTime);
-            // One sort serves the median, the P95, the median absolute deviation and the cold-start rule, through
-            // the same sorted-sample helpers SampleStatistics and ChangeRule use for their one-off calls.
+            if (window.Length == 0) return new DurationStatistics(0, 0, 0, 0, new bool[0], false, allTime);
             double[] sorted = SampleStatistics.Sorted(window);
-            var scratch = new double[window.Length];
-            double median = SampleStatistics.PercentileOfSorted(sorted, 0.5);
-            double mad = SampleStatistics.MedianAbsoluteDeviationOfSorted(sorted, scratch);
-            if (mad > 0)
-                for (int i = 0; i < window.Length; i++)
-                    outliers[i] = Math.Abs(SampleStatistics.ModifiedZScore(window[i], median, mad)) > SampleStatistics.OutlierThreshold;
+            bool[] outliers = RegressionRule.Outliers(window);
             double mean = SampleStatistics.Mean(window);
             double stdDev = SampleStatistics.StandardDeviation(window);
-            bool coldStart = windowHoldsFirstRun && window.Length > ChangeRule.MinimumBaselineSamples
-                && ChangeRule.IsSlowerThanSorted(window[0], WithoutOne(sorted, window[0]), scratch);
-            return new DurationStatistics(median, SampleStatistics.PercentileOfSorted(sorted, 0.95),
+            bool coldStart = false;
+            if (windowHoldsFirstRun && window.Length > 1)
+            {
+                var later = new double[window.Length - 1];
+                Array.Copy(window, 1, later, 0, later.Length);
+                coldStart = rule.IsSlower(window[0], later);
+            }
+            return new DurationStatistics(SampleStatistics.PercentileOfSorted(sorted, 0.5), SampleStatistics.PercentileOfSorted(sorted, 0.95),
                 stdDev, mean > 0 ? stdDev / mean : 0, outliers, coldStart, allTime);
-        }
-
-        /// <summary>The later samples of the window, sorted: the sorted window without one occurrence of the first.</summary>
-        private static double[] WithoutOne(double[] sorted, double value)
-        {
-            var rest = new double[sorted.Length - 1];
-            int skip = Array.IndexOf(sorted, value), k = 0;
-            for (int i = 0; i < sorted.Length; i++) if (i != skip) rest[k++] = sorted[i];
-            return rest;
         }
     }
 }

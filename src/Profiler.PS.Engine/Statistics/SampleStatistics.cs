@@ -83,15 +83,16 @@ namespace Profiler.PS.Statistics
 
         /// <summary>
         /// Iglewicz and Hoaglin's modified z-score of each sample: 0.6745 (x - median) / MAD. When the MAD is 0
-        /// (more than half the samples are equal) the score is undefined and every score is 0, so nothing is
-        /// an outlier; an empty sample gives an empty array.
+        /// (more than half the samples are equal) it is replaced by the machine epsilon, as hyperfine does (see
+        /// <see cref="RegressionRule.EffectiveMad"/>): a sample away from the constant majority scores far out.
+        /// An empty sample gives an empty array.
         /// </summary>
         public static double[] ModifiedZScores(double[] samples)
         {
             if (samples == null || samples.Length == 0) return Array.Empty<double>();
             double median = Median(samples), mad = MedianAbsoluteDeviation(samples);
             var scores = new double[samples.Length];
-            if (!(mad > 0)) return scores;
+            mad = RegressionRule.EffectiveMad(mad);
             for (int i = 0; i < samples.Length; i++) scores[i] = ModifiedZScore(samples[i], median, mad);
             return scores;
         }

@@ -13,9 +13,12 @@ namespace Profiler.PS.Commands
     /// execution: the run contributes one sample, their sum, to the node's history when it completes.</para>
     /// <para>When the node's time in the run trips the bottleneck rule (see about_Profiler.PS), the workflow's
     /// -OnBottleneck script block is called once for that run and a verbose message names the node.</para>
-    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration) writes a non-terminating error
-    /// (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration) and records nothing, so the other records of a
-    /// pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
+    /// <para>Piped rows (Import-Csv output, [pscustomobject] records) bind NodeId, Duration, NodeType, NodeLabel and
+    /// WorkflowId by property name. Any other piped object is -InputObject: a TimeSpan, number or duration text is the
+    /// duration, a WorkflowRun is the run.</para>
+    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration; no duration at all) writes a
+    /// non-terminating error (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration)
+    /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
     /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
     /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
     /// names the node, and the node's SelfDuration excludes it.</para>
@@ -24,9 +27,10 @@ namespace Profiler.PS.Commands
     /// <code>
     /// Start-WorkflowProfile -WorkflowId build
     /// Add-NodeTiming -NodeId restore -Duration 2500 -NodeType dotnet -NodeLabel 'Restore packages'
-    /// Add-NodeTiming compile ([TimeSpan]::FromSeconds(4.2)) -PassThru
+    /// Measure-Command { Start-Sleep -Milliseconds 200 } | Add-NodeTiming -NodeId compile -PassThru
     /// </code>
-    /// <para>Records two steps of a run, one in milliseconds and one as a TimeSpan, and writes the second timing.</para>
+    /// <para>Records two steps of a run: one in milliseconds, one timed by Measure-Command (its TimeSpan binds
+    /// by pipeline); -PassThru writes the second timing.</para>
     /// </example>
     /// <example>
     /// <code>
@@ -44,9 +48,25 @@ namespace Profiler.PS.Commands
     /// <code>
     /// Start-WorkflowProfile -WorkflowId loop
     /// 1..3 | ForEach-Object { Add-NodeTiming -NodeId poll -Duration 250 }
-    /// (Complete-WorkflowProfile).NodeData | ForEach-Object { '{0}: {1} ms in {2} executions' -f $_.NodeId, $_.LastDuration, $_.ExecutionCount }
+    /// $result = Complete-WorkflowProfile
+    /// $result.NodeData | Select-Object -Property NodeId, LastDuration, ExecutionCount
     /// </code>
     /// <para>A node recorded three times in one run: its sample for the run is the sum, 750 ms, from 3 executions.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// foreach ($i in 1..4) {
+    ///     Start-WorkflowProfile -WorkflowId ci
+    ///     Add-NodeTiming -NodeId test -Duration 300
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 10 -Status Failed
+    /// $null = Complete-WorkflowProfile
+    /// Compare-WorkflowRun -WorkflowId ci | Where-Object NodeId -eq test
+    /// </code>
+    /// <para>A step that threw after 10 ms is recorded as Failed: Compare-WorkflowRun gives it the verdict Failed, never
+    /// Faster, and its 10 ms stays out of the node's window, so the window minimum is still 300 ms.</para>
     /// </example>
     /// <seealso cref="StartWorkflowProfileCommand"/>
     /// <seealso cref="GetNodeTimingCommand"/>
@@ -64,8 +84,12 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string NodeId { get; set; }
 
-        /// <summary>How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as '2500' or '00:00:02.5'. Must be 0 or more.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as
+        /// '2500' or '00:00:02.5'. Must be 0 or more. Given by name or position, by property name from piped rows, or
+        /// as the piped object itself (see -InputObject); a record with none is an error (AddNodeTimingMissingDuration).
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
         public double Duration { get; set; }
 
@@ -82,9 +106,26 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string WorkflowId { get; set; }
 
-        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread.</summary>
-        [Parameter(ValueFromPipeline = true)]
+        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread. A piped run works too (see -InputObject).</summary>
+        [Parameter]
         public WorkflowRun Run { get; set; }
+
+        /// <summary>
+        /// How the step ended: Succeeded (the default), Failed or Stopped. A node's run that includes a Failed or Stopped
+        /// execution is kept out of its window statistics, budgets, outliers and verdicts (Compare-WorkflowRun says Failed
+        /// or Stopped); the run's wall time still counts it. Any other value is an error before anything is recorded.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public NodeStatus Status { get; set; } = NodeStatus.Succeeded;
+
+        /// <summary>
+        /// A piped object that is not a row: a duration (a TimeSpan such as Measure-Command's output, milliseconds, or
+        /// text) when -Duration is not given, or the run to record into (a WorkflowRun). Rows (objects with NodeId and
+        /// Duration properties, such as Import-Csv output) bind by property name instead. One catch-all parameter takes
+        /// every piped object as it is, so binding a row never tries (and fails) a conversion to a number or a run first.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
 
         /// <summary>Writes the recorded timing (a NodeTiming object); by default Add-NodeTiming writes nothing.</summary>
         [Parameter]
@@ -93,11 +134,31 @@ namespace Profiler.PS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            WorkflowRun run = Run ?? ResolveRun();
+            object piped = InputObject?.BaseObject;
+            WorkflowRun run = Run ?? piped as WorkflowRun ?? ResolveRun();
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Duration)))
+            {
+                if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
+                {
+                    WriteError(new ErrorRecord(new PSArgumentException(
+                        $"No duration for node '{NodeId}': give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property."),
+                        ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, InputObject));
+                    return;
+                }
+                try
+                {
+                    Duration = DurationTransformationAttribute.ToMilliseconds(InputObject);
+                }
+                catch (System.Exception ex) when (ex is ArgumentTransformationMetadataException || ex is PSInvalidCastException)
+                {
+                    WriteError(new ErrorRecord(ex, ErrorId("InvalidDuration"), ErrorCategory.InvalidArgument, InputObject));
+                    return;
+                }
+            }
             RecordResult result;
             try
             {
-                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel);
+                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel, Status);
             }
             catch (ProfilerException ex) when (ex.Kind != ProfilerErrorKind.RunClosed)
             {
@@ -111,8 +172,8 @@ namespace Profiler.PS.Commands
             }
             if (PassThru)
                 WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
-                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, lane: result.Lane));
-            if (result.Alert != null) RaiseBottleneck(result.Alert);
+                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane));
+            if (result.Alert != null) RaiseBottleneck(result.Alert, run);
         }
 
         private WorkflowRun ResolveRun()

@@ -1,34 +1,65 @@
 using System.Management.Automation;
 using Profiler.PS.Engine;
-using Profiler.PS.Statistics;
 
 namespace Profiler.PS.Commands
 {
     /// <summary>Compares a run with earlier runs, node by node: Faster, Slower, Same or Inconclusive, with the change in ms and percent.</summary>
     /// <remarks>
-    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: up to WindowSize
-    /// runs before the judged one; -BaselineCount or -Baseline choose others). A judged run is never part of its
-    /// own baseline. Each node gets one line, and the workflow's total duration a last line (Scope Workflow).</para>
-    /// <para>Each side is the node's samples in those runs, and their medians are compared. A change counts only
-    /// when it passes both -RelativeThreshold (default 10 percent) and -AbsoluteThreshold (default 5 ms). With at
+    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: for each node, up
+    /// to WindowSize runs before the judged one in which it ran and succeeded; -BaselineCount or -Baseline choose
+    /// others). A judged run is never part of its own baseline. Each node gets one line, and the workflow's total
+    /// duration a last line (Scope Workflow). A node that failed or was stopped in a judged run gets the verdict
+    /// Failed or Stopped: its time there is never judged, so it is never Faster.</para>
+    /// <para>The verdicts come from the workflow's regression rule, the same rule that raises -OnBottleneck alerts and
+    /// the heatmap's "!": with default settings a node has an alert in run N exactly when Compare-WorkflowRun -Run N
+    /// calls it Slower. Each side is the node's samples in those runs, and their medians are compared. A change counts only
+    /// when it passes both -RelativeThreshold (default: the workflow's, 10 percent) and -AbsoluteThreshold (5 ms). With at
     /// least 5 samples on each side, a two-sided Mann-Whitney U test decides: p below 0.05 makes it Slower or Faster,
     /// otherwise Inconclusive; PValue shows it (exact without ties up to 20 samples a side, else the normal
     /// approximation with tie correction). With fewer judged samples (one run has one), the baseline needs at least
-    /// 3 runs and the run must lie outside the baseline's noise (modified z-score above 3.5), otherwise the verdict
+    /// 3 runs (Start-WorkflowProfile -MinimumSamples) and the run must lie outside the baseline's noise (modified
+    /// z-score above 3.5; a baseline without spread, MAD 0, has no noise, so any value away from it is outside), otherwise the verdict
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
+    /// <para>Table headers: Current(ms) = CurrentDuration, Baseline(ms) = BaselineDuration, Delta% = DeltaPercent;
+    /// the workflow line shows "(workflow total)" as its NodeId. Delta (ms) and Method are in Format-List *.</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($ms in 100, 102, 98, 101, 150) { Start-WorkflowProfile cmp; Add-NodeTiming compile $ms; Add-NodeTiming test 40; $null = Complete-WorkflowProfile -TotalDuration ($ms + 40) }; Compare-WorkflowRun cmp</code>
+    /// <code>
+    /// foreach ($ms in 100, 102, 98, 101, 150) {
+    ///     Start-WorkflowProfile -WorkflowId cmp
+    ///     Add-NodeTiming -NodeId compile -Duration $ms
+    ///     Add-NodeTiming -NodeId test -Duration 40
+    ///     $null = Complete-WorkflowProfile -TotalDuration ($ms + 40)
+    /// }
+    /// Compare-WorkflowRun -WorkflowId cmp
+    /// </code>
     /// <para>Judges run 5 against runs 1 to 4: compile is Slower (+49.3%), test is Same, and the workflow line shows the total.</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($i in 1..12) { Start-WorkflowProfile ab; Add-NodeTiming step (100 + 20 * [int]($i -gt 6) + $i % 3); $null = Complete-WorkflowProfile }; Compare-WorkflowRun ab -Run (7..12) -Baseline (1..6) | Where-Object Scope -eq Node</code>
+    /// <code>
+    /// foreach ($i in 1..12) {
+    ///     $slower = if ($i -gt 6) { 20 } else { 0 }
+    ///     Start-WorkflowProfile -WorkflowId ab
+    ///     Add-NodeTiming -NodeId step -Duration (100 + $slower + $i % 3)
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Compare-WorkflowRun -WorkflowId ab -Run (7..12) -Baseline (1..6) |
+    ///     Where-Object Scope -eq Node
+    /// </code>
     /// <para>Compares runs 7 to 12 with runs 1 to 6; with six samples a side the Mann-Whitney test decides and PValue is shown.</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile thr; Add-NodeTiming fast (10 + 3 * [int]($i -eq 4)); $null = Complete-WorkflowProfile }; (Get-WorkflowProfile thr).Runs[-1] | Compare-WorkflowRun thr -BaselineCount 3 -AbsoluteThreshold 1</code>
+    /// <code>
+    /// foreach ($ms in 10, 10, 10, 13) {
+    ///     Start-WorkflowProfile -WorkflowId thr
+    ///     Add-NodeTiming -NodeId fast -Duration $ms
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $latest = (Get-WorkflowProfile -WorkflowId thr).Runs | Select-Object -Last 1
+    /// $latest | Compare-WorkflowRun -WorkflowId thr -BaselineCount 3 -AbsoluteThreshold 1
+    /// </code>
     /// <para>Pipes the latest run summary in and judges it against the three runs before it: 13 ms against 10 ms is
     /// Slower with a 1 ms absolute threshold, where the default 5 ms would call it Same.</para>
     /// </example>
@@ -47,11 +78,13 @@ namespace Profiler.PS.Commands
         /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
         [Parameter(Position = 1, ValueFromPipeline = true)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Run { get; set; }
 
         /// <summary>The baseline runs: run numbers or run objects. Judged runs listed here are left out with a warning.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunsSet)]
         [RunNumberTransformation]
+        [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Baseline { get; set; }
 
         /// <summary>How many runs before the earliest judged run form the baseline (default: the workflow's WindowSize).</summary>
@@ -59,27 +92,29 @@ namespace Profiler.PS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int BaselineCount { get; set; }
 
-        /// <summary>Smallest change, in percent of the baseline median, that can count (default 10).</summary>
+        /// <summary>Smallest change, in percent of the baseline median, that can count (default: the workflow's, set by Start-WorkflowProfile -RelativeThreshold; 10 unless set).</summary>
         [Parameter]
-        public double RelativeThreshold { get; set; } = ChangeRule.DefaultRelativeThreshold * 100;
+        public double RelativeThreshold { get; set; }
 
-        /// <summary>Smallest change in milliseconds (or a TimeSpan) that can count (default 5).</summary>
+        /// <summary>Smallest change in milliseconds (or a TimeSpan) that can count (default: the workflow's, set by Start-WorkflowProfile -AbsoluteThreshold; 5 unless set).</summary>
         [Parameter]
         [DurationTransformation]
-        public double AbsoluteThreshold { get; set; } = ChangeRule.DefaultAbsoluteThreshold;
+        public double AbsoluteThreshold { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var workflows = ResolveWorkflows(WorkflowId == null ? null : new[] { WorkflowId }, allWhenNone: false);
             int? count = MyInvocation.BoundParameters.ContainsKey(nameof(BaselineCount)) ? BaselineCount : (int?)null;
+            double? relative = MyInvocation.BoundParameters.ContainsKey(nameof(RelativeThreshold)) ? RelativeThreshold / 100 : (double?)null;
+            double? absolute = MyInvocation.BoundParameters.ContainsKey(nameof(AbsoluteThreshold)) ? AbsoluteThreshold : (double?)null;
             foreach (WorkflowProfiler wf in workflows)
             {
                 RunComparison[] lines;
                 bool excluded;
                 try
                 {
-                    lines = wf.Compare(Run, Baseline, count, RelativeThreshold / 100, AbsoluteThreshold, out excluded);
+                    lines = wf.Compare(Run, Baseline, count, relative, absolute, out excluded);
                 }
                 catch (ProfilerException ex)
                 {

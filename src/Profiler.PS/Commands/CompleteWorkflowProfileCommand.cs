@@ -19,8 +19,8 @@ namespace Profiler.PS.Commands
     /// Start-WorkflowProfile -WorkflowId build
     /// Add-NodeTiming -NodeId compile -Duration 5200
     /// Add-NodeTiming -NodeId test -Duration 3100
-    /// $profile = Complete-WorkflowProfile -TotalDuration 8600
-    /// $profile.NodeData | ForEach-Object { '{0} {1} ms' -f $_.NodeId, $_.AvgDuration }
+    /// $result = Complete-WorkflowProfile -TotalDuration 8600
+    /// $result.NodeData | Select-Object -Property NodeId, AvgDuration
     /// </code>
     /// <para>Completes a run with a known total and lists each node's average over the completed runs.</para>
     /// </example>

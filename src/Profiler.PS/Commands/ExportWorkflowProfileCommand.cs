@@ -30,22 +30,64 @@ namespace Profiler.PS.Commands
     /// cannot be written.</para>
     /// </remarks>
     /// <example>
-    /// <code>Start-WorkflowProfile build; Add-NodeTiming compile 1200; $null = Complete-WorkflowProfile; Export-WorkflowProfile -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-profile.json')) -PassThru</code>
-    /// <para>Profiles one run of 'build' and writes it to build-profile.json in the temporary folder, returning the file.</para>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId compile -Duration 1200
+    /// $null = Complete-WorkflowProfile
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    ///
+    /// $file = Export-WorkflowProfile -Path (Join-Path $folder 'build.json') -PassThru
+    /// $file | Get-Content -TotalCount 3
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
+    /// <para>Profiles one run of 'build', writes it to build.json in a new temporary folder and pipes the file (as Get-Item returns it) to Get-Content.</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($ms in 900, 1000, 1100) { Start-WorkflowProfile ci; Add-NodeTiming test $ms; Add-NodeTiming '=HYPERLINK("x")' 5; $null = Complete-WorkflowProfile }; $csv = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'ci-stats.csv'); Export-WorkflowProfile -Path $csv -Format Csv -PassThru</code>
+    /// <code>
+    /// foreach ($ms in 900, 1000, 1100) {
+    ///     Start-WorkflowProfile -WorkflowId ci
+    ///     Add-NodeTiming -NodeId test -Duration $ms
+    ///     Add-NodeTiming -NodeId '=HYPERLINK("x")' -Duration 5
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $csv = Join-Path $folder 'ci-stats.csv'
+    /// Export-WorkflowProfile -Path $csv -Format Csv
+    /// Import-Csv -LiteralPath $csv | Select-Object -Property NodeId, AvgDuration
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Writes per-node statistics as CSV; the node named like a formula is written as '=HYPERLINK("x") so a spreadsheet shows it as text.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile web; Add-NodeTiming bundle 700; Add-NodeTiming upload 300; $null = Complete-WorkflowProfile; $tmp = [System.IO.Path]::GetTempPath(); Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.trace.json')) -Format ChromeTrace -PassThru; Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.speedscope.json')) -Format Speedscope -PassThru; Export-WorkflowProfile -Path ([System.IO.Path]::Combine($tmp, 'web.md')) -Format Markdown -PassThru</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId web
+    /// Add-NodeTiming -NodeId bundle -Duration 700
+    /// Add-NodeTiming -NodeId upload -Duration 300
+    /// $null = Complete-WorkflowProfile
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    ///
+    /// Export-WorkflowProfile -Path (Join-Path $folder 'web.trace.json') -Format ChromeTrace
+    /// Export-WorkflowProfile -Path (Join-Path $folder 'web.speedscope.json') -Format Speedscope
+    /// Export-WorkflowProfile -Path (Join-Path $folder 'web.md') -Format Markdown -PassThru | Get-Content
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Writes the same profile for Perfetto or chrome://tracing, for speedscope.app, and as a Markdown summary
     /// (append it to $env:GITHUB_STEP_SUMMARY in a GitHub Actions job).</para>
     /// </example>
     /// <example>
-    /// <code>foreach ($id in 'api', 'web') { Start-WorkflowProfile $id; Add-NodeTiming deploy 300; $null = Complete-WorkflowProfile }; Get-WorkflowProfile a* | Export-WorkflowProfile -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'api-profile.json')) -PassThru</code>
+    /// <code>
+    /// foreach ($id in 'api', 'web') {
+    ///     Start-WorkflowProfile -WorkflowId $id
+    ///     Add-NodeTiming -NodeId deploy -Duration 300
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// Get-WorkflowProfile -WorkflowId a* | Export-WorkflowProfile -Path (Join-Path $folder 'api.json') -PassThru
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Exports only the workflows piped in (here 'api') to one file.</para>
     /// </example>
+    /// <returns>With -PassThru, the file written, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "WorkflowProfile", DefaultParameterSetName = "Path", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowProfileCommand : ProfilerCmdletBase
@@ -78,7 +120,7 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
-        /// <summary>Writes the file's FileInfo.</summary>
+        /// <summary>Writes the file as Get-Item would (a FileInfo with PSPath), to pipe on.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -118,7 +160,7 @@ namespace Profiler.PS.Commands
                 WriteError(ToErrorRecord(ex, file, ErrorCategory.WriteError));
                 return;
             }
-            if (PassThru) WriteObject(new FileInfo(file));
+            if (PassThru) ProviderItem.Write(this, file);
         }
     }
 }

@@ -21,16 +21,39 @@ namespace Profiler.PS.Commands
     /// that does not exist, or outside the file system, stops the command (ExportWorkflowReportInvalidPath); so does
     /// a session with no workflow to report (ExportWorkflowReportNoWorkflow). An unknown literal -WorkflowId writes an
     /// ObjectNotFound error (ExportWorkflowReportWorkflowNotFound) and the others are still reported. -Open shows the
-    /// report in the default browser; -PassThru writes the file's FileInfo.</para>
+    /// report in the default browser; -PassThru writes the file as Get-Item would.</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($i in 1..5) { Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i); $null = Complete-WorkflowProfile }; Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-report.html')) -Force -PassThru</code>
-    /// <para>Profiles five runs and writes their report to the temp folder, replacing an earlier one, and returns the file.</para>
+    /// <code>
+    /// foreach ($i in 1..5) {
+    ///     Start-WorkflowProfile -WorkflowId build -WorkflowName 'Nightly build'
+    ///     Add-NodeTiming -NodeId restore -Duration 2500
+    ///     Add-NodeTiming -NodeId compile -Duration (4000 + 300 * $i)
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $report = Export-WorkflowReport -Path (Join-Path $folder 'build-report.html') -PassThru
+    /// $report | Select-Object -Property Name, Length
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
+    /// <para>Profiles five runs, writes their report to a new temporary folder and shows the file's name and size (open it with Invoke-Item, or use -Open); then removes the folder.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId api; Add-NodeTiming -NodeId deploy -Duration 900; $null = Complete-WorkflowProfile; Start-WorkflowProfile -WorkflowId web; Add-NodeTiming -NodeId bundle -Duration 1200; $null = Complete-WorkflowProfile; Get-WorkflowProfile | Export-WorkflowReport -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'all-workflows.html')) -Title 'Release pipeline' -Force -PassThru</code>
-    /// <para>Writes one report with a section for each workflow piped in, and returns the file.</para>
+    /// <code>
+    /// foreach ($id in 'api', 'web') {
+    ///     Start-WorkflowProfile -WorkflowId $id
+    ///     Add-NodeTiming -NodeId deploy -Duration 900
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $path = Join-Path $folder 'release.html'
+    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline'
+    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline' -Force
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
+    /// <para>Writes one report with a section for each workflow piped in; writing it again needs -Force.</para>
     /// </example>
+    /// <returns>With -PassThru, the report file, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "WorkflowReport", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase
@@ -71,7 +94,7 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter Open { get; set; }
 
-        /// <summary>Writes the report's FileInfo.</summary>
+        /// <summary>Writes the report file as Get-Item would (a FileInfo with PSPath), to pipe on.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -97,13 +120,23 @@ namespace Profiler.PS.Commands
             string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);
             if (!ShouldProcess(file, "Write workflow report")) return;
 
+            var progress = new ProgressRecord(3, "Writing workflow report", file) { StatusDescription = "Reading the profiles" };
+            WriteProgress(progress);
             var profiles = new WorkflowPerformanceProfile[_workflows.Count];
             for (int i = 0; i < profiles.Length; i++) profiles[i] = _workflows[i].GetProfile();
+            progress.StatusDescription = "Drawing the heatmap, trends and tables";
+            progress.PercentComplete = 30;
+            WriteProgress(progress);
             string html = HtmlReportRenderer.Render(profiles, new HtmlReportOptions { Title = Title, GeneratedAt = Session.Clock.Now });
+            progress.StatusDescription = "Writing the file";
+            progress.PercentComplete = 90;
+            WriteProgress(progress);
             ReportPath.Write(this, file, html, NoClobber);
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
             WriteVerbose($"Wrote the report of {profiles.Length} workflow(s) to {file} ({html.Length:N0} characters).");
             if (Open) ReportPath.OpenInBrowser(this, file);
-            if (PassThru) WriteObject(new FileInfo(file));
+            if (PassThru) ProviderItem.Write(this, file);
         }
     }
 }

@@ -12,6 +12,8 @@ namespace Profiler.PS.Commands
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank, and writes nothing.</para>
+    /// <para>Table headers: Avg(ms), Max(ms), Last(ms) = AvgDuration, MaxDuration, LastDuration; NodeLabel is shown
+    /// when it differs from NodeId; IsAlert shows "slow" when the node tripped the rule in the latest run.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -32,7 +34,9 @@ namespace Profiler.PS.Commands
     /// Add-NodeTiming -NodeId query -Duration 120
     /// Add-NodeTiming -NodeId render -Duration 30
     /// $null = Complete-WorkflowProfile
-    /// Get-Bottleneck -WorkflowId api | Where-Object Share -gt 0.5 | ForEach-Object { "$($_.NodeId) takes most of the time" }
+    /// Get-Bottleneck -WorkflowId api |
+    ///     Where-Object Share -gt 0.5 |
+    ///     ForEach-Object { "$($_.NodeId) takes most of the time" }
     /// </code>
     /// <para>Filters the ranking: only nodes that take more than half of the workflow's time.</para>
     /// </example>
@@ -53,11 +57,15 @@ namespace Profiler.PS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; } = 5;
 
+        /// <summary>Ranks by average inclusive time (a node with the nodes nested in it) instead of average self time.</summary>
+        [Parameter]
+        public SwitchParameter Inclusive { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
-                WriteObject(wf.GetBottlenecks(Top), enumerateCollection: true);
+                WriteObject(wf.GetBottlenecks(Top, Inclusive ? RankBy.Inclusive : RankBy.Self), enumerateCollection: true);
         }
     }
 }

@@ -16,6 +16,10 @@ namespace Profiler.PS.Commands
     /// and -NodeId (wildcards allowed) filters the nodes. A literal node or workflow id that matches nothing writes
     /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that
     /// matches nothing writes nothing.</para>
+    /// <para>The default table fits 80 columns; its headers are short forms of the properties: Runs = RunCount,
+    /// Avg(ms), Median(ms), P95(ms), Last(ms) = AvgDuration, MedianDuration, P95Duration, LastDuration, and
+    /// Self(ms) = AvgSelfDuration. Format-List * shows every property; list properties (Durations, RunNumbers,
+    /// Outliers, SelfDurations) export to CSV as their items joined with ';'.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,7 +39,9 @@ namespace Profiler.PS.Commands
     /// Start-WorkflowProfile -WorkflowId build
     /// 'compile-core', 'compile-cli', 'test' | ForEach-Object { Add-NodeTiming -NodeId $_ -Duration 500 }
     /// $null = Complete-WorkflowProfile
-    /// Get-NodeStatistics -NodeId compile* | Where-Object AvgDuration -ge 500 | ForEach-Object NodeId
+    /// Get-NodeStatistics -NodeId compile* |
+    ///     Where-Object AvgDuration -ge 500 |
+    ///     Select-Object -ExpandProperty NodeId
     /// </code>
     /// <para>Selects nodes with a wildcard and filters them on their average.</para>
     /// </example>

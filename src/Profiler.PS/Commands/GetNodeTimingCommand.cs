@@ -26,7 +26,9 @@ namespace Profiler.PS.Commands
     /// <code>
     /// Start-WorkflowProfile -WorkflowId crawl
     /// 1..3 | ForEach-Object { Add-NodeTiming -NodeId "page$_" -Duration (100 * $_) }
-    /// Get-NodeTiming -WorkflowId crawl -NodeId page* | Where-Object Duration -gt 150 | ForEach-Object NodeId
+    /// Get-NodeTiming -WorkflowId crawl -NodeId page* |
+    ///     Where-Object Duration -gt 150 |
+    ///     Select-Object -ExpandProperty NodeId
     /// </code>
     /// <para>Lists the pages recorded so far that took more than 150 ms.</para>
     /// </example>

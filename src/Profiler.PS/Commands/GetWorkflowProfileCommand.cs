@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
+using Profiler.PS.Persistence;
 
 namespace Profiler.PS.Commands
 {
@@ -12,6 +14,17 @@ namespace Profiler.PS.Commands
     /// <para>By default it writes every workflow; -WorkflowId (wildcards allowed) selects some. A literal id that
     /// matches no workflow writes an ObjectNotFound error (GetWorkflowProfileWorkflowNotFound). The profiles belong
     /// to the current runspace; other runspaces have their own.</para>
+    /// <para>-HistoryPath opens histories without starting a run: it loads the history of each workflow in that
+    /// folder (or of the -WorkflowId ones; wildcards match the ids the files hold) into the session and writes
+    /// their profiles, so a new process can look at statistics, heatmaps and comparisons of earlier runs. An
+    /// opened workflow becomes the default target of the other cmdlets, and runs completed later are appended to
+    /// its history, as after Start-WorkflowProfile -HistoryPath. A workflow already in the session with that
+    /// history is written as it is; one with no or another history is an error (GetWorkflowProfileHistoryConflict:
+    /// Clear-WorkflowProfile it first). A literal -WorkflowId with no history file in the folder writes
+    /// GetWorkflowProfileRunNotFound; damaged lines are skipped with a warning. Loading reports progress.</para>
+    /// <para>Table headers: Runs = RunCount, Total(ms) = TotalDuration (of the latest run), Nodes = the number of
+    /// NodeData entries. A profile's Runs table shows RunNumber, StartTime, Total(ms) = TotalDuration,
+    /// Critical(ms) = CriticalPath, NodeCount, AlertCount and Failed = FailedCount.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,23 +48,99 @@ namespace Profiler.PS.Commands
     /// </code>
     /// <para>Reads one profile's properties and its list of completed runs.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// $history = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid())
+    /// foreach ($ms in 5000, 5200, 6100) {
+    ///     Start-WorkflowProfile -WorkflowId nightly -HistoryPath $history
+    ///     Add-NodeTiming -NodeId compile -Duration $ms
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Clear-WorkflowProfile -WorkflowId nightly
+    ///
+    /// Get-WorkflowProfile -HistoryPath $history
+    /// Get-NodeStatistics -WorkflowId nightly
+    /// Remove-Item -LiteralPath $history -Recurse
+    /// </code>
+    /// <para>Records three runs into a history folder, forgets them, then opens the folder as a new session would:
+    /// the profile and statistics of the three runs come back without starting a run.</para>
+    /// </example>
     /// <seealso cref="CompleteWorkflowProfileCommand"/>
     /// <seealso cref="ClearWorkflowProfileCommand"/>
-    [Cmdlet(VerbsCommon.Get, "WorkflowProfile")]
+    [Cmdlet(VerbsCommon.Get, "WorkflowProfile", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(WorkflowPerformanceProfile))]
     public sealed class GetWorkflowProfileCommand : ProfilerCmdletBase
     {
-        /// <summary>The workflows to show; wildcards allowed. Defaults to every workflow of the session.</summary>
+        private const string SessionSet = "Session";
+        private const string HistorySet = "History";
+
+        /// <summary>The workflows to show (with -HistoryPath: to open); wildcards allowed. Defaults to every workflow of the session (of the folder).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] WorkflowId { get; set; }
 
+        /// <summary>A history folder (as given to Start-WorkflowProfile -HistoryPath) whose workflows to open into the session without starting a run.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HistorySet)]
+        [ValidateNotNullOrEmpty]
+        public string HistoryPath { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == HistorySet)
+            {
+                OpenHistories(SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath));
+                return;
+            }
             foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: true))
                 WriteObject(wf.GetProfile());
+        }
+
+        private void OpenHistories(string folder)
+        {
+            if (!System.IO.Directory.Exists(folder))
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"The history folder '{folder}' does not exist: give the folder used as Start-WorkflowProfile -HistoryPath."),
+                    ErrorId("HistoryNotFound"), ErrorCategory.ObjectNotFound, HistoryPath));
+                return;
+            }
+            var ids = new List<string>();
+            HistoryEntry[] entries = null;
+            foreach (string id in WorkflowId ?? new[] { "*" })
+            {
+                if (id == null || !WildcardPattern.ContainsWildcardCharacters(id)) { ids.Add(id == null ? null : WildcardPattern.Unescape(id)); continue; }
+                var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
+                try
+                {
+                    foreach (HistoryEntry e in entries ?? (entries = HistoryFolder.List(folder)))
+                        if (pattern.IsMatch(e.WorkflowId) && !ids.Contains(e.WorkflowId)) ids.Add(e.WorkflowId);
+                }
+                catch (ProfilerException ex)
+                {
+                    WriteError(ToErrorRecord(ex, folder));
+                    return;
+                }
+            }
+            var progress = new ProgressRecord(1, "Opening history", folder);
+            for (int i = 0; i < ids.Count; i++)
+            {
+                progress.StatusDescription = $"{ids[i]} ({i + 1} of {ids.Count})";
+                progress.PercentComplete = 100 * i / ids.Count;
+                WriteProgress(progress);
+                try
+                {
+                    WorkflowPerformanceProfile profile = Session.OpenHistory(folder, ids[i], out string[] warnings);
+                    foreach (string w in warnings) WriteWarning(w);
+                    WriteObject(profile);
+                }
+                catch (ProfilerException ex)
+                {
+                    WriteError(ToErrorRecord(ex, ids[i], ex.Kind == ProfilerErrorKind.RunNotFound ? ErrorCategory.ObjectNotFound : CategoryOf(ex.Kind)));
+                }
+            }
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
         }
     }
 }

@@ -11,18 +11,45 @@ namespace Profiler.PS.Commands
     /// workflow replaces the session's). Each file is all or nothing: it is read, validated and every conflict is
     /// checked before the session changes. Writes the imported workflows' profiles.</para>
     /// <para>Errors: ImportWorkflowProfileInvalidFile (not JSON, not a profile, a newer schema version, truncated,
-    /// more than 64 MB (counted as it is read, so a pipe or a device such as /dev/zero stops there) or too deeply nested; the message names the file and the member at fault),
+    /// more than 64 MB (counted as it is read, so a pipe or a device such as /dev/zero stops there) or too deeply nested;
+    /// the message names the file and the member at fault; a history file gets this error with the
+    /// Get-WorkflowProfile -HistoryPath command that opens it),
     /// ImportWorkflowProfileFileNotFound (a -Path that matches no file, or a -LiteralPath that does not exist; the message names it),
     /// ImportWorkflowProfileMergeAndReplace, ImportWorkflowProfileWorkflowExists, ImportWorkflowProfileRunInProgress,
     /// ImportWorkflowProfileRunsOverlap (a merge would add runs the session already has),
     /// ImportWorkflowProfileFileAccessFailed.</para>
     /// </remarks>
     /// <example>
-    /// <code>Start-WorkflowProfile build; Add-NodeTiming compile 1200; $null = Complete-WorkflowProfile; $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'build-import.json'); Export-WorkflowProfile -Path $file; Clear-WorkflowProfile build; Import-WorkflowProfile -Path $file</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId build
+    /// Add-NodeTiming -NodeId compile -Duration 1200
+    /// $null = Complete-WorkflowProfile
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $file = Join-Path $folder 'build.json'
+    /// Export-WorkflowProfile -Path $file
+    /// Clear-WorkflowProfile -WorkflowId build -Confirm:$false
+    ///
+    /// Import-WorkflowProfile -Path $file
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Exports 'build', forgets it, and brings it back from the file.</para>
     /// </example>
     /// <example>
-    /// <code>$file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'ci-merge.json'); Start-WorkflowProfile ci; Add-NodeTiming test 900; $null = Complete-WorkflowProfile; Export-WorkflowProfile -Path $file; Clear-WorkflowProfile ci; Start-WorkflowProfile ci; Add-NodeTiming test 950; $null = Complete-WorkflowProfile; Import-WorkflowProfile -Path $file -Merge</code>
+    /// <code>
+    /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    /// $file = Join-Path $folder 'ci.json'
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Export-WorkflowProfile -Path $file
+    /// Clear-WorkflowProfile -WorkflowId ci -Confirm:$false
+    ///
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId test -Duration 950
+    /// $null = Complete-WorkflowProfile
+    /// Import-WorkflowProfile -Path $file -Merge
+    /// Remove-Item -LiteralPath $folder -Recurse
+    /// </code>
     /// <para>Merges an exported run of 'ci' with the session's own run: the profile then holds both, in time order.</para>
     /// </example>
     [Cmdlet(VerbsData.Import, "WorkflowProfile", DefaultParameterSetName = "Path", SupportsShouldProcess = true)]
@@ -68,6 +95,17 @@ namespace Profiler.PS.Commands
         private void Import(string file, ImportMode mode)
         {
             if (!ShouldProcess(file, "Import workflow profile")) return;
+            if (Persistence.HistoryFolder.WorkflowIdOf(file) is string historyOf)
+            {
+                // A history file is JSON Lines, not an exported profile: say what opens it instead of a parse error.
+                string folder = System.IO.Path.GetDirectoryName(file);
+                var ex = new ProfilerException(ProfilerErrorKind.InvalidFile,
+                    $"'{file}' is the history file of workflow '{historyOf}' (one run per line), not a profile exported by Export-WorkflowProfile. Open it with: Get-WorkflowProfile -HistoryPath '{folder}' -WorkflowId '{historyOf}'");
+                WriteError(ToErrorRecord(ex, file, ErrorCategory.InvalidData));
+                return;
+            }
+            var progress = new ProgressRecord(2, "Importing workflow profile", file);
+            WriteProgress(progress);
             try
             {
                 WriteObject(Session.ImportProfile(file, mode), enumerateCollection: true);
@@ -77,6 +115,8 @@ namespace Profiler.PS.Commands
                 ErrorCategory category = ex.Kind == ProfilerErrorKind.FileAccessFailed ? ErrorCategory.ReadError : CategoryOf(ex.Kind);
                 WriteError(ToErrorRecord(ex, file, category));
             }
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
         }
     }
 }

@@ -12,12 +12,26 @@ namespace Profiler.PS.Commands
     /// <para>Set is the approved verb for changing a setting; the noun follows Set-PSReadLineOption.</para>
     /// </remarks>
     /// <example>
-    /// <code>Set-ProfilerOption -HistoryPath ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'perf-history')) -PassThru</code>
-    /// <para>Keeps every workflow started from now on in the perf-history folder of the temporary path.</para>
+    /// <code>
+    /// $history = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid())
+    /// Set-ProfilerOption -HistoryPath $history -PassThru
+    /// Set-ProfilerOption -HistoryPath $null
+    /// </code>
+    /// <para>Keeps every workflow started from now on in a new temporary history folder, shows the setting, then turns it off.</para>
     /// </example>
     /// <example>
-    /// <code>$dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'perf-history-demo'); Set-ProfilerOption -HistoryPath $dir; Start-WorkflowProfile nightly; Add-NodeTiming build 2000; $null = Complete-WorkflowProfile; Set-ProfilerOption -HistoryPath $null; Get-ProfilerOption</code>
-    /// <para>Appends one run of 'nightly' to the folder's nightly.jsonl, then turns the default off again.</para>
+    /// <code>
+    /// $history = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid())
+    /// Set-ProfilerOption -HistoryPath $history
+    /// Start-WorkflowProfile -WorkflowId nightly
+    /// Add-NodeTiming -NodeId build -Duration 2000
+    /// $null = Complete-WorkflowProfile
+    /// Get-ChildItem -LiteralPath $history -Filter *.jsonl | Select-Object -ExpandProperty Name
+    ///
+    /// Set-ProfilerOption -HistoryPath $null
+    /// Remove-Item -LiteralPath $history -Recurse
+    /// </code>
+    /// <para>Appends one run of 'nightly' to nightly.jsonl in the folder, lists the file, then turns the default off and removes the folder.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "ProfilerOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ProfilerOption))]

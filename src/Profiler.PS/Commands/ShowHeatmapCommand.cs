@@ -6,33 +6,60 @@ namespace Profiler.PS.Commands
 {
     /// <summary>Draws the slowest nodes of a workflow as colour-coded bars, one row object per node.</summary>
     /// <remarks>
-    /// <para>Each row shows the node's label, a bar proportional to its window average (eighth-cell precision),
-    /// its average and last duration, its share of the run, a sparkline of its recent runs lined up by run
-    /// (a gap where it did not run), and "!" with the ratio when it tripped the bottleneck rule in the latest
-    /// run (the reason is in the row's AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are
-    /// folded into one "Others (n nodes)" row with their share.</para>
+    /// <para>Each row shows the node's label, its heat in a word (cool, warm, hot), a bar proportional to its
+    /// window average self time (time in the node itself, not in nodes nested in it; -Inclusive uses inclusive time;
+    /// eighth-cell precision, the slowest node fills it), that average and the last run's, its share of the summed
+    /// self times (shares add up to 100%), a sparkline of its recent runs lined up by run (scaled from the series'
+    /// minimum to its maximum, a gap where it did not run), and "!" with the ratio when the workflow's regression rule
+    /// judged it Slower in the latest run, exactly as Compare-WorkflowRun does (the reason is in the row's
+    /// AlertReason). The 5 slowest nodes get rows (-Top, -All); the rest are folded into one "Others (n nodes)" row
+    /// that shows their total, its bar on the same scale ("+" when it is longer than the slowest node's).</para>
     /// <para>Colours run green-yellow-red in 24-bit colour. With -Scale Relative (the default) the slowest node
     /// is red; with -Scale Absolute, or when -GoodBelow or -BadAbove is given, a node is green up to GoodBelow
     /// (default 1 s), red from BadAbove (default 10 s), and in between by linear interpolation, so a workflow
-    /// whose steps all take 10 ms shows no red. Lines fit the host's width. Colour is left out, and a word
-    /// (cool, warm, hot) stands in for it, when $PSStyle.OutputRendering is PlainText, when NO_COLOR is set,
-    /// when output is redirected, with -NoColor, or in Windows PowerShell on a host without virtual-terminal
-    /// support.</para>
-    /// <para>Rows are HeatmapRow objects whose default view prints the rendered line. A workflow with no
-    /// completed run writes a warning. An unknown literal -WorkflowId writes an ObjectNotFound error
-    /// (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop the command
-    /// (ShowHeatmapInvalidThreshold).</para>
+    /// whose steps all take 10 ms shows no red.</para>
+    /// <para>Rows are HeatmapRow objects that hold data only (Bar and Sparkline as plain characters, Heat, Color,
+    /// Share...). Colour and width are decided when a row is displayed, by the module's format view: lines fit the
+    /// host's width (120 columns in a runspace without a host UI), and colour is left out when
+    /// $PSStyle.OutputRendering is PlainText, when NO_COLOR is set, for rows made with -NoColor, in Windows
+    /// PowerShell, and when output is redirected (PowerShell strips it). The view is out of band, so the rows
+    /// read as a heatmap after a table on the same line or in a script, through Out-String and in a file.</para>
+    /// <para>A workflow with no completed run writes a warning. An unknown literal -WorkflowId writes an
+    /// ObjectNotFound error (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop
+    /// the command (ShowHeatmapInvalidThreshold).</para>
     /// </remarks>
     /// <example>
-    /// <code>foreach ($i in 1..4) { Start-WorkflowProfile -WorkflowId build; Add-NodeTiming -NodeId restore -Duration 2500; Add-NodeTiming -NodeId compile -Duration (5000 * $i); Add-NodeTiming -NodeId test -Duration 3000; $null = Complete-WorkflowProfile }; Show-Heatmap -WorkflowId build</code>
+    /// <code>
+    /// foreach ($i in 1..4) {
+    ///     Start-WorkflowProfile -WorkflowId build
+    ///     Add-NodeTiming -NodeId restore -Duration 2500
+    ///     Add-NodeTiming -NodeId compile -Duration (5000 * $i)
+    ///     Add-NodeTiming -NodeId test -Duration 3000
+    ///     $null = Complete-WorkflowProfile
+    /// }
+    /// Show-Heatmap -WorkflowId build
+    /// </code>
     /// <para>Profiles four runs in which compile gets slower and draws the heatmap: compile is red, with a rising sparkline and an alert mark.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId unit; 1..8 | ForEach-Object { Add-NodeTiming -NodeId "case$_" -Duration (2 * $_) }; $null = Complete-WorkflowProfile; Show-Heatmap -Top 3 -GoodBelow 50 -BadAbove 500</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId unit
+    /// 1..8 | ForEach-Object { Add-NodeTiming -NodeId "case$_" -Duration (2 * $_) }
+    /// $null = Complete-WorkflowProfile
+    /// Show-Heatmap -Top 3 -GoodBelow 50 -BadAbove 500
+    /// </code>
     /// <para>Draws the three slowest of eight fast test cases and an Others row. On the absolute scale every case stays green, because none comes near 50 ms.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId deploy; Add-NodeTiming -NodeId upload -Duration 4000; Add-NodeTiming -NodeId verify -Duration 900; $null = Complete-WorkflowProfile; Show-Heatmap -WorkflowId deploy -All -NoColor | Where-Object Share -gt 0.5 | ForEach-Object NodeId</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId deploy
+    /// Add-NodeTiming -NodeId upload -Duration 4000
+    /// Add-NodeTiming -NodeId verify -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Show-Heatmap -WorkflowId deploy -All |
+    ///     Where-Object Share -gt 0.5 |
+    ///     Select-Object -ExpandProperty NodeId
+    /// </code>
     /// <para>Rows are objects: lists the nodes that take more than half of the run.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Show, "Heatmap", DefaultParameterSetName = TopSet)]
@@ -71,7 +98,11 @@ namespace Profiler.PS.Commands
         [DurationTransformation]
         public double BadAbove { get; set; } = HeatmapOptions.DefaultBadAbove;
 
-        /// <summary>Plain text without colour, whatever the terminal supports.</summary>
+        /// <summary>Ranks, draws and labels rows by average inclusive time (with nested nodes) instead of average self time.</summary>
+        [Parameter]
+        public SwitchParameter Inclusive { get; set; }
+
+                /// <summary>Rows that are always drawn as plain text without colour, wherever they are displayed.</summary>
         [Parameter]
         public SwitchParameter NoColor { get; set; }
 
@@ -85,8 +116,8 @@ namespace Profiler.PS.Commands
             {
                 Top = Top,
                 All = All,
-                Ansi = !NoColor && TerminalInfo.UseAnsi(this),
-                Width = TerminalInfo.Width(this),
+                RankBy = Inclusive ? RankBy.Inclusive : RankBy.Self,
+                NoColor = NoColor,
                 Scale = MyInvocation.BoundParameters.ContainsKey(nameof(Scale)) || !thresholds ? Scale : HeatmapScale.Absolute,
                 GoodBelow = GoodBelow,
                 BadAbove = BadAbove,

@@ -9,9 +9,11 @@ namespace Profiler.PS.Commands
     /// long each node (step) takes, and Complete-WorkflowProfile ends the run and folds its timings into each node's
     /// history. The first start of an id creates the workflow's profile; later starts of the same id add runs to it,
     /// so the statistics build up run after run.</para>
-    /// <para>The settings given here (-WorkflowName, -WindowSize, -BottleneckFactor, -MinimumSamples, -OnBottleneck)
-    /// stay with the workflow, and a later start that omits them keeps them. Defaults: a window of 20 runs, a factor
-    /// of 1.5 and 3 earlier samples before the bottleneck rule judges a node (see about_Profiler.PS).</para>
+    /// <para>The settings given here (-WorkflowName, -WindowSize, -RelativeThreshold, -AbsoluteThreshold, -MinimumSamples,
+    /// -OnBottleneck) stay with the workflow, and a later start that omits them keeps them. Defaults: a window of 20
+    /// runs and the regression rule's 10 percent, 5 ms and 3 earlier successful runs (see about_Profiler.PS). That one
+    /// rule decides "slower than usual" everywhere: the -OnBottleneck alert, the heatmap's "!", Get-Bottleneck, the
+    /// reports, Complete-WorkflowProfile's Comparison, Compare-WorkflowRun, Outliers and IsFirstRunSlow.</para>
     /// <para>A workflow has at most one run in flight. Starting it again before Complete-WorkflowProfile writes a
     /// StartWorkflowProfileRunInProgress error and leaves that run untouched; -Force abandons it instead (its timings
     /// are discarded, with a warning). An empty id or a setting out of range writes an error
@@ -30,7 +32,7 @@ namespace Profiler.PS.Commands
     /// <example>
     /// <code>
     /// foreach ($ms in 100, 110, 400) {
-    ///     Start-WorkflowProfile -WorkflowId deploy -BottleneckFactor 2 -MinimumSamples 2 -OnBottleneck {
+    ///     Start-WorkflowProfile -WorkflowId deploy -RelativeThreshold 50 -MinimumSamples 2 -OnBottleneck {
     ///         param($NodeId, $Duration)
     ///         "slow step: $NodeId took $Duration ms"
     ///     }
@@ -38,8 +40,9 @@ namespace Profiler.PS.Commands
     ///     $null = Complete-WorkflowProfile
     /// }
     /// </code>
-    /// <para>Runs a workflow three times. In the third run 'upload' takes more than twice its average over the two
-    /// earlier runs, so the -OnBottleneck script block is called and prints "slow step: upload took 400 ms".</para>
+    /// <para>Runs a workflow three times. In the third run 'upload' is more than 50 percent and 5 ms above the median of
+    /// its two earlier runs and outside their noise, so the rule judges it Slower: the -OnBottleneck script block is
+    /// called and prints "slow step: upload took 400 ms".</para>
     /// </example>
     /// <example>
     /// <code>
@@ -70,15 +73,27 @@ namespace Profiler.PS.Commands
         [Parameter]
         public int WindowSize { get; set; }
 
-        /// <summary>A script block called with the node id and its time in the run (ms) when a node trips the bottleneck rule; its output goes to the pipeline of the Add-NodeTiming call that tripped it.</summary>
+        /// <summary>
+        /// A script block called with the node id and its time in the run (ms) when the regression rule's provisional verdict on the node turns Slower during the run, in
+        /// the runspace that called Start-WorkflowProfile. When the record that tripped it was made in that runspace, it
+        /// runs at once and its output goes to the pipeline of that Add-NodeTiming or Measure-WorkflowNode call. When it was
+        /// made in another runspace (a ForEach-Object -Parallel branch recording with -Run), the alert waits, in order, and
+        /// the callback runs at this runspace's next Profiler.PS command (Complete-WorkflowProfile at the latest), its
+        /// output going to that command's pipeline.
+        /// </summary>
         [Parameter]
         public ScriptBlock OnBottleneck { get; set; }
 
-        /// <summary>The ratio over a node's average in earlier runs that trips the bottleneck rule; greater than 1 (default 1.5).</summary>
+        /// <summary>The regression rule's relative threshold: the smallest change, in percent of the baseline median, that counts (0 or more; default 10). Compare-WorkflowRun -RelativeThreshold overrides it for one call.</summary>
         [Parameter]
-        public double BottleneckFactor { get; set; }
+        public double RelativeThreshold { get; set; }
 
-        /// <summary>How many earlier runs of a node the bottleneck rule needs before it judges the node; at least 1 (default 3).</summary>
+        /// <summary>The regression rule's absolute threshold: the smallest change in milliseconds (or a TimeSpan) that counts (0 or more; default 5). Compare-WorkflowRun -AbsoluteThreshold overrides it for one call.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public double AbsoluteThreshold { get; set; }
+
+        /// <summary>How many earlier successful runs of a node the regression rule needs before it judges one run of the node; at least 1 (default 3).</summary>
         [Parameter]
         public int MinimumSamples { get; set; }
 
@@ -104,7 +119,8 @@ namespace Profiler.PS.Commands
             if (HistoryPath != null)
                 settings.HistoryPath = string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(WindowSize))) settings.WindowSize = WindowSize;
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(BottleneckFactor))) settings.BottleneckFactor = BottleneckFactor;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(RelativeThreshold))) settings.RelativeThreshold = RelativeThreshold / 100;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(AbsoluteThreshold))) settings.AbsoluteThreshold = AbsoluteThreshold;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(MinimumSamples))) settings.MinimumSamples = MinimumSamples;
             WorkflowRun run;
             WorkflowRun abandoned;
@@ -121,6 +137,7 @@ namespace Profiler.PS.Commands
             }
             if (abandoned != null)
                 WriteWarning($"Abandoned run {abandoned.RunNumber} of workflow '{abandoned.WorkflowId}': its timings were discarded and no history changed.");
+            State.Own(run);
             if (OnBottleneck != null) State.Callbacks[run.WorkflowId] = OnBottleneck;
             if (PassThru) WriteObject(run);
         }

@@ -24,19 +24,37 @@ namespace Profiler.PS.Commands
     /// Nothing recorded is changed.</para>
     /// </remarks>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 4200; Add-NodeTiming test 900; $null = Complete-WorkflowProfile; Test-WorkflowBudget -NodeId compile, test -Maximum 5000</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId compile -Duration 4200
+    /// Add-NodeTiming -NodeId test -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Test-WorkflowBudget -NodeId compile, test -Maximum 5000
+    /// </code>
     /// <para>Writes one result per node; both pass.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 6500; $null = Complete-WorkflowProfile; if (-not (Test-WorkflowBudget compile ([TimeSpan]::FromSeconds(5)) -Statistic Last -Quiet)) { 'compile is over budget' }</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId compile -Duration 6500
+    /// $null = Complete-WorkflowProfile
+    /// $withinBudget = Test-WorkflowBudget -NodeId compile -Maximum ([TimeSpan]::FromSeconds(5)) -Statistic Last -Quiet
+    /// if (-not $withinBudget) { 'compile is over budget' }
+    /// </code>
     /// <para>-Quiet returns $false because the latest compile took 6.5 s.</para>
     /// </example>
     /// <example>
-    /// <code>Start-WorkflowProfile -WorkflowId ci; Add-NodeTiming compile 900; $null = Complete-WorkflowProfile; Get-NodeStatistics | Test-WorkflowBudget -Maximum 1000 -Statistic P95 -Assert</code>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId compile -Duration 900
+    /// $null = Complete-WorkflowProfile
+    /// Get-NodeStatistics | Test-WorkflowBudget -Maximum 1000 -Statistic P95 -Assert
+    /// </code>
     /// <para>Checks every node of the workflow against one budget; a node over it would stop the script with TestWorkflowBudgetExceeded.</para>
     /// </example>
     /// <seealso cref="GetNodeStatisticsCommand"/>
     /// <seealso cref="MeasureWorkflowNodeCommand"/>
+    /// <returns>With -Quiet, one Boolean: $true when every checked budget passed.</returns>
     [Cmdlet(VerbsDiagnostic.Test, "WorkflowBudget", DefaultParameterSetName = NodeSet)]
     [OutputType(typeof(BudgetResult), typeof(bool))]
     public sealed class TestWorkflowBudgetCommand : ProfilerCmdletBase

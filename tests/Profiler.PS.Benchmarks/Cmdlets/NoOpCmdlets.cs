@@ -18,7 +18,7 @@ namespace Profiler.PS.Benchmarks.Cmdlets
         public string NodeId { get; set; }
 
         /// <summary>As Add-NodeTiming -Duration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
         public double Duration { get; set; }
 
@@ -36,8 +36,12 @@ namespace Profiler.PS.Benchmarks.Cmdlets
         public string WorkflowId { get; set; }
 
         /// <summary>As Add-NodeTiming -Run.</summary>
-        [Parameter(ValueFromPipeline = true)]
+        [Parameter]
         public WorkflowRun Run { get; set; }
+
+        /// <summary>As Add-NodeTiming -InputObject.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
 
         /// <summary>As Add-NodeTiming -PassThru.</summary>
         [Parameter]

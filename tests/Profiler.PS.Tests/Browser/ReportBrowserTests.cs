@@ -75,6 +75,8 @@ namespace Profiler.PS.Tests.Browser
                   images: document.images.length,
                   scripts: document.scripts.length,
                   heading: document.querySelector('section.wf h2').textContent,
+                  legends: [...document.querySelectorAll('.legend')].map(l => l.textContent),
+                  keys: [...document.querySelectorAll('.legend .key')].filter(k => k.getBoundingClientRect().width > 0).length,
                 };
               })()");
 
@@ -89,6 +91,12 @@ namespace Profiler.PS.Tests.Browser
             Assert.Equal(0, page.GetProperty("images").GetInt32());
             Assert.Equal(1, page.GetProperty("scripts").GetInt32());
             Assert.Equal("</title><script>alert(2)</script> evil\"<b>", page.GetProperty("heading").GetString());
+
+            // Every colour on the page is explained: the heatmap ramp and gaps, the run bars, the trend chart.
+            string legends = string.Join(" | ", page.GetProperty("legends").EnumerateArray().Select(l => l.GetString()));
+            foreach (string key in new[] { "log scale", "did not run", "run with a bottleneck alert", "node time per run", "min to max", "average" })
+                Assert.Contains(key, legends);
+            Assert.True(page.GetProperty("keys").GetInt32() >= 6, legends);
 
             // Colours ordered by duration: sort every cell by the duration the test recorded; the heat never drops.
             var cells = new List<(double Ms, double Heat, string Title)>();

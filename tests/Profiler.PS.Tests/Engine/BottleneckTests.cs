@@ -27,25 +27,26 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
-        public void Fires_above_the_factor_times_the_average_of_earlier_runs_only()
+        public void Fires_when_the_rule_judges_the_run_so_far_slower_than_earlier_runs()
         {
             Runs("b", 100, 100, 100);
             WorkflowRun run = _session.StartRun("b");
             BottleneckAlert alert = run.Record("n", 151).Alert;
             Assert.NotNull(alert);
-            Assert.Equal(100, alert.BaselineAverage);   // the judged run is not in its own baseline
+            Assert.Equal(100, alert.BaselineMedian);   // the judged run is not in its own baseline
             Assert.Equal(3, alert.BaselineSamples);
             Assert.Equal(151, alert.Duration);
-            Assert.Equal(1.51, alert.Ratio, 6);
+            Assert.Equal("1.5x", alert.Ratio);
+            Assert.True(alert.IsProvisional);
             Assert.Equal(run.RunNumber, alert.RunNumber);
-            Assert.Contains("1.5x", alert.Reason);
+            Assert.Contains("Slower", alert.Reason);
         }
 
         [Fact]
-        public void Exactly_the_factor_is_not_a_bottleneck()
+        public void A_change_within_the_thresholds_is_not_an_alert()
         {
             Runs("b", 100, 100, 100);
-            Assert.Null(_session.StartRun("b").Record("n", 150).Alert);
+            Assert.Null(_session.StartRun("b").Record("n", 109).Alert);   // 9% is under the 10% threshold
         }
 
         [Fact]
@@ -54,24 +55,26 @@ namespace Profiler.PS.Tests.Engine
             Runs("b", 100, 100, 100);
             WorkflowRun run = _session.StartRun("b");
             Assert.Null(run.Record("n", 80).Alert);
-            Assert.NotNull(run.Record("n", 80).Alert);       // 160 in this run crosses 150
+            Assert.NotNull(run.Record("n", 80).Alert);       // 160 in this run is Slower
             Assert.Null(run.Record("n", 500).Alert);
             RunCompletion done = run.Complete();
             Assert.Single(done.Alerts);
+            Assert.False(done.Alerts[0].IsProvisional);
+            Assert.Equal(660, done.Alerts[0].Duration);
             Assert.Single(done.Profile.Alerts);
             Assert.Equal(1, done.Run.AlertCount);
             Assert.Null(_session.StartRun("b").Record("n", 10).Alert);
         }
 
         [Fact]
-        public void Factor_and_minimum_samples_are_settable()
+        public void Thresholds_and_minimum_samples_are_settable()
         {
-            var settings = new WorkflowSettings { BottleneckFactor = 3, MinimumSamples = 1 };
+            var settings = new WorkflowSettings { RelativeThreshold = 2, MinimumSamples = 1 };
             WorkflowRun first = _session.StartRun("s", settings, false, out _);
             first.Record("n", 100);
             first.Complete();
             WorkflowRun run = _session.StartRun("s");
-            Assert.Null(run.Record("n", 250).Alert);
+            Assert.Null(run.Record("n", 250).Alert);        // +150%, under the 200% threshold
             Assert.NotNull(run.Record("n", 51).Alert);
         }
 

@@ -123,7 +123,7 @@ namespace Profiler.PS.Tests.Engine
                 Assert.Null(fresh.GetWorkflow("build"));
             }
             AssertRefused(line, "holds the history of workflow 'other', not 'build'");
-            AssertRefused(line.Replace("\"workflowId\":\"other\"", "\"workflowId\":\"build\"").Replace("\"schemaVersion\":2", "\"schemaVersion\":3"), "schema version 3");
+            AssertRefused(line.Replace("\"workflowId\":\"other\"", "\"workflowId\":\"build\"").Replace("\"schemaVersion\":3", "\"schemaVersion\":4"), "schema version 4");
             AssertRefused("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":1,\"workflows\":[]}\n", "not a Profiler.PS history file");
         }
 

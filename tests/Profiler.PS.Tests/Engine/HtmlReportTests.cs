@@ -55,6 +55,17 @@ namespace Profiler.PS.Tests.Engine
         private static int Hex(string h) => Convert.ToInt32(h, 16);
 
         [Fact]
+        public void Every_colour_has_a_legend_and_a_label_equal_to_its_id_is_shown_once()
+        {
+            string html = HtmlReportRenderer.Render(new[] { Profile(3, 4, label: i => i == 0 ? "Zero step" : null) });
+            foreach (string key in new[] { "did not run", "run with a bottleneck alert", "node time per run", "min to max", "average" })
+                Assert.Contains(key, html);
+            Assert.Contains("Zero step <small>node0</small>", html);   // a label of its own: the id follows
+            Assert.DoesNotContain("node1 <small>node1</small>", html); // a label that is the id: once
+            Assert.Contains("<td>node1</td>", html);
+        }
+
+        [Fact]
         public void User_text_is_escaped_everywhere()
         {
             WorkflowPerformanceProfile p = Profile(3, 4, id: "id\"'<u>", name: "</title><script>alert(2)</script>", label: i => i == 0 ? Hostile : "n&" + i);
@@ -101,7 +112,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Contains("Total duration per run", html);
             Assert.Contains("<title>run 5: 4.01 s, 1 alert</title>", html);
             Assert.Contains("Alerts in the latest run", html);
-            Assert.Contains("9,000.0 ms is 3.0x the average", html);
+            Assert.Contains("9,000.0 ms is 3.0x the median", html);
             Assert.Matches("<table class=\"grid bottlenecks\">.*Build.*Tests", html);
             Assert.Equal(4, Count(html, "<figure>"));
             Assert.Equal(4, Count(html, "<rect class=\"band\""));

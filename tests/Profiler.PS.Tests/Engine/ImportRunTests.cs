@@ -45,8 +45,10 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(3250, run.NodeTimeSum);   // self times: suite 250 + tests 1000 + 2000
             Assert.Equal(3250, run.CriticalPath);  // the one top-level suite
             NodePerformanceData[] nodes = session.GetWorkflow("ci").GetNodeStatistics();
-            Assert.Equal(new[] { ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", 2000.0, 2000.0), ("api", "Suite", 3250.0, 250.0) },
+            // The failed test's run is kept out of its statistics (issue 11): no successful sample, one failure counted.
+            Assert.Equal(new[] { ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", 0.0, 0.0), ("api", "Suite", 3250.0, 250.0) },
                 nodes.Select(n => (n.NodeId, n.NodeType, n.LastDuration, n.AvgSelfDuration)));
+            Assert.Equal((NodeStatus.Failed, 1L), (nodes[1].LastStatus, nodes[1].AllTimeFailedCount));
             Assert.Null(session.GetWorkflow("ci").CurrentRun);
         }
 

@@ -68,7 +68,9 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[] { 5.0, 6, 101, 102 }, p.Runs.Select(r => r.TotalDuration));
             Assert.Equal(new[] { 5, 6, 7, 8 }, p.Runs.Select(r => r.RunNumber));
             NodePerformanceData old = p.NodeData.Single(n => n.NodeId == "old");
-            Assert.Equal(new[] { 2 }, old.RunNumbers);   // undated, before b's oldest kept run: numbered first of the 7 runs with data
+            // Undated, before b's oldest kept run: numbered first of the 8 runs with data (each side keeps one run beyond
+            // its window of 4, the baseline of its latest run).
+            Assert.Equal(new[] { 1 }, old.RunNumbers);
             Assert.Equal(new[] { 5.0, 6, 101, 102 }, p.NodeData.Single(n => n.NodeId == "n").Durations);
         }
     }

@@ -42,7 +42,7 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void Rows_are_slowest_first_with_bars_proportional_to_the_average()
         {
-            HeatmapRow[] rows = HeatmapRenderer.Render(Profile(("a", 100), ("b", 400), ("c", 200)), new HeatmapOptions { Width = 80 });
+            HeatmapRow[] rows = HeatmapRenderer.Render(Profile(("a", 100), ("b", 400), ("c", 200)), new HeatmapOptions());
             Assert.Equal(new[] { "b", "c", "a" }, rows.Select(r => r.NodeId));
             Assert.Equal(new[] { 1.0, 0.5, 0.25 }, rows.Select(r => r.Intensity));
             int full = HeatmapRenderer.FilledEighths(rows[0].Bar);
@@ -54,10 +54,9 @@ namespace Profiler.PS.Tests.Engine
         public void Plain_text_has_no_escape_codes_and_ansi_colours_run_green_to_red()
         {
             WorkflowPerformanceProfile p = Profile(("a", 100), ("b", 400), ("c", 200));
-            HeatmapRow[] plain = HeatmapRenderer.Render(p, new HeatmapOptions());
-            Assert.All(plain, r => Assert.False(r.Line.Contains('\u001b'), r.Line)); // ordinal: xunit compares strings by culture
-            HeatmapRow[] ansi = HeatmapRenderer.Render(p, new HeatmapOptions { Ansi = true });
-            Assert.All(ansi, r => Assert.True(r.Line.Contains("\u001b[38;2;", System.StringComparison.Ordinal), r.Line));
+            HeatmapRow[] ansi = HeatmapRenderer.Render(p, new HeatmapOptions());
+            Assert.All(ansi, r => Assert.False(HeatmapRenderer.Format(r, 100, false).Contains('\u001b'))); // ordinal: xunit compares strings by culture
+            Assert.All(ansi, r => Assert.True(HeatmapRenderer.Format(r, 100, true).Contains("\u001b[38;2;", System.StringComparison.Ordinal)));
             int[] reds = ansi.Select(r => System.Convert.ToInt32(r.Color.Substring(1, 2), 16)).ToArray();
             int[] greens = ansi.Select(r => System.Convert.ToInt32(r.Color.Substring(3, 2), 16)).ToArray();
             // Slowest first: the hue runs from red through yellow to green, so green rises and red ends lowest.
@@ -75,8 +74,8 @@ namespace Profiler.PS.Tests.Engine
             rows = rows.Take(3).ToArray();
             HeatmapRow slow = rows.Single(r => r.NodeId == "slow");
             Assert.True(slow.IsAlert);
-            Assert.Contains("!", slow.Line);
-            Assert.Contains("3.0x", slow.Line);
+            Assert.Contains("!", HeatmapRenderer.Format(slow, 100, false));
+            Assert.Contains("3.0x", HeatmapRenderer.Format(slow, 100, false));
             Assert.All(rows.Where(r => r != slow), r => Assert.False(r.IsAlert));
         }
 
@@ -84,9 +83,9 @@ namespace Profiler.PS.Tests.Engine
         public void Lines_fit_the_width()
         {
             WorkflowPerformanceProfile p = Profile(("a-very-long-node-label-that-goes-on-and-on", 100), ("b", 50));
-            HeatmapRow[] rows = HeatmapRenderer.Render(p, new HeatmapOptions { Width = 70 });
-            Assert.All(rows, r => Assert.True(r.Line.Length < 70, r.Line));
-            Assert.Contains("…", rows[0].Line);
+            HeatmapRow[] rows = HeatmapRenderer.Render(p, new HeatmapOptions());
+            Assert.All(rows, r => Assert.True(HeatmapRenderer.Format(r, 70, false).Length < 70, HeatmapRenderer.Format(r, 70, false)));
+            Assert.Contains("…", HeatmapRenderer.Format(rows[0], 70, false));
         }
     }
 }

@@ -58,11 +58,15 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
-        public void A_zero_MAD_flags_no_outlier()
+        public void A_zero_MAD_still_lets_a_far_off_value_be_an_outlier_as_hyperfine_does()
         {
-            NodePerformanceData n = Node("flat", 20, 10, 10, 10, 10, 100);
-            Assert.Equal(0, n.OutlierCount);
-            Assert.All(SampleStatistics.ModifiedZScores(new double[] { 10, 10, 10, 10, 100 }), s => Assert.Equal(0, s));
+            NodePerformanceData n = Node("flat", 20, 10, 10, 10, 10, 10, 10, 10, 100);   // hyperfine's own test case
+            Assert.Equal(1, n.OutlierCount);
+            Assert.True(n.Outliers[^1]);
+            Assert.Equal(2, Node("flat2", 20, 10, 10, 10, 10, 10, 10, 10, 100, 100).OutlierCount);
+            double[] scores = SampleStatistics.ModifiedZScores(new double[] { 10, 10, 10, 10, 100 });
+            Assert.Equal(0, scores[0]);
+            Assert.True(scores[4] > 1e10);
         }
 
         [Fact]
@@ -108,12 +112,13 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void The_threshold_rule_needs_both_thresholds()
         {
-            Assert.False(ChangeRule.PassesThresholds(104, 100, 0.10, 5));   // 4%, 4 ms
-            Assert.False(ChangeRule.PassesThresholds(6, 2, 0.10, 5));       // 200%, but only 4 ms
-            Assert.True(ChangeRule.PassesThresholds(8, 2, 0.10, 5));        // 300% and 6 ms
-            Assert.False(ChangeRule.PassesThresholds(1050, 1000, 0.10, 5)); // 50 ms but 5%
-            Assert.True(ChangeRule.PassesThresholds(1200, 1000, 0.10, 5));
-            Assert.True(ChangeRule.PassesThresholds(800, 1000, 0.10, 5));   // both directions
+            RegressionRule rule = RegressionRule.Default;
+            Assert.False(rule.PassesThresholds(104 - 100, 100));   // 4%, 4 ms
+            Assert.False(rule.PassesThresholds(6 - 2, 2));         // 200%, but only 4 ms
+            Assert.True(rule.PassesThresholds(8 - 2, 2));          // 300% and 6 ms
+            Assert.False(rule.PassesThresholds(1050 - 1000, 1000)); // 50 ms but 5%
+            Assert.True(rule.PassesThresholds(1200 - 1000, 1000));
+            Assert.True(rule.PassesThresholds(800 - 1000, 1000));   // both directions
         }
     }
 }

@@ -86,12 +86,12 @@ namespace Profiler.PS.Tests.Engine
         [Theory]
         [InlineData(0, null, null)]
         [InlineData(100_001, null, null)]
-        [InlineData(null, 1.0, null)]
+        [InlineData(null, -0.1, null)]
         [InlineData(null, double.NaN, null)]
         [InlineData(null, null, 0)]
-        public void Bad_settings_are_refused_before_anything_changes(int? window, double? factor, int? minimum)
+        public void Bad_settings_are_refused_before_anything_changes(int? window, double? relative, int? minimum)
         {
-            var settings = new WorkflowSettings { WindowSize = window, BottleneckFactor = factor, MinimumSamples = minimum };
+            var settings = new WorkflowSettings { WindowSize = window, RelativeThreshold = relative, MinimumSamples = minimum };
             Assert.Equal(ProfilerErrorKind.InvalidSetting,
                 Assert.Throws<ProfilerException>(() => _session.StartRun("x", settings, false, out _)).Kind);
             Assert.Null(_session.GetWorkflow("x"));

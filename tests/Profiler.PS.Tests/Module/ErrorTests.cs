@@ -145,7 +145,7 @@ namespace Profiler.PS.Tests.Module
 
         [Theory]
         [InlineData("-WindowSize 0")]
-        [InlineData("-BottleneckFactor 0.5")]
+        [InlineData("-RelativeThreshold -5")]
         [InlineData("-MinimumSamples 0")]
         public void Bad_settings_are_refused_and_change_nothing(string setting)
         {

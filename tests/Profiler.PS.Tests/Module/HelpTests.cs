@@ -120,7 +120,7 @@ namespace Profiler.PS.Tests.Module
         {
             using var ps = new PsSession();
             string text = string.Concat(ps.RunClean("Get-Help about_Profiler.PS").Output.Select(o => o.ToString()));
-            foreach (string heading in new[] { "SHORT DESCRIPTION", "WORKFLOW", "RUN", "NODE", "WINDOW", "BASELINE", "BOTTLENECK RULE", "SESSION SCOPE", "WHERE THE DATA GOES" })
+            foreach (string heading in new[] { "SHORT DESCRIPTION", "WORKFLOW", "RUN", "NODE", "WINDOW", "BASELINE", "REGRESSION RULE", "FAILED AND STOPPED STEPS", "NESTED TIME AND SHARES", "SESSION SCOPE", "WHERE THE DATA GOES" })
                 Assert.Contains("\n" + heading + "\n", text.Replace("\r\n", "\n"));
             Assert.True(File.Exists(Path.Combine(ModuleCatalog.ModuleDirectory, "en-US", "about_Profiler.PS.help.txt")));
         }

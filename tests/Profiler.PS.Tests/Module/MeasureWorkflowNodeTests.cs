@@ -36,16 +36,19 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
-        public void The_block_is_dot_sourced_so_its_variables_persist_in_the_callers_scope()
+        public void The_block_runs_in_a_child_scope_and_DotSource_keeps_its_variables_in_the_callers_scope()
         {
             PsResult r = _ps.RunClean(@"
                 Start-WorkflowProfile s
-                Measure-WorkflowNode set { $fromBlock = 'kept' }
+                $seen = 'caller'
+                Measure-WorkflowNode child { $seen; $fromChild = 'gone' }
+                ""child: [$fromChild]""
+                Measure-WorkflowNode set -DotSource { $fromBlock = 'kept' }
                 $fromBlock
-                function Step { Measure-WorkflowNode inner { $inFunction = 'local' }; ""in function: $inFunction"" }
+                function Step { Measure-WorkflowNode inner -DotSource { $inFunction = 'local' }; ""in function: $inFunction"" }
                 Step
                 ""outside: $inFunction""");
-            Assert.Equal(new[] { "kept", "in function: local", "outside: " }, r.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "caller", "child: []", "kept", "in function: local", "outside: " }, r.Output.Select(o => o.ToString()));
         }
 
         [Fact]
@@ -172,14 +175,14 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
-        public void Begin_process_and_end_blocks_run_once_as_with_dot_sourcing_and_a_run_can_be_piped_in()
+        public void Begin_process_and_end_blocks_run_once_per_input_and_piped_objects_are_the_blocks_input()
         {
             PsResult r = _ps.RunClean(@"
                 $run = Start-WorkflowProfile s -PassThru
                 Measure-WorkflowNode named { begin { 'b' } process { 'p' } end { 'e' } }
-                $run | Measure-WorkflowNode piped { process { 'piped p' } }
-                . { begin { 'b' } process { 'p' } end { 'e' } }");
-            Assert.Equal(new[] { "b", "p", "e", "piped p", "b", "p", "e" }, r.Output.Select(o => o.ToString()));
+                $run | Measure-WorkflowNode piped -Run $run { process { 'piped ' + $_.GetType().Name } }
+                & { begin { 'b' } process { 'p' } end { 'e' } }");
+            Assert.Equal(new[] { "b", "p", "e", "piped WorkflowRun", "b", "p", "e" }, r.Output.Select(o => o.ToString()));
             Assert.Equal(new[] { "named", "piped" }, Timings().Select(t => t.NodeId));
         }
     }

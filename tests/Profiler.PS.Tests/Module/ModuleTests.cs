@@ -14,8 +14,9 @@ namespace Profiler.PS.Tests.Module
             "Add-NodeTiming", "Clear-WorkflowProfile", "Complete-WorkflowProfile", "Get-Bottleneck", "Get-NodeStatistics",
             "Get-NodeTiming", "Get-WorkflowProfile", "Show-Heatmap", "Start-WorkflowProfile",
             "Export-WorkflowReport",
-            "Measure-WorkflowNode", "Test-WorkflowBudget",
+            "Measure-WorkflowNode", "Measure-WorkflowScript", "Test-WorkflowBudget",
             "Compare-WorkflowRun", "Get-WorkflowRecommendation", "Export-WorkflowProfile", "Import-WorkflowProfile", "Set-ProfilerOption", "Get-ProfilerOption", "Save-WorkflowHistory",
+            "Remove-WorkflowHistory", "Repair-WorkflowHistory",
             "Import-WorkflowRun",
         };
 
@@ -58,7 +59,7 @@ namespace Profiler.PS.Tests.Module
         {
             using var ps = new PsSession();
             PsResult r = ps.RunClean(@"
-                foreach ($i in 1..4) { Start-WorkflowProfile j; Add-NodeTiming a (10 * $i * $i); Add-NodeTiming b 5 -PassThru; $null = Complete-WorkflowProfile }
+                foreach ($i in 1..4) { Start-WorkflowProfile j; Add-NodeTiming a (10 + 500 * [int]($i -eq 4)); Add-NodeTiming b 5 -PassThru; $null = Complete-WorkflowProfile }
                 Start-WorkflowProfile j -PassThru
                 Add-NodeTiming a 1 -PassThru
                 Get-WorkflowProfile; Get-NodeStatistics; Get-Bottleneck; Show-Heatmap

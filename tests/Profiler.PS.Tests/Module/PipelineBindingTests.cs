@@ -77,5 +77,22 @@ namespace Profiler.PS.Tests.Module
             var p = (WorkflowPerformanceProfile)_ps.RunClean("Add-NodeTiming a 1; Complete-WorkflowProfile -TotalDuration ([TimeSpan]::FromSeconds(5))").Single();
             Assert.Equal(5000, p.TotalDuration);
         }
+
+        [Fact]
+        public void A_piped_run_is_the_run_to_record_into()
+        {
+            _ps.RunClean("$other = Start-WorkflowProfile other -PassThru; $other | Add-NodeTiming viaRun 4; Start-WorkflowProfile third");
+            PsResult r = _ps.RunClean("Get-NodeTiming -WorkflowId other | ForEach-Object { $_.NodeId + '=' + $_.Duration }");
+            Assert.Equal(new[] { "viaRun=4" }, r.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
+        public void A_piped_row_without_a_duration_is_a_non_terminating_error_and_the_next_rows_are_kept()
+        {
+            PsResult r = _ps.Run("@([pscustomobject]@{ NodeId = 'none' }, [pscustomobject]@{ NodeId = 'ok'; Duration = 1 }) | Add-NodeTiming");
+            Assert.Null(r.Terminating);
+            Assert.Equal("AddNodeTimingMissingDuration,Profiler.PS.Commands.AddNodeTimingCommand", Assert.Single(r.Errors).FullyQualifiedErrorId);
+            Assert.Equal(new[] { "ok" }, Timings().Select(t => t.NodeId));
+        }
     }
 }

@@ -64,11 +64,14 @@ namespace Profiler.PS.Tests.Module
             // A hosted runspace's default host has no UI, so no virtual-terminal support.
             using var legacy = new PsSession(width: 100);
             legacy.RunClean("Start-WorkflowProfile w; Add-NodeTiming a 10; Add-NodeTiming b 5; $null = Complete-WorkflowProfile");
-            HeatmapRow[] rows = legacy.RunClean("$PSStyle.OutputRendering = 'Host'; Show-Heatmap").Objects<HeatmapRow>();
-            Assert.All(rows, r => Assert.DoesNotContain("\u001b", r.Line, StringComparison.Ordinal));
-            Assert.Contains("hot", rows[0].Line);
-            rows = legacy.RunClean("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap").Objects<HeatmapRow>();
-            Assert.All(rows, r => Assert.Contains("\u001b[38;2;", r.Line, StringComparison.Ordinal));
+            const string draw = " | ForEach-Object { [Profiler.PS.HeatmapView]::Format($_, $Host, $PSStyle) }";
+            string[] lines = legacy.RunClean("$PSStyle.OutputRendering = 'Host'; Show-Heatmap" + draw).Objects<string>();
+            Assert.All(lines, l => Assert.DoesNotContain("\u001b", l, StringComparison.Ordinal));
+            Assert.Contains("hot", lines[0]);
+            lines = legacy.RunClean("$PSStyle.OutputRendering = 'Ansi'; Show-Heatmap" + draw).Objects<string>();
+            Assert.All(lines, l => Assert.Contains("\u001b[38;2;", l, StringComparison.Ordinal));
+            lines = legacy.RunClean("Show-Heatmap | ForEach-Object { [Profiler.PS.HeatmapView]::Format($_, $Host, $null) }").Objects<string>();
+            Assert.All(lines, l => Assert.DoesNotContain("\u001b", l, StringComparison.Ordinal));   // Windows PowerShell: no $PSStyle, plain text
         }
     }
 }

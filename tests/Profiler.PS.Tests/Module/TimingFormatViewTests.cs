@@ -35,11 +35,11 @@ namespace Profiler.PS.Tests.Module
             Assert.Contains("Self(ms)", Show("Get-NodeStatistics"));
             string runs = Show("(Get-WorkflowProfile fmt).Runs");
             Assert.Contains("Critical(ms)", runs);
-            Assert.Contains("NodeSum(ms)", runs);
+            Assert.Contains("NodeCount", runs);
             string timings = Show("Start-WorkflowProfile t2; Measure-WorkflowNode outer { Add-NodeTiming inner 1 }; Get-NodeTiming");
-            Assert.Contains("Parent", timings);
+            Assert.Contains("ParentId", timings);
             Assert.Contains("Succeeded", timings);
-            Assert.Matches(@"inner\s.*outer\s+Succeeded", timings);
+            Assert.Matches(@"inner\s.*Succeeded\s+outer", timings);
         }
     }
 }

@@ -121,10 +121,10 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
-        public void Factor_and_minimum_samples_are_parameters()
+        public void Thresholds_and_minimum_samples_are_parameters()
         {
             PsResult r = _ps.RunClean(@"
-                Start-WorkflowProfile f -BottleneckFactor 3 -MinimumSamples 1 -OnBottleneck { param($n, $d) ""$n $d"" }
+                Start-WorkflowProfile f -RelativeThreshold 200 -MinimumSamples 1 -OnBottleneck { param($n, $d) ""$n $d"" }
                 Add-NodeTiming n 100; $null = Complete-WorkflowProfile
                 Start-WorkflowProfile f
                 Add-NodeTiming n 250

@@ -1,0 +1,253 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using Profiler.PS.Engine;
+using Profiler.PS.Scripts;
+
+namespace Profiler.PS.Commands
+{
+    /// <summary>Runs an existing script, unedited, as a workflow run: its top-level statements and its functions' calls become nodes.</summary>
+    /// <remarks>
+    /// <para>The script's syntax tree is rewritten in memory (never on disk) before it runs: each top-level statement
+    /// becomes a node named from its line and text (for example 'L12 dotnet build -c Release', NodeType statement);
+    /// each call of a function defined in the script becomes a node named after the function (NodeType function),
+    /// nested under its caller, with inclusive and self time as Measure-WorkflowNode records them; each call of a .ps1
+    /// file the script runs or dot-sources by a path written in the script (./lib.ps1, "$PSScriptRoot/deploy.ps1")
+    /// becomes a node named after the file, with that file's functions inside. -Depth 1 times statements only, 2 adds
+    /// functions, 3 (the default) adds called scripts.</para>
+    /// <para>The script behaves as when run with the call operator (&amp; ./build.ps1 @arguments): it runs in its own
+    /// scope as the same ExternalScript command, so param(), [CmdletBinding()], defaults, switches, $PSScriptRoot,
+    /// $PSCommandPath, $MyInvocation, begin/process/end, exit codes ($LASTEXITCODE), return, trap, try/finally and every
+    /// stream work as usual, and errors name the original file and line. Probes are inserted on the lines they belong
+    /// to, so an error's quoted line may show one. Output streams down the pipeline as it is produced.</para>
+    /// <para>A statement after which $? is false (its last command failed, or a native command exited non-zero) is
+    /// recorded Failed; so is a call or statement that an error ended. Such a call is recorded when the profiler next
+    /// sees control (the caller's next call, catch, trap, finally, exit, or the next statement). An error that ends the
+    /// script records every open node Failed, completes the run, and is thrown on unchanged.</para>
+    /// <para>Each invocation is one run of -WorkflowId (default: the script file's name without extension, or 'adhoc'
+    /// for a script block), with history like any workflow (-HistoryPath or Set-ProfilerOption), so every other cmdlet
+    /// works on it. When a run of that workflow (or, with no -WorkflowId, any run) is already in flight, the script's
+    /// nodes are recorded into it instead, nested under a Measure-WorkflowNode block that is running.</para>
+    /// <para>Errors, before anything runs: a path that does not exist (MeasureWorkflowScriptPathNotFound) or names several
+    /// files (MeasureWorkflowScriptAmbiguousPath), a file that is not a .ps1 script such as a module
+    /// (MeasureWorkflowScriptNotAScript), a script with parse errors, listed with their positions
+    /// (MeasureWorkflowScriptParseError), a null -ScriptBlock (MeasureWorkflowScriptNullScriptBlock).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $script = Join-Path ([IO.Path]::GetTempPath()) 'mws-build.ps1'
+    /// Set-Content $script -Value @'
+    /// param([string] $Configuration = 'Debug')
+    /// function Invoke-Compile { foreach ($i in 1..3) { Invoke-Step $i } }
+    /// function Invoke-Step($n) { Start-Sleep -Milliseconds 20 }
+    /// "building $Configuration"
+    /// Invoke-Compile
+    /// '@
+    /// Measure-WorkflowScript -Path $script -ArgumentList @{ Configuration = 'Release' } -WorkflowId mws-build
+    /// Get-NodeStatistics -WorkflowId mws-build | Select-Object NodeId, ParentId, Executions, AvgDuration
+    /// </code>
+    /// <para>Runs a script with a named argument. It prints "building Release"; the workflow's nodes are its two
+    /// top-level statements, Invoke-Compile and Invoke-Step (nested under Invoke-Compile, 3 executions).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Measure-WorkflowScript -ScriptBlock { 1..3 | ForEach-Object { $_ + 1 } } -WorkflowId mws-block -PassThru
+    /// </code>
+    /// <para>Profiles a script block: it writes 2, 3 and 4, then (-PassThru) the workflow's profile after the run.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $script = Join-Path ([IO.Path]::GetTempPath()) 'mws-exit.ps1'
+    /// Set-Content $script -Value 'Write-Output "checking"; exit 3'
+    /// Measure-WorkflowScript $script -WorkflowId mws-exit
+    /// "exit code: $LASTEXITCODE"
+    /// </code>
+    /// <para>The script's exit code reaches $LASTEXITCODE as with &amp; $script.</para>
+    /// </example>
+    /// <seealso cref="MeasureWorkflowNodeCommand"/>
+    /// <seealso cref="GetNodeStatisticsCommand"/>
+    /// <seealso cref="CompareWorkflowRunCommand"/>
+    [Cmdlet(VerbsDiagnostic.Measure, "WorkflowScript", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(object))]
+    [OutputType(typeof(WorkflowPerformanceProfile))]
+    public sealed class MeasureWorkflowScriptCommand : ProfilerCmdletBase
+    {
+        private const string PathSet = "Path", LiteralPathSet = "LiteralPath", ScriptBlockSet = "ScriptBlock";
+        /// <summary>
+        /// Runs the command with the arguments splatted. It runs as a steppable pipeline begun with this cmdlet, as a proxy
+        /// command runs: the script's output and errors are this cmdlet's, so the caller's redirections (2>&amp;1, *>&amp;1,
+        /// 2>$null) apply to them, a native command's standard error stays plain text unless redirected, and arguments
+        /// that do not bind fail this call, as when the script runs directly.
+        /// </summary>
+        private const string Runner = "param($__ppCommand, $__ppArguments) & $__ppCommand @__ppArguments";
+
+        /// <summary>The script file to run (wildcards allowed; they must match one file).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        public string Path { get; set; }
+
+        /// <summary>The script file to run, taken literally (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        public string LiteralPath { get; set; }
+
+        /// <summary>A script block to run as the script, in a scope of its own (as with &amp; { }).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ScriptBlockSet)]
+        [AllowNull]
+        public ScriptBlock ScriptBlock { get; set; }
+
+        /// <summary>The script's arguments: a hashtable of named arguments (switches as $true) or an array of positional ones.</summary>
+        [Parameter(Position = 1)]
+        [Alias("Args")]
+        public object ArgumentList { get; set; }
+
+        /// <summary>The workflow the run belongs to; defaults to the script file's name without extension, or 'adhoc' for a script block.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public string WorkflowId { get; set; }
+
+        /// <summary>How deep to time: 1 top-level statements only, 2 also calls of the script's functions, 3 (default) also scripts it calls.</summary>
+        [Parameter]
+        [ValidateRange(1, 3)]
+        public int Depth { get; set; } = 3;
+
+        /// <summary>A history folder for the workflow (as Start-WorkflowProfile -HistoryPath); defaults to Set-ProfilerOption -HistoryPath.</summary>
+        [Parameter]
+        public string HistoryPath { get; set; }
+
+        /// <summary>Writes the workflow's profile (WorkflowPerformanceProfile) after the script's output, when this call completed the run.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            ScriptSource source = Load();
+            if (source.Errors.Length > 0)
+                ThrowTerminatingError(new ErrorRecord(new ParseException(source.Errors), ErrorId("ParseError"), ErrorCategory.ParserError, source.File)
+                { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again:{Environment.NewLine}{source.DescribeErrors()}") });
+            RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, source.Text, Depth);
+            ScriptBlock block = Compile(rewritten.Text, source.File);
+            object command = source.Command == null ? (object)block : ScriptSource.WithScriptBlock(source.Command, block) ?? (object)block;
+            WorkflowRun run = ResolveRun(source, out bool ownRun);
+            ScriptRecordings active = SessionProbe().Session;
+            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null);
+            active.Push(recording);
+            try
+            {
+                using (SteppablePipeline pipeline = ScriptBlock.Create(Runner).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments() }))
+                {
+                    pipeline.Begin(this);
+                    pipeline.Process();
+                    pipeline.End();
+                }
+            }
+            catch (Exception ex)
+            {
+                active.Remove(recording);
+                bool failed = !(ex is FlowControlException);
+                recording.Finish(failed);
+                Complete(run, ownRun, recording, quiet: true);
+                // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
+                // not bind) ends this statement the same way; a script-terminating one (throw, -ErrorAction Stop) goes on.
+                throw;
+            }
+            active.Remove(recording);
+            recording.Finish(failed: false);
+            Complete(run, ownRun, recording, quiet: false);
+        }
+
+        private ScriptSource Load()
+        {
+            if (ParameterSetName == ScriptBlockSet)
+            {
+                if (ScriptBlock == null)
+                    ThrowTerminatingError(new ErrorRecord(new PSArgumentNullException(nameof(ScriptBlock),
+                        "Measure-WorkflowScript -ScriptBlock needs a script block to run: give one, for example -ScriptBlock { . ./lib.ps1; Invoke-Deploy }, or use -Path for a script file."),
+                        ErrorId("NullScriptBlock"), ErrorCategory.InvalidArgument, null));
+                return ScriptSource.FromScriptBlock(ScriptBlock);
+            }
+            string file = ScriptPaths.Resolve(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet);
+            var command = InvokeCommand.GetCommand(file, CommandTypes.ExternalScript) as ExternalScriptInfo;
+            if (command == null)
+                ThrowTerminatingError(ScriptPaths.NotAScript(this, file));
+            return ScriptSource.FromFile(command);
+        }
+
+        private ScriptBlock Compile(string text, string file)
+        {
+            ScriptBlockAst ast = Parser.ParseInput(text, file, out _, out ParseError[] errors);
+            if (errors.Length == 0) return ast.GetScriptBlock();
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                $"Measure-WorkflowScript could not instrument this script ({errors[0].Message} at line {errors[0].Extent.StartLineNumber} of the rewritten text); nothing was run. Run it with -Depth 1, and report the script's construct as a bug."),
+                ErrorId("RewriteFailed"), ErrorCategory.NotImplemented, file));
+            return null;
+        }
+
+        private object Arguments()
+        {
+            object value = ArgumentList is PSObject ps ? ps.BaseObject : ArgumentList;
+            if (value == null) return new object[0];
+            if (value is IDictionary || value is object[]) return value;
+            if (value is IEnumerable list && !(value is string))
+            {
+                var items = new System.Collections.Generic.List<object>();
+                foreach (object item in list) items.Add(item);
+                return items.ToArray();
+            }
+            return new[] { ArgumentList };
+        }
+
+        private WorkflowRun ResolveRun(ScriptSource source, out bool ownRun)
+        {
+            ownRun = false;
+            string id = WorkflowId ?? (source.File != null && source.Command != null
+                ? System.IO.Path.GetFileNameWithoutExtension(source.File) : MeasureWorkflowNodeCommand.OneOffWorkflowId);
+            try
+            {
+                WorkflowRun inFlight = WorkflowId == null ? Session.DefaultRun : Session.GetWorkflow(WorkflowId)?.CurrentRun;
+                if (inFlight != null) return inFlight;
+                var settings = new WorkflowSettings();
+                if (HistoryPath != null)
+                    settings.HistoryPath = string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath);
+                WorkflowRun run = Session.StartRun(id, settings, false, out _, out string[] warnings);
+                foreach (string warning in warnings) WriteWarning(warning);
+                ownRun = true;
+                return run;
+            }
+            catch (ProfilerException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, id));
+                return null;
+            }
+        }
+
+        /// <summary>The runspace's global $__pp, created on first use: the probe a script's first statement reads, and
+        /// functions called from elsewhere (other modules, or after the script ended) find.</summary>
+        private ScriptProbe SessionProbe()
+        {
+            if (SessionState.PSVariable.GetValue("global:__pp") is ScriptProbe probe && probe.Session != null) return probe;
+            probe = new ScriptProbe(new ScriptRecordings());
+            SessionState.PSVariable.Set("global:__pp", probe);
+            return probe;
+        }
+
+        private void Complete(WorkflowRun run, bool ownRun, ScriptRecording recording, bool quiet)
+        {
+            if (!quiet && recording.Failure != null)
+                WriteWarning($"Some of the script's timings were not recorded: {recording.Failure.Message}");
+            if (!quiet) foreach (BottleneckAlert alert in recording.Alerts) RaiseBottleneck(alert);
+            if (!ownRun || run.State != WorkflowRunState.Running) return;
+            RunCompletion completion = run.Complete();
+            if (quiet) return;
+            if (completion.HistoryError != null)
+                WriteError(ToErrorRecord(completion.HistoryError, run.WorkflowId, ErrorCategory.WriteError));
+            // Silent but for -Verbose: a script that never got to run (its parameters did not bind) has already said why.
+            if (completion.RecordedNothing)
+                WriteVerbose($"The script ran no statement that could be timed, so run {run.RunNumber} of workflow '{run.WorkflowId}' was not counted.");
+            if (PassThru) WriteObject(completion.Profile);
+        }
+    }
+}

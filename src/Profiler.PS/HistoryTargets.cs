@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Profiler.PS.Persistence;
+
+namespace Profiler.PS
+{
+    /// <summary>The history files a maintenance cmdlet (Remove-, Repair-WorkflowHistory) works on: a folder and the ids in it.</summary>
+    internal static class HistoryTargets
+    {
+        /// <summary>
+        /// The folder: <paramref name="historyPath"/> resolved against the current location, else the session's
+        /// default (Set-ProfilerOption -HistoryPath). Null, after a terminating error, when there is neither.
+        /// </summary>
+        public static string Folder(ProfilerCmdletBase cmdlet, string historyPath)
+        {
+            if (!string.IsNullOrEmpty(historyPath)) return cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(historyPath);
+            string folder = cmdlet.Session.DefaultHistoryPath;
+            if (folder != null) return folder;
+            cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("No history folder is given: use -HistoryPath <folder>, or set a default with Set-ProfilerOption -HistoryPath."),
+                cmdlet.ErrorId("NoHistoryPath"), ErrorCategory.InvalidArgument, null));
+            return null;
+        }
+
+        /// <summary>
+        /// The history entries for <paramref name="ids"/> in <paramref name="folder"/>: wildcards match the ids the files
+        /// hold; a literal id without a file writes an ObjectNotFound error (&lt;Verb&gt;&lt;Noun&gt;HistoryNotFound).
+        /// </summary>
+        public static List<HistoryEntry> Resolve(ProfilerCmdletBase cmdlet, string folder, string[] ids)
+        {
+            var result = new List<HistoryEntry>();
+            HistoryEntry[] all = null;
+            foreach (string id in ids)
+            {
+                if (id != null && WildcardPattern.ContainsWildcardCharacters(id))
+                {
+                    var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
+                    foreach (HistoryEntry e in all ?? (all = HistoryFolder.List(folder)))
+                        if (pattern.IsMatch(e.WorkflowId) && !result.Exists(x => x.Path == e.Path)) result.Add(e);
+                    continue;
+                }
+                string literal = WildcardPattern.Unescape(id ?? "");
+                HistoryEntry found = HistoryFolder.Find(folder, literal);
+                if (found != null) { if (!result.Exists(x => x.Path == found.Path)) result.Add(found); continue; }
+                cmdlet.WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"The folder '{folder}' holds no history of workflow '{literal}'. Run Get-WorkflowProfile -HistoryPath '{folder}' to see the workflows it holds."),
+                    cmdlet.ErrorId("HistoryNotFound"), ErrorCategory.ObjectNotFound, literal));
+            }
+            return result;
+        }
+    }
+}

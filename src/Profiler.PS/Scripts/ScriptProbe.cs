@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using Profiler.PS.Engine;
+using Profiler.PS.Scripts;
+
+namespace Profiler.PS
+{
+    /// <summary>
+    /// What a script rewritten by Measure-WorkflowScript calls: one probe per timed call in flight, held in the
+    /// variable <c>$__pp</c> of the call's scope, so a function called from it reads its caller's probe; the global
+    /// <c>$__pp</c> (read by a script's first statement, and by functions called from other modules) stands for the
+    /// innermost Measure-WorkflowScript running in the runspace. Not meant to be called by hand. The short member names
+    /// keep the probes short on the script's lines, which error messages quote. With no recording in flight (functions
+    /// a script left behind) a probe records nothing and costs a method call.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ScriptProbe
+    {
+        private readonly ScriptRecording _recording;
+        private readonly ScriptRecordings _session;
+
+        internal ScriptProbe(ScriptRecording recording, NodeScope scope, ScriptProbe parent)
+        {
+            _recording = recording;
+            Scope = scope;
+            Parent = parent;
+        }
+
+        /// <summary>The probe of a runspace's global <c>$__pp</c>: it stands for the innermost Measure-WorkflowScript running there, if any.</summary>
+        internal ScriptProbe(ScriptRecordings session) => _session = session;
+
+        /// <summary>The recording this probe reports to, or null: for the global probe, the innermost recording in flight.</summary>
+        internal ScriptRecording Recording => _recording ?? _session?.Innermost;
+        /// <summary>The runspace's recordings in flight, for the global probe; else null.</summary>
+        internal ScriptRecordings Session => _session;
+        /// <summary>The timed call or step, null for a recording's root and the idle probe.</summary>
+        internal NodeScope Scope { get; }
+        internal ScriptProbe Parent { get; }
+
+        /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) made from this probe's call; returns the call's probe.</summary>
+        public ScriptProbe E(string nodeId) => Recording?.Enter(this, nodeId) ?? this;
+
+        /// <summary>Exit: records this call as Succeeded (and closes calls inside it that ended by an error); returns the caller's probe.</summary>
+        public ScriptProbe X() => Recording?.Exit(this) ?? this;
+
+        /// <summary>Step: ends the current top-level statement (Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false) and starts statement <paramref name="step"/> (none when negative).</summary>
+        public ScriptProbe S(int step, bool succeeded) => Recording?.Step(step, succeeded) ?? this;
+
+        /// <summary>Resume: in a catch, trap or finally of this probe's call, records the calls inside it that an error ended as Failed, now.</summary>
+        public void R() => Recording?.Resume(this);
+
+        /// <summary>File: for a call of a .ps1 file, the file's command rewritten like the main script's functions, or <paramref name="path"/> unchanged when it is not a script file.</summary>
+        public object F(object path)
+        {
+            ScriptRecording recording = Recording;
+            return recording == null ? path : recording.CalledScript(path);
+        }
+
+        /// <summary>For example <c>Build (running)</c>.</summary>
+        public override string ToString() => Scope?.ToString() ?? (Recording == null ? "(idle)" : "(script)");
+    }
+
+    /// <summary>The Measure-WorkflowScript invocations in flight in one runspace, innermost last (a script may profile another).</summary>
+    internal sealed class ScriptRecordings
+    {
+        private readonly System.Collections.Generic.List<ScriptRecording> _active = new System.Collections.Generic.List<ScriptRecording>();
+
+        public ScriptRecording Innermost => _active.Count == 0 ? null : _active[_active.Count - 1];
+
+        public void Push(ScriptRecording recording) => _active.Add(recording);
+
+        public void Remove(ScriptRecording recording) => _active.Remove(recording);
+    }
+}

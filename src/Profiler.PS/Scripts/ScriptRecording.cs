@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using Profiler.PS.Engine;
+
+namespace Profiler.PS.Scripts
+{
+    /// <summary>
+    /// The timed calls and steps of one Measure-WorkflowScript invocation. Calls are recorded on the runspace's
+    /// <see cref="NodeScopeStack"/> (the one Measure-WorkflowNode uses), so self and inclusive times, parents and
+    /// nesting with Measure-WorkflowNode blocks follow the engine's rules; a recursive call counts once in its
+    /// node's inclusive time because the engine sums executions and parents exclude their children.
+    /// <para>The rewritten script has no try blocks (a try changes how PowerShell treats errors in everything it
+    /// calls), so a call that an error ends never runs its exit probe. It stays open until the next probe that knows
+    /// better: the caller's exit, a step, a catch, trap or finally of the caller, or a call made from the caller;
+    /// it is then recorded Failed, ending at that moment.</para>
+    /// Used from the script's own thread only; probes reaching it from another thread record nothing.
+    /// </summary>
+    internal sealed class ScriptRecording
+    {
+        private readonly WorkflowRun _run;
+        private readonly NodeScopeStack _stack;
+        private readonly string[] _steps;
+        private readonly Func<object, object> _calledScript;
+        private readonly int _thread = Environment.CurrentManagedThreadId;
+        /// <summary>This recording's calls and step in flight, innermost last.</summary>
+        private readonly List<ScriptProbe> _open = new List<ScriptProbe>();
+        private ScriptProbe _step;
+
+        public ScriptRecording(WorkflowRun run, NodeScopeStack stack, string[] steps, Func<object, object> calledScript)
+        {
+            _run = run;
+            _stack = stack;
+            _steps = steps;
+            _calledScript = calledScript;
+            Root = new ScriptProbe(this, null, null);
+        }
+
+        /// <summary>The probe the script starts with.</summary>
+        public ScriptProbe Root { get; }
+        /// <summary>Bottleneck alerts raised by the records, for the cmdlet to deliver.</summary>
+        public List<BottleneckAlert> Alerts { get; } = new List<BottleneckAlert>();
+        /// <summary>Why a record was lost (the run was closed meanwhile), or null.</summary>
+        public ProfilerException Failure { get; private set; }
+        /// <summary>False once <see cref="Finish"/> ran: later probes record nothing.</summary>
+        public bool IsActive { get; private set; } = true;
+
+        public ScriptProbe Enter(ScriptProbe caller, string nodeId)
+        {
+            if (!OnOwnThread()) return caller;
+            CloseAbove(caller);
+            NodeScope scope;
+            try
+            {
+                scope = _stack.Begin(_run, nodeId, "function");
+            }
+            catch (ProfilerException ex)
+            {
+                Failure = ex;
+                return caller;
+            }
+            var probe = new ScriptProbe(this, scope, caller);
+            _open.Add(probe);
+            return probe;
+        }
+
+        public ScriptProbe Exit(ScriptProbe call)
+        {
+            if (!OnOwnThread() || call.Scope == null || call.Scope.IsEnded) return call.Parent ?? Root;
+            CloseAbove(call);
+            End(call, NodeStatus.Succeeded);
+            return call.Parent;
+        }
+
+        public ScriptProbe Step(int step, bool succeeded)
+        {
+            if (!OnOwnThread()) return Root;
+            if (_step != null && !_step.Scope.IsEnded)
+            {
+                CloseAbove(_step);
+                End(_step, succeeded ? NodeStatus.Succeeded : NodeStatus.Failed);
+            }
+            _step = null;
+            if (step < 0 || step >= _steps.Length) return Root;
+            CloseAbove(Root);
+            try
+            {
+                _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root);
+            }
+            catch (ProfilerException ex)
+            {
+                Failure = ex;
+                return Root;
+            }
+            _open.Add(_step);
+            return _step;
+        }
+
+        public void Resume(ScriptProbe call)
+        {
+            if (OnOwnThread()) CloseAbove(call);
+        }
+
+        public object CalledScript(object path) => IsActive && _calledScript != null ? _calledScript(path) : path;
+
+        /// <summary>Records every call and step still open: Failed when the script ended by an error, else Succeeded (exit, return).</summary>
+        public void Finish(bool failed)
+        {
+            while (_open.Count > 0) End(_open[_open.Count - 1], failed ? NodeStatus.Failed : NodeStatus.Succeeded);
+            IsActive = false;
+        }
+
+        /// <summary>Calls above <paramref name="call"/> in flight have ended by an error: record them Failed, innermost first. A probe that is not open (the root, another recording's) closes nothing.</summary>
+        private void CloseAbove(ScriptProbe call)
+        {
+            int index = call == Root ? -1 : _open.LastIndexOf(call);
+            if (index < 0 && call != Root) return;
+            while (_open.Count - 1 > index) End(_open[_open.Count - 1], NodeStatus.Failed);
+        }
+
+        private void End(ScriptProbe probe, NodeStatus status)
+        {
+            _open.RemoveAt(_open.LastIndexOf(probe));
+            if (probe.Scope.IsEnded) return;
+            try
+            {
+                RecordResult result = _stack.End(probe.Scope, status);
+                if (result.Alert != null) Alerts.Add(result.Alert);
+            }
+            catch (ProfilerException ex)
+            {
+                Failure = ex;
+            }
+        }
+
+        private bool OnOwnThread() => IsActive && Environment.CurrentManagedThreadId == _thread;
+    }
+}
