@@ -21,7 +21,8 @@ try {
         # Nested steps: 'build' is inclusive; its SelfDuration is the time not spent in the four steps inside it.
         Measure-WorkflowNode -NodeId build -NodeType script {
             Measure-WorkflowNode generate -NodeType io {
-                $files = foreach ($n in 1..48) {
+                # Blocks run in a child scope (as task runners do): $script: shares the list with later steps.
+                $script:files = foreach ($n in 1..48) {
                     $bytes = [byte[]]::new(96KB)
                     $random.NextBytes($bytes)
                     $path = [System.IO.Path]::Combine($work, "source$n.bin")

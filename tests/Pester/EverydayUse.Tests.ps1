@@ -224,3 +224,77 @@ Describe 'A history folder opens without starting a run' {
         Test-Path -LiteralPath (Join-Path $script:history 'nightly.jsonl') | Should -BeTrue
     }
 }
+
+Describe 'Failures are visible in every view' {
+    BeforeAll {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        # 'test' fails in runs 2, 4 and 6 of six; the other nodes always succeed.
+        foreach ($i in 1..6) {
+            Start-WorkflowProfile -WorkflowId flaky -WorkflowName 'Flaky build'
+            Add-NodeTiming -NodeId compile -Duration (5000 + $i)
+            $status = if ($i % 2 -eq 0) { 'Failed' } else { 'Succeeded' }
+            Add-NodeTiming -NodeId test -Duration (3000 + $i) -Status $status
+            Add-NodeTiming -NodeId lint -Duration 600
+            $null = Complete-WorkflowProfile
+        }
+    }
+
+    It 'Get-NodeStatistics: the properties and the Fail column of the default view' {
+        $test = Get-NodeStatistics -WorkflowId flaky -NodeId test
+        $test.WindowFailedCount | Should -Be 3
+        $test.AllTimeFailedCount | Should -Be 3
+        $test.RunCount | Should -Be 3
+        $test.LastStatus | Should -Be 'Failed'
+        $lines = (Get-NodeStatistics -WorkflowId flaky | Out-String -Width 80) -split "`n"
+        $header = $lines | Where-Object { $_ -match '^NodeId\s' }
+        $header | Should -Match '\bFail\b'
+        $row = $lines | Where-Object { $_ -match '^test\s' }
+        $row | Should -Match '^test\s+3\s+3\s'   # Runs 3 (successful), Fail 3
+        ($lines | Where-Object { $_ -match '^compile\s' }) | Should -Match '^compile\s+6\s+\d'
+    }
+
+    It 'Get-Bottleneck: the properties and the Fail column' {
+        $b = Get-Bottleneck -WorkflowId flaky | Where-Object NodeId -eq test
+        $b.WindowFailedCount | Should -Be 3
+        $text = Get-Bottleneck -WorkflowId flaky | Out-String -Width 80
+        $text | Should -Match 'Fail'
+        $text | Should -Match '\btest\s.*%\s+3\b'
+    }
+
+    It 'Show-Heatmap: the property and a "fail 3" mark in the drawn line' {
+        $row = Show-Heatmap -WorkflowId flaky | Where-Object NodeId -eq test
+        $row.WindowFailedCount | Should -Be 3
+        $PSStyle.OutputRendering = 'PlainText'
+        try { $text = Show-Heatmap -WorkflowId flaky | Out-String -Width 120 } finally { $PSStyle.OutputRendering = 'Host' }
+        ($text -split "`n" | Where-Object { $_ -match '\btest\b' }) | Should -Match 'fail 3'
+        ($text -split "`n" | Where-Object { $_ -match '\bcompile\b' }) | Should -Not -Match 'fail'
+    }
+
+    It 'the HTML report marks the three failed cells, has a Failures column and a legend entry' {
+        $file = Join-Path $script:work 'flaky.html'
+        Export-WorkflowReport -Path $file -WorkflowId flaky
+        $html = Get-Content -LiteralPath $file -Raw
+        ([regex]::Matches($html, '<td class="fail" title="failed">')).Count | Should -Be 3
+        $html | Should -Match '<span class="key fail">✗</span><span>failed or stopped</span>'
+        $html | Should -Match '>Failures</th>'
+        $html | Should -Match '<td class="n failures">3</td>'
+    }
+
+    It 'the Markdown summary has a Failures column with the count' {
+        $file = Join-Path $script:work 'flaky.md'
+        Export-WorkflowProfile -Path $file -WorkflowId flaky -Format Markdown
+        $lines = Get-Content -LiteralPath $file
+        $headers = @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match '^\| .*\| Failures \|' })
+        $headers.Count | Should -Be 2   # the bottlenecks and the node statistics
+        foreach ($h in $headers) {
+            $names = ($lines[$h] -split '\|').Trim()
+            $column = [array]::IndexOf($names, 'Failures')
+            $table = $lines[($h + 2)..($lines.Count - 1)]
+            $end = [array]::IndexOf($table, ($table | Where-Object { $_ -notmatch '^\| ' } | Select-Object -First 1))
+            if ($end -ge 0) { $table = $table[0..($end - 1)] }
+            $row = @($table | Where-Object { ($_ -split '\|').Trim() -contains 'test' })
+            $row.Count | Should -Be 1
+            ($row[0] -split '\|')[$column].Trim() | Should -Be '3'
+        }
+    }
+}

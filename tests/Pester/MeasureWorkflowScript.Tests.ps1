@@ -182,7 +182,7 @@ Describe 'Measure-WorkflowScript records the script''s steps and calls' {
         $err.InvocationInfo.ScriptName | Should -Be (Join-Path $fixtures 'failing.ps1')
         Test-Path $marker | Should -BeFalse
         $stats = Get-NodeStatistics -WorkflowId failing
-        ($stats | Where-Object NodeId -eq 'Stop-Build').RunCount | Should -Be 2
+        ($stats | Where-Object NodeId -eq 'Stop-Build').AllTimeFailedCount | Should -Be 2
         (Get-WorkflowProfile -WorkflowId failing).RunCount | Should -Be 2
     }
 

@@ -22,7 +22,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Item -LiteralPath $script:Folder -Recurse -Force
-    Clear-WorkflowProfile -WorkflowId * -Confirm:$false
+    Clear-WorkflowProfile -WorkflowId * -Force -Confirm:$false
 }
 
 Describe 'Get-WorkflowRecommendation' {
@@ -95,8 +95,59 @@ Describe 'Get-WorkflowRecommendation' {
             try { Measure-WorkflowNode -NodeId deploy { if ($i % 3 -eq 0) { throw 'deploy failed' } } } catch { }
             $null = Complete-WorkflowProfile
         }
-        $failing = Get-WorkflowRecommendation flaky | Where-Object Kind -eq Failing
-        $failing.Evidence | Should -Match '^2 of the last 6 runs'
+        $failing = @(Get-WorkflowRecommendation flaky | Where-Object Kind -eq Failing)
+        $failing.Count | Should -Be 1
+        $failing[0].NodeId | Should -Be 'deploy'
+        $failing[0].Rank | Should -Be 1
+        $failing[0].Evidence | Should -Be 'failed in 2 of its last 6 runs (33%)'
+    }
+
+    It 'names the node that Add-NodeTiming -Status Failed recorded, in the cmdlet, the HTML report and the Markdown summary' {
+        foreach ($i in 1..10) {
+            $null = Start-WorkflowProfile -WorkflowId shaky
+            Add-NodeTiming -NodeId restore -Duration (1000 + 4 * ($i % 3))
+            Add-NodeTiming -NodeId compile -Duration (1100 + 5 * ($i % 4))
+            Add-NodeTiming -NodeId deploy -Duration 900 -Status $(if ($i % 5 -eq 0) { 'Failed' } else { 'Succeeded' })
+            $null = Complete-WorkflowProfile
+        }
+        $failing = @(Get-WorkflowRecommendation shaky | Where-Object Kind -eq Failing)
+        $failing.Count | Should -Be 1
+        $failing[0].NodeId | Should -Be 'deploy'
+        $failing[0].Evidence | Should -Be 'failed in 2 of its last 10 runs (20%)'
+        $html = Join-Path $script:Folder 'shaky.html'
+        $md = Join-Path $script:Folder 'shaky.md'
+        Export-WorkflowReport -WorkflowId shaky -Path $html
+        Export-WorkflowProfile -WorkflowId shaky -Format Markdown -Path $md
+        Get-Content -LiteralPath $html -Raw | Should -Match '<td>Failing</td><td>deploy</td>'
+        Get-Content -LiteralPath $md -Raw | Should -Match '\| 1 \| Failing \| deploy \|'
+    }
+
+    It 'names the failing nodes of a workflow whose every run failed, and says no time is judged' {
+        foreach ($i in 1..5) {
+            $null = Start-WorkflowProfile -WorkflowId broken
+            Add-NodeTiming -NodeId only -Duration 50 -Status Failed
+            $null = Complete-WorkflowProfile
+        }
+        $out = @(Get-WorkflowRecommendation broken -Verbose 4>&1)
+        $found = @($out | Where-Object { $_ -is [Profiler.PS.WorkflowRecommendation] })
+        $found.Count | Should -Be 1
+        $found[0].Kind | Should -Be 'Failing'
+        $found[0].NodeId | Should -Be 'only'
+        $found[0].Evidence | Should -Be 'failed in 5 of its last 5 runs (100%)'
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'has a successful run'
+    }
+
+    It 'says why for all-zero durations and keeps the evidence free of NaN' {
+        foreach ($i in 1..6) {
+            $null = Start-WorkflowProfile -WorkflowId zero
+            Add-NodeTiming -NodeId a -Duration 0
+            Add-NodeTiming -NodeId b -Duration 0
+            $null = Complete-WorkflowProfile
+        }
+        $out = @(Get-WorkflowRecommendation zero -Verbose 4>&1)
+        $out.Count | Should -Be 1
+        $out[0].Message | Should -Match 'every duration recorded .* is 0 ms'
+        Get-WorkflowRecommendation | ConvertTo-Json | Should -Not -Match 'NaN|Infinity'
     }
 
     It 'has a default view that fits 80 columns' {

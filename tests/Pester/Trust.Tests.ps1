@@ -33,7 +33,7 @@ Describe 'The heatmap and Compare-WorkflowRun agree' {
         (Compare-WorkflowRun -WorkflowId steady | Where-Object NodeId -eq step).Verdict | Should -Be 'Slower'
         $row = Show-Heatmap -WorkflowId steady -NoColor | Where-Object NodeId -eq step
         $row.IsAlert | Should -BeTrue
-        $row.Line | Should -Match '!'
+        ($row | Out-String -Width 120) | Should -Match '!'
         $stats = Get-NodeStatistics -WorkflowId steady
         $stats.Outliers[-1] | Should -BeTrue
         $stats.OutlierCount | Should -Be 1

@@ -36,7 +36,7 @@ namespace Profiler.PS.Engine
         internal double PreOverhead;
         /// <summary>Inclusive milliseconds of the direct children recorded so far.</summary>
         internal double ChildDuration;
-        /// <summary>The execution's Sequence in its run once recorded, else 0. Written under the recording lane's lock, read under every lane's lock.</summary>
+        /// <summary>The execution's Sequence in its run once recorded, else 0. Written and read under the run's lock.</summary>
         internal long Sequence;
 
         internal void MarkEnded() => IsEnded = true;

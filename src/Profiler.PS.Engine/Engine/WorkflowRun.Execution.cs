@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS
@@ -8,10 +7,26 @@ namespace Profiler.PS
     /// <summary>Recording of executions with their place in time (start, lane, parent) and the run's shape.</summary>
     public sealed partial class WorkflowRun
     {
-        /// <summary>Thread of each lane number (index = Lane - 1), in order of first record. Guarded by itself.</summary>
+        /// <summary>
+        /// Guards everything a record changes: the log, the nodes' sums, the lanes and the state. One plain lock per
+        /// run: a record holds it for well under a microsecond, behind a cmdlet call of tens of microseconds, so
+        /// threads recording into one run seldom meet it (docs/benchmarks.md, "Recording").
+        /// </summary>
+        private readonly object _gate = new object();
+        /// <summary>The kept execution records, in record order: record i has Sequence i + 1.</summary>
+        private readonly List<TimingSample> _log = new List<TimingSample>();
+        /// <summary>Managed thread id of each lane number (index = Lane - 1), in order of first record.</summary>
         private readonly List<int> _laneThreads = new List<int>();
-        /// <summary>Lane number of each thread that recorded; guarded by <see cref="_laneThreads"/>.</summary>
+        /// <summary>Lane number of each thread that recorded.</summary>
         private readonly Dictionary<int, int> _threadLanes = new Dictionary<int, int>();
+        /// <summary>Per lane (index = Lane - 1): milliseconds of its top-level hand-timed executions (Add-NodeTiming)
+        /// laid end to end, the timeline they describe, which a run's total must not fall below.</summary>
+        private readonly List<double> _handTimelines = new List<double>();
+        /// <summary>The thread that recorded last and its lane number: a loop on one thread skips the lookup.</summary>
+        private int _lastThread, _lastLane;
+        /// <summary>The node recorded last: a loop over one node skips the lookup by id.</summary>
+        private RunNode _lastNode;
+        private long _executions, _failed;
 
         /// <summary>Throws <see cref="ProfilerException"/> (RunClosed) unless the run still takes timings.</summary>
         internal void EnsureRunning()
@@ -22,7 +37,7 @@ namespace Profiler.PS
         /// <summary>
         /// Records one execution. Measured executions give their clock timestamps; hand-timed ones are taken to
         /// have ended now. <paramref name="scope"/>, when given, learns its Sequence so its children can name it.
-        /// Takes only the calling thread's lane lock (and the workflow lock the first time a node is seen).
+        /// Takes the run's lock (and, before it, the workflow lock the first time a node is seen).
         /// </summary>
         internal RecordResult RecordExecution(string nodeId, double durationMs, string nodeType, string nodeLabel,
             NodeScope parent, double selfMs, NodeStatus status, bool measured, long startTimestamp, long endTimestamp,
@@ -30,69 +45,68 @@ namespace Profiler.PS
         {
             Validation.Duration(durationMs, "Duration");
             long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
-            RunLane lane = _lanes[RunLane.ForCurrentThread()];
-            // The lane's last part is only a hint here (it is this lane's part of some node); the lock confirms it.
+            RunNode node = _lastNode;
             // A hit names an existing node, so only a miss needs the id checked (loops pass the same string instance).
-            NodePart part = lane.Last;
-            RunNode node;
-            if (part != null && ((object)part.Node.NodeId == nodeId || string.Equals(part.Node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)))
-                node = part.Node;
-            else
+            if (node == null || ((object)node.NodeId != nodeId && !string.Equals(node.NodeId, nodeId, StringComparison.OrdinalIgnoreCase)))
             {
                 Validation.NodeId(nodeId);
-                node = GetOrAddNode(nodeId);
+                node = GetOrAddNode(nodeId);   // the workflow lock, never taken while holding the run's lock
             }
             int thread = Environment.CurrentManagedThreadId;
-            lane.Enter();
-            try
+            lock (_gate)
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
-                if (part == null || part.Node != node) part = node.PartFor(lane.Index);
-                Validation.Total(part.Total, durationMs, node.NodeId);   // refused before anything changes
-                lane.Last = part;
+                Validation.Total(node.Total, durationMs, node.NodeId);   // refused before anything changes
+                _lastNode = node;
+                int lane = thread == _lastThread ? _lastLane : LaneOf(thread);
                 if (nodeType != null) node.NodeType = nodeType;
                 if (nodeLabel != null) node.NodeLabel = nodeLabel;
                 // A node re-entered inside itself counts only its outermost execution toward its inclusive time, so
                 // no node's time exceeds the run's; self times still add up.
-                if (!IsReentry(parent, node.NodeId)) part.Total += durationMs;
-                part.SelfTotal += selfMs;
-                part.Executions++;
-                if (!measured && parent == null) lane.HandTimeline += durationMs;
+                if (!IsReentry(parent, node.NodeId)) node.Total += durationMs;
+                node.SelfTotal += selfMs;
+                node.Executions++;
+                if (!measured && parent == null) _handTimelines[lane - 1] += durationMs;
                 if (status != NodeStatus.Succeeded)
                 {
-                    lane.Failed++;
-                    if (status == NodeStatus.Failed) part.Failed++;
-                    else part.Stopped++;
+                    _failed++;
+                    if (status == NodeStatus.Failed) node.Failed++;
+                    else node.Stopped++;
                 }
-                int threadNumber;
-                long sequence;
-                if (lane.LastThread == thread)
-                {
-                    threadNumber = lane.LastThreadNumber;
-                    sequence = Interlocked.Increment(ref _executions.Value);
-                }
-                else sequence = NextSequenceOfThread(lane, thread, out threadNumber);
+                long sequence = ++_executions;
                 if (scope != null) scope.Sequence = sequence;
                 double endOffset = endOffsetMs ?? (now - StartTimestamp) * 1000.0 / _frequency;   // imported runs give their own
                 if (sequence <= MaxSamplesPerRun)
-                {
-                    ref TimingSample s = ref lane.Append();
-                    s.Parent = parent;
-                    s.Duration = durationMs;
-                    s.EndOffset = endOffset;
-                    s.SelfDuration = selfMs;
-                    s.Overhead = measured ? preOverhead + (_owner.Clock.GetTimestamp() - endTimestamp) * 1000.0 / _frequency : 0;
-                    s.Sequence = (int)sequence;
-                    s.NodeIndex = node.Index;
-                    s.Lane = threadNumber;
-                    s.Status = status;
-                }
-                return new RecordResult(sequence, endOffset, node.Alerted ? null : CheckBottleneck(node), threadNumber);
+                    _log.Add(new TimingSample
+                    {
+                        Parent = parent,
+                        Duration = durationMs,
+                        EndOffset = endOffset,
+                        SelfDuration = selfMs,
+                        Overhead = measured ? preOverhead + (_owner.Clock.GetTimestamp() - endTimestamp) * 1000.0 / _frequency : 0,
+                        Sequence = (int)sequence,
+                        NodeIndex = node.Index,
+                        Lane = lane,
+                        Status = status,
+                    });
+                BottleneckAlert alert = node.Alerted ? null : CheckBottleneck(node);
+                return new RecordResult(sequence, endOffset, alert, lane);
             }
-            finally
+        }
+
+        /// <summary>The lane number of <paramref name="thread"/>, given on its first record. Caller holds the run's lock.</summary>
+        private int LaneOf(int thread)
+        {
+            if (!_threadLanes.TryGetValue(thread, out int lane))
             {
-                lane.Exit();
+                _laneThreads.Add(thread);
+                _handTimelines.Add(0);
+                lane = _laneThreads.Count;
+                _threadLanes.Add(thread, lane);
             }
+            _lastThread = thread;
+            _lastLane = lane;
+            return lane;
         }
 
         /// <summary>True when an enclosing execution of <paramref name="parent"/>'s chain is the same node.</summary>
@@ -108,90 +122,28 @@ namespace Profiler.PS
         {
             double nodeTime = 0;
             foreach (RunNode n in _nodeOrder) nodeTime += n.SelfTotal;
-            long failed = 0;
-            foreach (RunLane lane in _lanes) failed += lane.Failed;
-            int kept = (int)Math.Min(Executions, MaxSamplesPerRun), top = 0;
-            var next = new int[RunLane.Count];
-            for (int seq = 1; seq <= kept; seq++) if (NextInOrder(next, seq).Parent == null) top++;
-            var starts = new double[top];
-            var ends = new double[top];
-            var ids = new string[top];
-            Array.Clear(next, 0, next.Length);
-            for (int seq = 1, k = 0; seq <= kept; seq++)
+            var starts = new List<double>();
+            var ends = new List<double>();
+            var ids = new List<string>();
+            foreach (TimingSample s in _log)
             {
-                ref TimingSample s = ref NextInOrder(next, seq);
                 if (s.Parent != null) continue;
-                starts[k] = s.EndOffset - s.Duration;
-                ends[k] = s.EndOffset;
-                ids[k++] = _nodeOrder[s.NodeIndex].NodeId;
+                starts.Add(s.EndOffset - s.Duration);
+                ends.Add(s.EndOffset);
+                ids.Add(_nodeOrder[s.NodeIndex].NodeId);
             }
-            double critical = CriticalPath.Longest(starts, ends, out int[] chain);
+            double critical = CriticalPath.Longest(starts.ToArray(), ends.ToArray(), out int[] chain);
             var chainIds = new string[chain.Length];
             for (int i = 0; i < chain.Length; i++) chainIds[i] = ids[chain[i]];
-            int laneCount;
-            lock (_laneThreads) laneCount = _laneThreads.Count;
-            return new RunShape(wallTimeMs, nodeTime, critical, chainIds, laneCount, failed);
+            return new RunShape(wallTimeMs, nodeTime, critical, chainIds, _laneThreads.Count, _failed);
         }
 
         /// <summary>The longest lane's hand-timed top-level executions laid end to end, in milliseconds (0: none). The run is closed.</summary>
         internal double HandTimeline()
         {
             double longest = 0;
-            foreach (RunLane lane in _lanes) longest = Math.Max(longest, lane.HandTimeline);
+            foreach (double timeline in _handTimelines) longest = Math.Max(longest, timeline);
             return longest;
-        }
-
-        /// <summary>The kept records of every lane in record order. Caller holds every lane's lock, or the run is closed.</summary>
-        private TimingSample[] CopyLogInOrder()
-        {
-            var samples = new TimingSample[Math.Min(Executions, MaxSamplesPerRun)];
-            var next = new int[RunLane.Count];
-            for (int i = 0; i < samples.Length; i++) samples[i] = NextInOrder(next, i + 1);
-            return samples;
-        }
-
-        /// <summary>
-        /// The record with <paramref name="sequence"/>, given the lanes' read positions in <paramref name="next"/>
-        /// (advanced past it). Each lane's part of the log is in increasing Sequence and the kept sequences are
-        /// gapless, so record order is a merge: the next record is at the head of one lane.
-        /// </summary>
-        private ref TimingSample NextInOrder(int[] next, int sequence)
-        {
-            for (int l = 0; l < RunLane.Count; l++)
-            {
-                RunLane lane = _lanes[l];
-                if (next[l] < lane.Logged && lane.At(next[l]).Sequence == sequence) return ref lane.At(next[l]++);
-            }
-            throw new InvalidOperationException($"Execution {sequence} of run {RunNumber} of workflow '{WorkflowId}' is missing from its log.");
-        }
-
-        /// <summary>
-        /// The sequence of a record by a thread that is not the lane's last: its number in the run, given on its
-        /// first record. Numbering and sequencing happen under one lock, so threads are numbered in the order of
-        /// their first records. Caller holds the lane's lock.
-        /// </summary>
-        private long NextSequenceOfThread(RunLane lane, int thread, out int threadNumber)
-        {
-            long sequence;
-            lock (_laneThreads)
-            {
-                if (!_threadLanes.TryGetValue(thread, out threadNumber))
-                {
-                    _laneThreads.Add(thread);
-                    threadNumber = _laneThreads.Count;
-                    _threadLanes.Add(thread, threadNumber);
-                }
-                sequence = Interlocked.Increment(ref _executions.Value);
-            }
-            lane.LastThread = thread;
-            lane.LastThreadNumber = threadNumber;
-            return sequence;
-        }
-
-        /// <summary>The managed thread id of each lane number (index = Lane - 1).</summary>
-        private int[] LaneThreads()
-        {
-            lock (_laneThreads) return _laneThreads.ToArray();
         }
 
         private ProfilerException Closed() => new ProfilerException(ProfilerErrorKind.RunClosed,

@@ -28,12 +28,10 @@ namespace Profiler.PS
         internal const int MaxSamplesPerRun = 100_000;
 
         private readonly WorkflowProfiler _owner;
-        // Read without the workflow lock by recording lanes; nodes are added under it.
+        // Read without the workflow lock by records; nodes are added under it.
         private readonly ConcurrentDictionary<string, RunNode> _nodes = new ConcurrentDictionary<string, RunNode>(StringComparer.OrdinalIgnoreCase);
         private readonly List<RunNode> _nodeOrder = new List<RunNode>();
         private readonly List<BottleneckAlert> _alerts = new List<BottleneckAlert>();
-        private readonly RunLane[] _lanes = new RunLane[RunLane.Count];
-        private readonly SequenceCounter _executions = new SequenceCounter();
         private readonly long _frequency;
         private volatile WorkflowRunState _state;
 
@@ -45,7 +43,6 @@ namespace Profiler.PS
             StartTime = startTime;
             StartTimestamp = startTimestamp;
             _frequency = owner.Clock.Frequency;
-            for (int i = 0; i < _lanes.Length; i++) _lanes[i] = new RunLane(i);
         }
 
         /// <summary>The workflow the run belongs to.</summary>
@@ -65,7 +62,7 @@ namespace Profiler.PS
         /// may have created its node). Read once the run is closed.</summary>
         internal IReadOnlyList<RunNode> Nodes => _nodeOrder.TrueForAll(n => n.Executions > 0) ? _nodeOrder : _nodeOrder.FindAll(n => n.Executions > 0);
         internal IReadOnlyList<BottleneckAlert> Alerts => _alerts;
-        internal long Executions => Volatile.Read(ref _executions.Value);
+        internal long Executions => Volatile.Read(ref _executions);
         internal long DroppedSamples => Math.Max(0, Executions - MaxSamplesPerRun);
 
         /// <summary>
@@ -83,20 +80,16 @@ namespace Profiler.PS
             {
                 TimingSample[] samples;
                 long[] parentSequences;
-                // Every lane's lock: records in progress finish first, so the copy is gapless; parents' sequences
+                int[] threads;
+                // Under the run's lock: records in progress finish first, so the copy is gapless; parents' sequences
                 // are read here too, as a parent still running may be given its sequence by its own thread.
-                foreach (RunLane lane in _lanes) lane.Enter();
-                try
+                lock (_gate)
                 {
-                    samples = CopyLogInOrder();
+                    samples = _log.ToArray();
                     parentSequences = new long[samples.Length];
                     for (int i = 0; i < samples.Length; i++) parentSequences[i] = samples[i].Parent?.Sequence ?? 0;
+                    threads = _laneThreads.ToArray();
                 }
-                finally
-                {
-                    foreach (RunLane lane in _lanes) lane.Exit();
-                }
-                int[] threads = LaneThreads();
                 var result = new NodeTiming[samples.Length];
                 for (int i = 0; i < samples.Length; i++)
                 {
@@ -120,14 +113,12 @@ namespace Profiler.PS
         internal bool Close(WorkflowRunState state)
         {
             if (_state != WorkflowRunState.Running) return false;
-            // With every lane's lock held, records in progress have finished and later ones see the new state.
-            foreach (RunLane lane in _lanes) lane.Enter();
-            _state = state;
-            foreach (RunLane lane in _lanes) lane.Exit();
+            // Under the run's lock: records in progress have finished and later ones see the new state.
+            lock (_gate) _state = state;
             return true;
         }
 
-        /// <summary>Finds or creates the node; creating takes the workflow lock (never while a lane lock is held).</summary>
+        /// <summary>Finds or creates the node; creating takes the workflow lock (never while the run's lock is held).</summary>
         private RunNode GetOrAddNode(string nodeId)
         {
             if (_nodes.TryGetValue(nodeId, out RunNode node)) return node;
@@ -145,14 +136,14 @@ namespace Profiler.PS
         /// <summary>
         /// The provisional verdict: the node's time in the run so far judged by the workflow's rule against its
         /// baseline. Once Slower it stays Slower as time only grows, so it is raised once; a node that failed or was
-        /// stopped in the run is never judged (its verdict is Failed or Stopped).
+        /// stopped in the run is never judged (its verdict is Failed or Stopped). Caller holds the run's lock.
         /// </summary>
         private BottleneckAlert CheckBottleneck(RunNode node)
         {
             if (node.Status != NodeStatus.Succeeded) return null;
             double total = node.Total;
             if (!_owner.Rule.IsSlower(total, node.Baseline)) return null;
-            if (!node.TryMarkAlerted()) return null;
+            node.Alerted = true;
             var alert = new BottleneckAlert(WorkflowId, RunNumber, node.NodeId, node.NodeLabel ?? node.NodeId, total,
                 node.Baseline.Median, node.Baseline.Count, _owner.Clock.Now, isProvisional: true);
             lock (_alerts) _alerts.Add(alert);

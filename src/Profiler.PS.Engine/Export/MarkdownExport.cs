@@ -67,11 +67,12 @@ namespace Profiler.PS.Export
             BottleneckInfo[] top = Ranking.Bottlenecks(p.NodeData, p.Alerts, WorkflowProfiler.ProfileBottleneckCount);
             if (top.Length == 0) return;
             sb.Append("### Bottlenecks\n\n");
-            Header(sb, "Rank", "Node", "Avg (ms)", "Max (ms)", "Last (ms)", "Share", "Alert");
-            sb.Append("|---:|---|---:|---:|---:|---:|---|\n");
+            Header(sb, "Rank", "Node", "Avg (ms)", "Max (ms)", "Last (ms)", "Share", "Failures", "Alert");
+            sb.Append("|---:|---|---:|---:|---:|---:|---:|---|\n");
             foreach (BottleneckInfo b in top)
                 Row(sb, b.Rank.ToString(CultureInfo.InvariantCulture), Escape(b.NodeLabel == b.NodeId ? b.NodeId : b.NodeLabel + " (" + b.NodeId + ")"),
-                    Ms(b.AvgDuration), Ms(b.MaxDuration), Ms(b.LastDuration), b.Share.ToString("0%", CultureInfo.InvariantCulture), Escape(b.AlertReason ?? ""));
+                    Ms(b.AvgDuration), Ms(b.MaxDuration), Ms(b.LastDuration), b.Share.ToString("0%", CultureInfo.InvariantCulture),
+                    Count(b.WindowFailedCount + b.WindowStoppedCount), Escape(b.AlertReason ?? ""));
             sb.Append('\n');
         }
 
@@ -79,14 +80,18 @@ namespace Profiler.PS.Export
         {
             if (p.NodeData.Length == 0) return;
             sb.Append("### Node statistics\n\n");
-            Header(sb, "Node", "Type", "Runs", "Avg (ms)", "Median (ms)", "P95 (ms)", "Min (ms)", "Max (ms)", "CV", "Last (ms)", "Outliers", "Cold start");
-            sb.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            Header(sb, "Node", "Type", "Runs", "Avg (ms)", "Median (ms)", "P95 (ms)", "Min (ms)", "Max (ms)", "CV", "Last (ms)", "Outliers", "Cold start", "Failures");
+            sb.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
             foreach (NodePerformanceData n in p.NodeData)
                 Row(sb, Escape(n.NodeId), Escape(n.NodeType ?? ""), n.Durations.Length.ToString(CultureInfo.InvariantCulture), Ms(n.AvgDuration),
                     Ms(n.MedianDuration), Ms(n.P95Duration), Ms(n.MinDuration), Ms(n.MaxDuration),
                     n.CoefficientOfVariation.ToString("0.00", CultureInfo.InvariantCulture), Ms(n.LastDuration),
-                    n.OutlierCount.ToString(CultureInfo.InvariantCulture), n.IsFirstRunSlow ? "yes" : "");
+                    n.OutlierCount.ToString(CultureInfo.InvariantCulture), n.IsFirstRunSlow ? "yes" : "",
+                    Count(n.WindowFailedCount + n.WindowStoppedCount));
         }
+
+        /// <summary>A failure count (failed plus stopped runs in the window), blank when there were none so failures stand out.</summary>
+        private static string Count(int failures) => failures > 0 ? failures.ToString(CultureInfo.InvariantCulture) : "";
 
         private static string Ms(double? value) => value is double v ? v.ToString("#,0.0", CultureInfo.InvariantCulture) : "";
 

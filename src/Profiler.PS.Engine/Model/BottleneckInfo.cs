@@ -21,6 +21,9 @@ namespace Profiler.PS
             Share = share;
             IsAlert = alert != null;
             AlertReason = alert?.Reason;
+            WindowFailedCount = node.WindowFailedCount;
+            WindowStoppedCount = node.WindowStoppedCount;
+            LastStatus = node.LastStatus;
         }
 
         /// <summary>1 for the slowest node; ties are broken by NodeId.</summary>
@@ -49,6 +52,13 @@ namespace Profiler.PS
         public bool IsAlert { get; }
         /// <summary>Why the rule fired, or null.</summary>
         public string AlertReason { get; }
+
+        /// <summary>Runs among the node's last WindowSize runs in which it failed (not in the averages); the view's <c>Fail</c> column adds <see cref="WindowStoppedCount"/>.</summary>
+        public int WindowFailedCount { get; }
+        /// <summary>Runs among the node's last WindowSize runs in which it was stopped (not in the averages).</summary>
+        public int WindowStoppedCount { get; }
+        /// <summary>How the node ended in the latest run it ran in.</summary>
+        public NodeStatus LastStatus { get; }
 
         /// <summary>For example <c>#1 restore: avg 2,500.0 ms (45%)</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

@@ -34,6 +34,13 @@ namespace Profiler.PS
             Alert = alert;
         }
 
+        /// <summary>Window failures and stops of the row's node (the Others row: of its nodes), shown as a mark on the line.</summary>
+        internal void SetFailures(int failed, int stopped)
+        {
+            WindowFailedCount = failed;
+            WindowStoppedCount = stopped;
+        }
+
         /// <summary>The workflow of the node.</summary>
         public string WorkflowId { get; }
         /// <summary>The workflow's display name.</summary>
@@ -71,6 +78,10 @@ namespace Profiler.PS
         public bool IsAlert { get; }
         /// <summary>Why the rule fired, or null.</summary>
         public string AlertReason { get; }
+        /// <summary>Runs in the node's window in which it failed (the Others row: the sum over its nodes); these runs are not in the averages.</summary>
+        public int WindowFailedCount { get; private set; }
+        /// <summary>Runs in the node's window in which it was stopped (the Others row: the sum over its nodes).</summary>
+        public int WindowStoppedCount { get; private set; }
         /// <summary>
         /// The bar as plain characters, <see cref="HeatmapRenderer.StoredBarWidth"/> cells for the slowest node,
         /// eighth-cell precision; every bar of a heatmap is on that scale (the Others bar is capped at it).
@@ -99,6 +110,7 @@ namespace Profiler.PS
     {
         public int LongestLabel;
         public bool AnyAlert;
+        public int WidestFailure;
         public int Runs;
     }
 }

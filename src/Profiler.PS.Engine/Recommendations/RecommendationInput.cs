@@ -27,10 +27,20 @@ namespace Profiler.PS.Engine
     /// <summary>What the recommender reads beside the profile: budgets, and which runs each node failed in.</summary>
     public sealed class RecommendationInput
     {
-        /// <summary>Creates the input for <paramref name="profile"/>.</summary>
+        /// <summary>
+        /// Creates the input for <paramref name="profile"/>, with <see cref="FailedRuns"/> filled from the nodes'
+        /// statuses (the runs each node failed or was stopped in) when any node has one recorded; left null otherwise,
+        /// as for histories written before node statuses were kept, whose failures only the runs' counts show.
+        /// </summary>
         public RecommendationInput(WorkflowPerformanceProfile profile)
         {
             Profile = profile ?? throw new ArgumentNullException(nameof(profile));
+            foreach (NodePerformanceData node in profile.NodeData)
+            {
+                if (node.UnsuccessfulRunNumbers.Length == 0) continue;
+                if (FailedRuns == null) FailedRuns = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
+                FailedRuns[node.NodeId] = node.UnsuccessfulRunNumbers;
+            }
         }
 
         /// <summary>The workflow's profile: node windows and recent runs.</summary>
@@ -38,8 +48,9 @@ namespace Profiler.PS.Engine
         /// <summary>Budgets to watch (BudgetRisk); none by default.</summary>
         public IList<NodeBudget> Budgets { get; } = new List<NodeBudget>();
         /// <summary>
-        /// Run numbers each node failed (or was stopped) in, by node id, when node statuses are known. Null when only
-        /// run-level failure counts are (WorkflowRunSummary.FailedCount): Failing is then judged for the workflow.
+        /// Run numbers each node failed (or was stopped) in, by node id, when node statuses are known (a node with no
+        /// entry never failed). Null when only run-level failure counts are (WorkflowRunSummary.FailedCount): Failing
+        /// is then judged for the workflow, with a null NodeId.
         /// </summary>
         public IDictionary<string, int[]> FailedRuns { get; set; }
     }

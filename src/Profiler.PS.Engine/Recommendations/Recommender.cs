@@ -8,7 +8,8 @@ namespace Profiler.PS.Engine
     /// <summary>
     /// Where to look first in a workflow: reads its profile (node windows, recent runs) and returns ranked,
     /// evidence-backed recommendations (see <see cref="RecommendationKind"/> and <see cref="RecommendationThresholds"/>).
-    /// Ranked by EstimatedSaving, largest first; ties by kind (in the enum's order), then NodeId.
+    /// Ranked Failing first (fix failures before judging times), then by EstimatedSaving, largest first; ties by
+    /// kind (in the enum's order), then NodeId.
     /// </summary>
     public static class Recommender
     {
@@ -23,14 +24,17 @@ namespace Profiler.PS.Engine
             if (input == null) throw new ArgumentNullException(nameof(input));
             WorkflowPerformanceProfile profile = input.Profile;
             var found = new List<WorkflowRecommendation>();
-            reason = TooLittle(profile);
+            reason = TooFewRuns(profile);
             if (reason != null) return found.ToArray();
+            // Failures first: a workflow whose every run failed has no time to judge, but its failing nodes are news.
             bool allFailed = Failing(input, found);
             if (allFailed)
             {
                 reason = "every run in the window had failed executions, so their times are not compared: fix the failures first";
                 return Ranked(found);
             }
+            reason = NoTime(profile);
+            if (reason != null) return Ranked(found);
             var paths = new RunPaths(profile);
             var advice = new NodeAdvice(profile, paths, found);
             int nodesWithSamples = 0;
@@ -46,15 +50,27 @@ namespace Profiler.PS.Engine
             return Ranked(found);
         }
 
-        private static string TooLittle(WorkflowPerformanceProfile profile)
+        private static string TooFewRuns(WorkflowPerformanceProfile profile)
         {
-            if (profile.RunCount < RecommendationThresholds.MinimumRuns)
-                return string.Format(Inv, "workflow '{0}' has {1} completed run{2}; recommendations need at least {3}: complete {4} more",
-                    profile.WorkflowId, profile.RunCount, profile.RunCount == 1 ? "" : "s", RecommendationThresholds.MinimumRuns,
-                    RecommendationThresholds.MinimumRuns - profile.RunCount);
+            if (profile.RunCount >= RecommendationThresholds.MinimumRuns) return null;
+            return string.Format(Inv, "workflow '{0}' has {1} completed run{2}; recommendations need at least {3}: complete {4} more",
+                profile.WorkflowId, profile.RunCount, profile.RunCount == 1 ? "" : "s", RecommendationThresholds.MinimumRuns,
+                RecommendationThresholds.MinimumRuns - profile.RunCount);
+        }
+
+        /// <summary>Why no time can be judged (no successful sample, or every one 0 ms), or null.</summary>
+        private static string NoTime(WorkflowPerformanceProfile profile)
+        {
+            bool anySample = false;
             foreach (NodePerformanceData node in profile.NodeData)
-                foreach (double d in node.Durations) if (d > 0) return null;
-            return string.Format(Inv, "every duration recorded for workflow '{0}' is 0 ms: there is no time to win", profile.WorkflowId);
+                foreach (double d in node.Durations)
+                {
+                    anySample = true;
+                    if (d > 0) return null;
+                }
+            return anySample
+                ? string.Format(Inv, "every duration recorded for workflow '{0}' is 0 ms: there is no time to win", profile.WorkflowId)
+                : string.Format(Inv, "no node of workflow '{0}' has a successful run in the window (failed and stopped runs are not timed): fix the failures first", profile.WorkflowId);
         }
 
         /// <summary>Failing nodes when node statuses are known, else failing runs; true when every run of the window failed.</summary>
@@ -65,13 +81,11 @@ namespace Profiler.PS.Engine
             {
                 foreach (NodePerformanceData node in profile.NodeData)
                 {
-                    if (node.Durations.Length == 0 || !input.FailedRuns.TryGetValue(node.NodeId, out int[] failed) || failed == null) continue;
-                    var window = new HashSet<int>(node.RunNumbers);
-                    int count = 0;
-                    foreach (int r in failed) if (window.Contains(r)) count++;
-                    if (count == 0 || count < RecommendationThresholds.FailingShare * window.Count) continue;
+                    if (!input.FailedRuns.TryGetValue(node.NodeId, out int[] failed) || failed == null || failed.Length == 0) continue;
+                    int count = FailedInWindow(node.RunNumbers, failed, profile.WindowSize, out int window);
+                    if (count == 0 || count < RecommendationThresholds.FailingShare * window) continue;
                     found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.Failing, node.NodeId, node.NodeLabel, 0, 0,
-                        string.Format(Inv, "failed in {0} of its last {1} runs ({2:0}%)", count, window.Count, 100.0 * count / window.Count),
+                        string.Format(Inv, "failed in {0} of its last {1} runs ({2:0}%)", count, window, 100.0 * count / window),
                         "It fails: fix it first, since the times of failed runs are not comparable with the others."));
                 }
                 return false;
@@ -84,6 +98,24 @@ namespace Profiler.PS.Engine
                 string.Format(Inv, "{0} of the last {1} runs had failed or stopped executions ({2:0}%)", failedRuns, runs.Length, 100.0 * failedRuns / runs.Length),
                 "Runs fail: find the failing step (Get-NodeTiming during a run shows each execution's Status) and fix it first."));
             return failedRuns == runs.Length;
+        }
+
+        /// <summary>
+        /// How many of <paramref name="failed"/> lie among the last <paramref name="windowSize"/> runs the node took part
+        /// in (its successful runs <paramref name="succeeded"/> and its failed ones together; all of them when the size
+        /// is not positive); <paramref name="window"/> is how many runs that is (at least 1 when any failed).
+        /// </summary>
+        private static int FailedInWindow(int[] succeeded, int[] failed, int windowSize, out int window)
+        {
+            var runs = new List<KeyValuePair<int, bool>>(succeeded.Length + failed.Length);
+            var seen = new HashSet<int>();
+            foreach (int r in failed) if (seen.Add(r)) runs.Add(new KeyValuePair<int, bool>(r, true));
+            foreach (int r in succeeded) if (seen.Add(r)) runs.Add(new KeyValuePair<int, bool>(r, false));
+            runs.Sort((a, b) => a.Key.CompareTo(b.Key));
+            int start = windowSize > 0 ? Math.Max(0, runs.Count - windowSize) : 0, count = 0;
+            for (int i = start; i < runs.Count; i++) if (runs[i].Value) count++;
+            window = runs.Count - start;
+            return count;
         }
 
         /// <summary>Runs with a trusted shape whose wall time exceeds what the critical path and the lanes need.</summary>
@@ -134,7 +166,9 @@ namespace Profiler.PS.Engine
         {
             found.Sort((a, b) =>
             {
-                int c = b.EstimatedSaving.CompareTo(a.EstimatedSaving);
+                // Failing comes first whatever the savings: the times of failed runs are not comparable with the others.
+                int c = (b.Kind == RecommendationKind.Failing).CompareTo(a.Kind == RecommendationKind.Failing);
+                if (c == 0) c = b.EstimatedSaving.CompareTo(a.EstimatedSaving);
                 if (c == 0) c = a.Kind.CompareTo(b.Kind);
                 return c != 0 ? c : string.Compare(a.NodeId, b.NodeId, StringComparison.OrdinalIgnoreCase);
             });

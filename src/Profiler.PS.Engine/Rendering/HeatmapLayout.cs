@@ -4,7 +4,8 @@ namespace Profiler.PS.Rendering
 {
     /// <summary>
     /// Column widths of a heatmap line, shrunk step by step until the line fits the host's width.
-    /// Line: rank, label, heat word, bar, "avg" (or "total"), "last", share, sparkline, alert mark.
+    /// Line: rank, label, heat word, bar, "avg" (or "total"), "last", share, sparkline, failure mark, alert mark.
+    /// The failure mark is never dropped: a failing node must stay visible at any width.
     /// </summary>
     internal sealed class HeatmapLayout
     {
@@ -28,6 +29,8 @@ namespace Profiler.PS.Rendering
         public bool LongAlert { get; private set; }
         public bool AlertRatio { get; private set; } = true;
         public bool ShowWords { get; private set; } = true;
+        /// <summary>Width of the failure mark column (<c>fail 3</c>); 0 when no row of the heatmap failed.</summary>
+        public int FailWidth { get; private set; }
 
         /// <summary>Visible characters of a line with these columns (the widest alert mark included).</summary>
         public int Length =>
@@ -38,13 +41,14 @@ namespace Profiler.PS.Rendering
             + (ShowLast ? 1 + WordWidth + ValueWidth : 0)
             + 2 + ShareWidth
             + (SparkColumns > 0 ? 2 + SparkColumns : 0)
+            + (FailWidth > 0 ? 2 + FailWidth : 0)
             + (ShowAlert ? 2 + (LongAlert ? LongAlertWidth : AlertRatio ? ShortAlertWidth : MarkAlertWidth) : 0);
 
         /// <summary>
         /// Plans a layout for lines at most <paramref name="width"/> - 1 characters (the last column would wrap).
         /// The heat word is given up for a narrow line only when colour (<paramref name="ansi"/>) shows the heat.
         /// </summary>
-        public static HeatmapLayout Plan(int width, int longestLabel, bool ansi, bool anyAlert, int runs)
+        public static HeatmapLayout Plan(int width, int longestLabel, bool ansi, bool anyAlert, int runs, int failWidth = 0)
         {
             var l = new HeatmapLayout
             {
@@ -54,6 +58,7 @@ namespace Profiler.PS.Rendering
                 ShowTag = true,
                 ShowAlert = anyAlert,
                 LongAlert = anyAlert,
+                FailWidth = failWidth,
             };
             int available = Math.Max(20, width - 1);
             // Least useful first: spare bar cells, old runs, long labels, words, then whole columns.

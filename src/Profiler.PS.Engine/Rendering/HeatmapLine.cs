@@ -29,6 +29,14 @@ namespace Profiler.PS.Rendering
             if (layout.ShowLast) Value(sb, "last", row.LastDuration, ansi);
             sb.Append("  ").Append(row.Share.ToString("0%", c).PadLeft(HeatmapLayout.ShareWidth));
             if (layout.SparkColumns > 0) AppendSparkline(sb, row, layout.SparkColumns, ansi);
+            if (layout.FailWidth > 0)
+            {
+                // Plain text spells the mark out ("fail 2"); in colour the cross in red says the same ("✗2").
+                string mark = FailureMark(row, ansi);
+                sb.Append("  ");
+                if (ansi && mark.Length > 0) sb.Append(AlertStyle).Append(mark).Append(Reset); else sb.Append(mark);
+                sb.Append(' ', Math.Max(0, layout.FailWidth - mark.Length));
+            }
             if (row.Alert != null && layout.ShowAlert)
             {
                 string mark = layout.AlertRatio ? "! " + row.Alert.Ratio + (layout.LongAlert ? " baseline" : "") : "!";
@@ -36,6 +44,17 @@ namespace Profiler.PS.Rendering
                 if (ansi) sb.Append(AlertStyle).Append(mark).Append(Reset); else sb.Append(mark);
             }
             return TrimEnd(sb);
+        }
+
+        /// <summary>
+        /// The failure mark of <paramref name="row"/>: its window's failed plus stopped runs as <c>✗2</c> in colour
+        /// or <c>fail 2</c> in plain text; empty when it had none.
+        /// </summary>
+        internal static string FailureMark(HeatmapRow row, bool ansi)
+        {
+            int count = row.WindowFailedCount + row.WindowStoppedCount;
+            if (count == 0) return "";
+            return (ansi ? "\u2717" : "fail ") + count.ToString(CultureInfo.InvariantCulture);
         }
 
         private static void Value(StringBuilder sb, string word, double ms, bool ansi)

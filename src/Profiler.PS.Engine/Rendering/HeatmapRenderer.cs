@@ -45,22 +45,27 @@ namespace Profiler.PS.Rendering
                 rows[i] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, i + 1, n, 1, n.NodeLabel,
                     value, last, total > 0 ? n.AvgSelfDuration / total : 0, intensity,
                     ColorScale.Hex(intensity), options.Scale, alert);
+                rows[i].SetFailures(n.WindowFailedCount, n.WindowStoppedCount);
                 Finish(rows[i], RunAlignment.Align(n, columns), slowest, options, frame);
             }
             if (folded > 0)
             {
                 double avg = 0, last = 0, self = 0;
+                int failed = 0, stopped = 0;
                 double[] samples = RunAlignment.Empty(columns.Length);
                 for (int i = shown; i < sorted.Length; i++)
                 {
                     avg += Engine.Ranking.Value(sorted[i], rankBy);
                     self += sorted[i].AvgSelfDuration;
+                    failed += sorted[i].WindowFailedCount;
+                    stopped += sorted[i].WindowStoppedCount;
                     last += rankBy == Engine.RankBy.Inclusive ? sorted[i].LastDuration : sorted[i].LastSelfDuration;
                     RunAlignment.AddInto(samples, RunAlignment.Align(sorted[i], columns));
                 }
                 string label = string.Format(CultureInfo.InvariantCulture, "Others ({0} node{1})", folded, folded == 1 ? "" : "s");
                 rows[shown] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, shown + 1, null, folded, label,
                     avg, last, total > 0 ? self / total : 0, options.Intensity(avg / folded, slowest), OthersColor, options.Scale, null);
+                rows[shown].SetFailures(failed, stopped);
                 Finish(rows[shown], samples, slowest, options, frame);
             }
             return rows;
@@ -79,6 +84,7 @@ namespace Profiler.PS.Rendering
             row.PlainText = options.NoColor;
             frame.LongestLabel = Math.Max(frame.LongestLabel, row.NodeLabel?.Length ?? 0);
             frame.AnyAlert |= row.IsAlert;
+            frame.WidestFailure = Math.Max(frame.WidestFailure, HeatmapLine.FailureMark(row, false).Length);
         }
 
         /// <summary>
@@ -90,8 +96,9 @@ namespace Profiler.PS.Rendering
         public static string Format(HeatmapRow row, int width, bool ansi)
         {
             if (row == null) throw new ArgumentNullException(nameof(row));
-            HeatmapFrame frame = row.Frame ?? new HeatmapFrame { LongestLabel = row.NodeLabel?.Length ?? 0, AnyAlert = row.IsAlert, Runs = row.Sparkline?.Length ?? 0 };
-            HeatmapLayout layout = HeatmapLayout.Plan(width, frame.LongestLabel, ansi && !row.PlainText, frame.AnyAlert, frame.Runs);
+            HeatmapFrame frame = row.Frame ?? new HeatmapFrame { LongestLabel = row.NodeLabel?.Length ?? 0, AnyAlert = row.IsAlert, Runs = row.Sparkline?.Length ?? 0,
+                WidestFailure = HeatmapLine.FailureMark(row, false).Length };
+            HeatmapLayout layout = HeatmapLayout.Plan(width, frame.LongestLabel, ansi && !row.PlainText, frame.AnyAlert, frame.Runs, frame.WidestFailure);
             return HeatmapLine.Compose(row, layout, ansi && !row.PlainText);
         }
 

@@ -8,7 +8,7 @@ namespace Profiler.PS.Rendering
     /// The report's heatmap: one row per node (slowest first), one column per run, one cell per node and run
     /// coloured by duration with the value in its title (shown on hover). Colours are on a logarithmic scale
     /// from the workflow's fastest sample (green) to its slowest (red), so both a slow node and a slow run of a
-    /// fast node stand out.
+    /// fast node stand out. A run in which the node failed or was stopped is a red-bordered cell marked ✗.
     /// </summary>
     internal static class HtmlHeatmapTable
     {
@@ -31,6 +31,7 @@ namespace Profiler.PS.Rendering
               .Append("</span><span class=\"ramp\"></span><span>").Append(DurationFormat.Human(max))
               .Append("</span><span>log scale · nodes slowest first · hover a cell for its value</span>")
               .Append("<span class=\"key gap\"></span><span>did not run</span>")
+              .Append("<span class=\"key fail\">\u2717</span><span>failed or stopped</span>")
               .Append("<input class=\"filter\" type=\"search\" placeholder=\"Filter nodes\" aria-label=\"Filter nodes\" data-table=\"heatmap-")
               .Append(index).Append("\"></div>");
             sb.Append("<div class=\"scroll\"><table class=\"heatmap\" id=\"heatmap-").Append(index).Append("\"><thead><tr><th></th>");
@@ -44,11 +45,15 @@ namespace Profiler.PS.Rendering
                 if (!string.IsNullOrEmpty(n.NodeType)) HtmlText.Escape(sb.Append(" ("), n.NodeType).Append(')');
                 sb.Append("\">");
                 HtmlText.Escape(sb, n.NodeLabel).Append("</th>");
-                foreach (double v in samples[i])
+                for (int k = 0; k < samples[i].Length; k++)
                 {
+                    double v = samples[i][k];
                     if (double.IsNaN(v))
                     {
-                        sb.Append("<td class=\"gap\" title=\"did not run\">");
+                        // A failed or stopped run has no sample (it is kept out of the statistics) but is not a gap.
+                        NodeStatus? status = Unsuccessful(n, columns[k]);
+                        if (status is NodeStatus s) sb.Append("<td class=\"fail\" title=\"").Append(s == NodeStatus.Stopped ? "stopped" : "failed").Append("\">\u2717");
+                        else sb.Append("<td class=\"gap\" title=\"did not run\">");
                         continue;
                     }
                     double t = logRange > 0 ? (Math.Log(Math.Max(v, min)) - logMin) / logRange : 0;
@@ -59,6 +64,13 @@ namespace Profiler.PS.Rendering
                 sb.Append("<th class=\"avg\">").Append(DurationFormat.Human(n.AvgDuration)).Append("</th></tr>\n");
             }
             sb.Append("</tbody></table></div>\n");
+        }
+
+        /// <summary>How the node ended in <paramref name="run"/> when it failed or was stopped there; null otherwise.</summary>
+        private static NodeStatus? Unsuccessful(NodePerformanceData n, int run)
+        {
+            int i = Array.IndexOf(n.UnsuccessfulRunNumbers, run);
+            return i >= 0 && i < n.UnsuccessfulStatuses.Length ? n.UnsuccessfulStatuses[i] : (NodeStatus?)null;
         }
     }
 }

@@ -29,6 +29,8 @@ table.heatmap tbody tr:hover th{color:var(--accent)}
 table.heatmap td:hover{outline:2px solid var(--fg)}
 .legend{display:flex;align-items:center;gap:8px;font-size:12px;color:var(--muted);margin:4px 0 8px}
 .legend .key{display:inline-block;width:14px;height:10px;border-radius:2px}.legend .key.run{background:#3867d6}.legend .key.hot{background:#e74c3c}
+.legend .key.fail{color:#c0392b;font-weight:bold;text-align:center;font-size:10px;line-height:10px;background:#fdecea;outline:1px solid #c0392b}
+table.heatmap td.fail{color:#c0392b;font-weight:bold;text-align:center;background:#fdecea}td.failures{color:#c0392b;font-weight:bold}
 .legend .key.gap{background:repeating-linear-gradient(45deg,#eee,#eee 3px,#fff 3px,#fff 6px);border:1px solid #ddd}
 .legend .key.line{height:2px;background:#3867d6}.legend .key.band{background:#3867d622}.legend .key.avg{height:0;border-top:1px dashed #8a93a6}
 .legend .ramp{width:160px;height:10px;border-radius:2px;background:linear-gradient(90deg,#2ecc71,#f1c40f,#e74c3c)}

@@ -105,7 +105,7 @@ namespace Profiler.PS.Rendering
         {
             BottleneckInfo[] ranked = Engine.Ranking.Bottlenecks(p.NodeData, p.Alerts, Math.Max(1, rows));
             sb.Append("<h3>Bottlenecks</h3><div class=\"scroll\"><table class=\"grid bottlenecks\"><thead><tr><th>#</th><th>Node</th><th>Type</th>")
-              .Append("<th>Average</th><th>Max</th><th>Last</th><th>Share</th><th>Alert</th></tr></thead><tbody>");
+              .Append("<th>Average</th><th>Max</th><th>Last</th><th>Share</th><th title=\"failed or stopped runs in the window\">Failures</th><th>Alert</th></tr></thead><tbody>");
             foreach (BottleneckInfo b in ranked)
             {
                 sb.Append("<tr><td class=\"n\">").Append(b.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
@@ -118,7 +118,11 @@ namespace Profiler.PS.Rendering
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.LastDuration))
                   .Append("</td><td class=\"n\"><span class=\"share\" style=\"width:");
                 HtmlText.Number(sb, Math.Round(b.Share * 80, 1)).Append("px\"></span>")
-                  .Append(b.Share.ToString("0%", CultureInfo.InvariantCulture)).Append("</td><td>");
+                  .Append(b.Share.ToString("0%", CultureInfo.InvariantCulture)).Append("</td>");
+                int failures = b.WindowFailedCount + b.WindowStoppedCount;
+                sb.Append(failures > 0 ? "<td class=\"n failures\">" : "<td class=\"n\">");
+                if (failures > 0) sb.Append(failures.ToString(CultureInfo.InvariantCulture));
+                sb.Append("</td><td>");
                 if (b.IsAlert)
                 {
                     sb.Append("<span class=\"alert\">! </span>");

@@ -13,7 +13,8 @@ namespace Profiler.PS.Commands
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank, and writes nothing.</para>
     /// <para>Table headers: Avg(ms), Max(ms), Last(ms) = AvgDuration, MaxDuration, LastDuration; NodeLabel is shown
-    /// when it differs from NodeId; IsAlert shows "slow" when the node tripped the rule in the latest run.</para>
+    /// when it differs from NodeId; IsAlert shows "slow" when the node tripped the rule in the latest run;
+    /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none).</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -17,6 +17,8 @@ namespace Profiler.PS.Commands
     /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that
     /// matches nothing writes nothing.</para>
     /// <para>The default table fits 80 columns; its headers are short forms of the properties: Runs = RunCount,
+    /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none; they are
+    /// not in Runs or any duration statistic; AllTimeFailedCount, AllTimeStoppedCount and LastStatus say more),
     /// Avg(ms), Median(ms), P95(ms), Last(ms) = AvgDuration, MedianDuration, P95Duration, LastDuration, and
     /// Self(ms) = AvgSelfDuration. Format-List * shows every property; list properties (Durations, RunNumbers,
     /// Outliers, SelfDurations) export to CSV as their items joined with ';'.</para>

@@ -9,7 +9,8 @@ namespace Profiler.PS.Commands
     /// <summary>Says where to look first in a workflow: ranked advice with the time it could win and the evidence behind it.</summary>
     /// <remarks>
     /// <para>Reads the workflow's history (the node windows and recent runs) and writes WorkflowRecommendation objects,
-    /// ranked by EstimatedSaving: the milliseconds one affected run's wall time would lose if the cause went away.
+    /// Failing first (a failing step must be fixed before times can be judged), then ranked by EstimatedSaving: the
+    /// milliseconds one affected run's wall time would lose if the cause went away.
     /// Savings are taken through each run's critical path, so a node off the path of a parallel run saves nothing.
     /// Each has a Kind, the NodeId, the Evidence (the numbers behind it) and a Message saying what to do next.</para>
     /// <para>Kinds and thresholds: Regression, the workflow's own rule (as Compare-WorkflowRun) says the node is Slower
@@ -18,10 +19,11 @@ namespace Profiler.PS.Commands
     /// time is at least 30% of the critical path on the runs it is on, and it is on it in at least half its runs
     /// (saving: the node halved); ParallelHeadroom, wall time at least 20% above what the critical path and the lanes
     /// need (runs measured with real clocks only); Noisy, a coefficient of variation of 0.25 or more, or at least 2
-    /// outliers making 10% of the window; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, runs
-    /// with failed or stopped executions in at least 10% of the window; BudgetRisk, a node at 90% of its budget or over
+    /// outliers making 10% of the window; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, a
+    /// node that failed or was stopped in at least 10% of its last WindowSize runs (for histories without node
+    /// statuses, runs with failed executions, reported with no NodeId); BudgetRisk, a node at 90% of its budget or over
     /// it (with -BudgetPath). Regression and Trend exclude each other and Noisy on the same node.</para>
-    /// <para>Nothing is recommended with fewer than 5 completed runs, when every duration is 0, or when nothing passes
+    /// <para>Nothing is recommended with fewer than 5 completed runs, when every duration is 0 or every node failed (failing nodes excepted), or when nothing passes
     /// a threshold: the output is then empty and -Verbose says why. An unknown workflow is
     /// GetWorkflowRecommendationWorkflowNotFound; a missing or malformed budgets file is
     /// GetWorkflowRecommendationFileNotFound or GetWorkflowRecommendationInvalidFile.</para>

@@ -28,7 +28,7 @@ namespace Profiler.PS.Benchmarks.Engine
                 ("one thread: lane0 then lane1 (baseline)", run => { Lane(run, "lane0"); Lane(run, "lane1"); }),
                 ("two threads, each its own node", run => Parallel.Invoke(() => Lane(run, "lane0"), () => Lane(run, "lane1"))),
                 ("two threads, one shared node", run => Parallel.Invoke(() => Lane(run, "shared"), () => Lane(run, "shared"))),
-                // What one run-wide lock costs (the design before recording lanes): the same two threads, serialized.
+                // The two threads fully serialized by an outer lock around every record: the worst a run-wide lock can do.
                 ("two threads, own nodes, behind one run-wide lock", run =>
                 {
                     var gate = new object();

@@ -140,6 +140,43 @@ namespace Profiler.PS.Tests.Browser
         }
 
         [SkippableFact]
+        public async Task Failed_cells_are_marked_in_the_heatmap_and_explained_by_a_legend_entry()
+        {
+            string browser = RequireBrowser();
+            string report = Path.Combine(_dir, "failures.html");
+            File.WriteAllText(report, HtmlReportRenderer.Render(new[] { Engine.FailureViewTests.Profile() }));
+            await using ChromiumSession chromium = await ChromiumSession.StartAsync(browser);
+            await chromium.NavigateAsync(new Uri(report).AbsoluteUri);
+
+            JsonElement page = await chromium.EvaluateAsync(@"(() => {
+                const row = [...document.querySelectorAll('table.heatmap tbody tr')].find(tr => tr.querySelector('th').textContent === 'test');
+                const key = document.querySelector('.legend .key.fail');
+                return {
+                  failed: [...row.querySelectorAll('td.fail')].map(td => ({ text: td.textContent, title: td.title,
+                            colour: getComputedStyle(td).color, width: td.getBoundingClientRect().width })),
+                  keyShown: key !== null && key.getBoundingClientRect().width > 0,
+                  keyText: key ? key.nextElementSibling.textContent : null,
+                  failures: [...document.querySelectorAll('table.bottlenecks td.failures')].map(td => td.textContent),
+                };
+              })()");
+
+            var failed = page.GetProperty("failed").EnumerateArray().ToList();
+            Assert.Equal(new[] { "failed", "stopped", "failed" }, failed.Select(c => c.GetProperty("title").GetString()));
+            Assert.All(failed, c => Assert.Equal("\u2717", c.GetProperty("text").GetString()));
+            Assert.All(failed, c => Assert.Equal("rgb(192, 57, 43)", c.GetProperty("colour").GetString()));
+            Assert.All(failed, c => Assert.True(c.GetProperty("width").GetDouble() > 0));
+            Assert.True(page.GetProperty("keyShown").GetBoolean());
+            Assert.Equal("failed or stopped", page.GetProperty("keyText").GetString());
+            Assert.Equal(new[] { "3" }, page.GetProperty("failures").EnumerateArray().Select(e => e.GetString()));
+
+            byte[] png = await chromium.ScreenshotAsync();
+            string shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(shots);
+            await File.WriteAllBytesAsync(Path.Combine(shots, "report-failures.png"), png);
+            Assert.Empty(chromium.EventsNamed("Runtime.exceptionThrown"));
+        }
+
+        [SkippableFact]
         public async Task The_harness_does_see_a_dialog_and_a_script_error_when_a_page_has_them()
         {
             // Guards the test above against passing vacuously: the same recording catches a real injection.

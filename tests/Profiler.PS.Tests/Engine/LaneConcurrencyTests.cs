@@ -5,7 +5,7 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Tests.Engine
 {
-    /// <summary>Threads recording into one run through their own lanes: exact counts, one order, clean closing.</summary>
+    /// <summary>Threads recording into one run: exact counts, one order, one lane per thread, clean closing.</summary>
     public class LaneConcurrencyTests
     {
         private readonly ProfilerSession _session = new ProfilerSession();
@@ -25,6 +25,41 @@ namespace Profiler.PS.Tests.Engine
             NodePerformanceData node = Assert.Single(run.Complete().Profile.NodeData);
             Assert.Equal(20_000, node.ExecutionCount);
             Assert.Equal(40_000, node.LastDuration);
+        }
+
+        [Fact]
+        public void Eight_threads_of_ten_thousand_records_keep_exact_counts_sums_and_lanes()
+        {
+            WorkflowRun run = _session.StartRun("eight");
+            const int Threads = 8, PerThread = 10_000;
+            using var start = new Barrier(Threads);
+            var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait();
+                string own = "own" + t;
+                for (int i = 0; i < PerThread; i++)
+                    if (i % 2 == 0) run.Record("shared", 0.5);
+                    else run.Record(own, 1 + t);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            NodeTiming[] timings = run.GetTimings();
+            Assert.Equal(Enumerable.Range(1, Threads * PerThread).Select(i => (long)i), timings.Select(t => t.Sequence));
+            Assert.Equal(Enumerable.Range(1, Threads), timings.Select(t => t.Lane).Distinct().OrderBy(l => l));
+            Assert.All(timings.GroupBy(t => t.Lane), lane => Assert.Single(lane.Select(t => t.ThreadId).Distinct()));
+            RunCompletion done = run.Complete();
+            Assert.Equal((long)Threads * PerThread, done.Run.ExecutionCount);
+            Assert.Equal(Threads, done.Run.LaneCount);
+            NodePerformanceData shared = done.Profile.NodeData.Single(n => n.NodeId == "shared");
+            Assert.Equal(Threads * PerThread / 2, shared.ExecutionCount);
+            Assert.Equal(0.5 * Threads * PerThread / 2, shared.LastDuration);
+            for (int t = 0; t < Threads; t++)
+            {
+                NodePerformanceData own = done.Profile.NodeData.Single(n => n.NodeId == "own" + t);
+                Assert.Equal(PerThread / 2, own.ExecutionCount);
+                Assert.Equal((1.0 + t) * PerThread / 2, own.LastDuration);
+            }
         }
 
         [Fact]
