@@ -16,15 +16,29 @@ namespace Profiler.PS
         /// The file-system path for <paramref name="path"/>, resolved from the current PowerShell location (not the
         /// process's working folder) through the PowerShell provider: a path on another provider (Variable:, Env:) is an
         /// error. Stops the command when it is unusable or, with <paramref name="noClobber"/>, taken: both export cmdlets
-        /// follow Export-Csv (replace an existing file; -NoClobber refuses).
+        /// follow Export-Csv (replace an existing file; -NoClobber refuses). With <paramref name="literal"/> (-LiteralPath)
+        /// the text is the path as written; otherwise a wildcard pattern that matches one file names that file.
         /// </summary>
-        public static string Resolve(ProfilerCmdletBase cmdlet, string path, bool noClobber)
+        public static string Resolve(ProfilerCmdletBase cmdlet, string path, bool literal, bool noClobber)
         {
             string file;
             ProviderInfo provider;
             try
             {
-                file = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+                file = null;
+                provider = null;
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
+                {
+                    // -Path: a pattern naming one existing file writes that file, as Export-Csv -Path does; a pattern that
+                    // matches nothing is the new file's name as written; more than one match is ambiguous.
+                    var matches = new System.Collections.ObjectModel.Collection<string>();
+                    try { matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider); }
+                    catch (Exception e) when (e is ItemNotFoundException || e is WildcardPatternException) { }   // a new file's name
+                    if (matches.Count > 1)
+                        throw Stop(cmdlet, InvalidPath(cmdlet, path, $"'{path}' matches {matches.Count} files: give one file, or use -LiteralPath for a name holding '[', ']', '*' or '?'."));
+                    if (matches.Count == 1) file = matches[0];
+                }
+                if (file == null) file = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
                 file = System.IO.Path.GetFullPath(file);
             }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException

@@ -98,3 +98,26 @@ while (`$true) { Start-WorkflowProfile k -HistoryPath '$($history -replace "'", 
         Clear-WorkflowProfile k -Force -Confirm:$false
     }
 }
+
+Describe 'Paths: -Path is a pattern that must match, -LiteralPath is the name as written' {
+    BeforeAll {
+        Push-Location $root
+        Start-WorkflowProfile paths -Force; Add-NodeTiming compile 5; $null = Complete-WorkflowProfile
+        Export-WorkflowProfile -LiteralPath 'out[1].json' -WorkflowId paths
+    }
+    AfterAll { Pop-Location }
+
+    It "Import-WorkflowProfile -Path 'out[1].json' is an error naming the path, not a silent no-op" {
+        $err = $null
+        $result = Import-WorkflowProfile -Path 'out[1].json' -Replace -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ImportWorkflowProfileFileNotFound*'
+        $err[0].Exception.Message | Should -BeLike "*'out``[1``].json'*-LiteralPath*"
+    }
+
+    It 'Import-WorkflowProfile -LiteralPath and Get-ChildItem piping read the file' {
+        (Import-WorkflowProfile -LiteralPath 'out[1].json' -Replace).WorkflowId | Should -Be 'paths'
+        (Get-ChildItem -LiteralPath $root -Filter 'out*.json' | Import-WorkflowProfile -Replace).WorkflowId | Should -Be 'paths'
+    }
+}

@@ -95,8 +95,15 @@ namespace Profiler.PS.Persistence
                 long length;
                 using (HistoryLock.Acquire(path))
                 {
-                    stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-                    length = stream.Length;   // every record up to here is whole: appends finish under the lock
+                    stream = OpenForLoad(path);
+                    if (!stream.CanSeek)
+                    {
+                        // A FIFO or a device has no length to stop at, and could feed the reader without end.
+                        stream.Dispose();
+                        throw new ProfilerException(ProfilerErrorKind.InvalidFile,
+                            $"History file '{path}' cannot be loaded: it is not a regular file (a pipe or a device). Move it away, or use another -HistoryPath.");
+                    }
+                    length = stream.Length;   // every record up to here is whole: appends finish under the lock; the reader stops here
                 }
                 using (stream)
                 {
@@ -156,6 +163,22 @@ namespace Profiler.PS.Persistence
             {
                 if (++skipped <= MaxWarnings)
                     warnings.Add(string.Format(CultureInfo.InvariantCulture, "History '{0}': line {1} was skipped because {2}. The other records were loaded.", path, line, why));
+            }
+        }
+
+        /// <summary>
+        /// Opens the file for reading. Read-write first: opening a FIFO read-only would wait for a writer forever, while
+        /// read-write returns at once (and the caller refuses it); a file we may only read is opened read-only.
+        /// </summary>
+        private static FileStream OpenForLoad(string path)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
             }
         }
 

@@ -74,6 +74,13 @@ namespace Profiler.PS.Persistence
             try
             {
                 using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                {
+                    // A history file starts with a record ('{') and can be rewound; anything else (a pipe, /dev/zero,
+                    // binary data with no newline) is not one, and ReadLine on it would read without bound.
+                    if (!stream.CanSeek || stream.ReadByte() != '{') return null;
+                    stream.Position = 0;
+                }
+                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
                 using (var reader = new StreamReader(stream))
                 {
                     for (int i = 0; i < LinesToProbe; i++)

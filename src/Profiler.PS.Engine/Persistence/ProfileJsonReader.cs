@@ -35,12 +35,12 @@ namespace Profiler.PS.Persistence
             string text;
             try
             {
-                var info = new FileInfo(path);
-                if (info.Length > MaxFileBytes)
-                    throw Invalid(path, string.Format(CultureInfo.InvariantCulture, "it is {0:N0} bytes, more than the {1:N0} bytes a profile file may have", info.Length, MaxFileBytes));
-                byte[] bytes = File.ReadAllBytes(path);
-                int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                text = StrictUtf8.GetString(bytes, bom, bytes.Length - bom);
+                // Bytes are counted as they are read: a FIFO or a device (/dev/zero) reports no length to check first.
+                byte[] bytes = BoundedRead.ReadAll(path, MaxFileBytes, out int length);
+                if (bytes == null)
+                    throw Invalid(path, string.Format(CultureInfo.InvariantCulture, "it holds more than the {0:N0} bytes a profile file may have (is it a device or a pipe?)", MaxFileBytes));
+                int bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                text = StrictUtf8.GetString(bytes, bom, length - bom);
             }
             catch (DecoderFallbackException)
             {

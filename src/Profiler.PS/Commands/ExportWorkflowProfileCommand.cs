@@ -88,16 +88,23 @@ namespace Profiler.PS.Commands
     /// <para>Exports only the workflows piped in (here 'api') to one file.</para>
     /// </example>
     /// <returns>With -PassThru, the file written, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
-    [Cmdlet(VerbsData.Export, "WorkflowProfile", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Export, "WorkflowProfile", DefaultParameterSetName = "Path", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowProfileCommand : ProfilerCmdletBase
     {
         private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
         private bool _named;
 
-        /// <summary>The file to write; relative paths are relative to the current location.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The file to write; relative paths are relative to the current location. A wildcard pattern that matches one existing file names it; use -LiteralPath for a name holding '[', ']', '*' or '?'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
+        [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>The file to write, taken exactly as written (no wildcards); relative paths are relative to the current location.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; }
 
         /// <summary>Workflows to export; wildcards allowed. Defaults to every workflow of the session.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -138,7 +145,7 @@ namespace Profiler.PS.Commands
                 WriteError(new ErrorRecord(ex, ErrorId("NothingToExport"), ErrorCategory.ObjectNotFound, null));
                 return;
             }
-            string file = ReportPath.Resolve(this, Path, NoClobber);   // the provider's path, relative to $PWD; FileSystem only
+            string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);   // the provider's path, relative to $PWD; FileSystem only
             if (!ShouldProcess(file, "Export workflow profile")) return;
             bool drawsRunInFlight = Format == ProfileExportFormat.ChromeTrace || Format == ProfileExportFormat.Speedscope;
             foreach (WorkflowProfiler wf in _workflows)

@@ -54,17 +54,23 @@ namespace Profiler.PS.Commands
     /// <para>Writes one report with a section for each workflow piped in; writing it again needs -Force.</para>
     /// </example>
     /// <returns>With -PassThru, the report file, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
-    [Cmdlet(VerbsData.Export, "WorkflowReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "WorkflowReport", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase
     {
         private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
         private bool _anyNamed;
 
-        /// <summary>The HTML file to write; relative paths are resolved from the current location.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The HTML file to write; relative paths are resolved from the current location. A wildcard pattern that matches one existing file names it; use -LiteralPath for a name holding '[', ']', '*' or '?'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>The HTML file to write, taken exactly as written (no wildcards); relative paths are resolved from the current location.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; }
 
         /// <summary>Workflows to report; wildcards allowed. Defaults to every workflow in the session.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -111,7 +117,7 @@ namespace Profiler.PS.Commands
                     "There is no workflow to report in this session: profile one with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first."),
                     ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
             }
-            string file = ReportPath.Resolve(this, Path, NoClobber);
+            string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);
             if (!ShouldProcess(file, "Write workflow report")) return;
 
             var progress = new ProgressRecord(3, "Writing workflow report", file) { StatusDescription = "Reading the profiles" };

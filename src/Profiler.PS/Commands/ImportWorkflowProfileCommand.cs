@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -12,9 +11,11 @@ namespace Profiler.PS.Commands
     /// workflow replaces the session's). Each file is all or nothing: it is read, validated and every conflict is
     /// checked before the session changes. Writes the imported workflows' profiles.</para>
     /// <para>Errors: ImportWorkflowProfileInvalidFile (not JSON, not a profile, a newer schema version, truncated,
-    /// too large or too deeply nested; the message names the file and the member at fault; a history file gets
-    /// this error with the Get-WorkflowProfile -HistoryPath command that opens it),
-    /// ImportWorkflowProfileFileNotFound, ImportWorkflowProfileWorkflowExists, ImportWorkflowProfileRunInProgress,
+    /// more than 64 MB (counted as it is read, so a pipe or a device such as /dev/zero stops there) or too deeply nested;
+    /// the message names the file and the member at fault; a history file gets this error with the
+    /// Get-WorkflowProfile -HistoryPath command that opens it),
+    /// ImportWorkflowProfileFileNotFound (a -Path that matches no file, or a -LiteralPath that does not exist; the message names it),
+    /// ImportWorkflowProfileMergeAndReplace, ImportWorkflowProfileWorkflowExists, ImportWorkflowProfileRunInProgress,
     /// ImportWorkflowProfileRunsOverlap (a merge would add runs the session already has),
     /// ImportWorkflowProfileFileAccessFailed.</para>
     /// </remarks>
@@ -51,44 +52,44 @@ namespace Profiler.PS.Commands
     /// </code>
     /// <para>Merges an exported run of 'ci' with the session's own run: the profile then holds both, in time order.</para>
     /// </example>
-    [Cmdlet(VerbsData.Import, "WorkflowProfile", DefaultParameterSetName = "Add", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Import, "WorkflowProfile", DefaultParameterSetName = "Path", SupportsShouldProcess = true)]
     [OutputType(typeof(WorkflowPerformanceProfile))]
     public sealed class ImportWorkflowProfileCommand : ProfilerCmdletBase
     {
-        /// <summary>Profile files to read; wildcards allowed. Takes paths and Get-ChildItem output from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath")]
+        /// <summary>Profile files to read; wildcards allowed ('[', ']', '*' and '?' are wildcard characters: use -LiteralPath for a name holding them). A path that matches no file is an error (ImportWorkflowProfileFileNotFound).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
         [SupportsWildcards]
         public string[] Path { get; set; }
 
-        /// <summary>Merges the file's runs into a workflow that already exists, in time order.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Merge")]
+        /// <summary>Profile files to read, each path taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "LiteralPath")]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>Merges the file's runs into a workflow that already exists, in time order. Cannot be combined with -Replace.</summary>
+        [Parameter]
         public SwitchParameter Merge { get; set; }
 
-        /// <summary>Replaces a workflow that already exists with the file's.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Replace")]
+        /// <summary>Replaces a workflow that already exists with the file's. Cannot be combined with -Merge.</summary>
+        [Parameter]
         public SwitchParameter Replace { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (Merge && Replace)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Merge and -Replace cannot be used together: -Merge adds the file's runs to a workflow that exists, -Replace swaps it for the file's. Give one of them."),
+                    ErrorId("MergeAndReplace"), ErrorCategory.InvalidArgument, null));
+        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             ImportMode mode = Merge ? ImportMode.Merge : Replace ? ImportMode.Replace : ImportMode.Add;
-            foreach (string path in Path)
-            {
-                Collection<string> files;
-                try
-                {
-                    files = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
-                    if (provider.Name != "FileSystem") throw new ItemNotFoundException($"'{path}' is not a file system path.");
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    var error = new ItemNotFoundException($"Profile file '{path}' was not found: give the path of a file written by Export-WorkflowProfile.", ex);
-                    WriteError(new ErrorRecord(error, ErrorId("FileNotFound"), ErrorCategory.ObjectNotFound, path));
-                    continue;
-                }
-                foreach (string file in files) Import(file, mode);
-            }
+            bool literal = ParameterSetName == "LiteralPath";
+            foreach (string path in literal ? LiteralPath : Path)
+                foreach (string file in InputPath.Resolve(this, path, literal, "Profile file", "give the path of a file written by Export-WorkflowProfile."))
+                    Import(file, mode);
         }
 
         private void Import(string file, ImportMode mode)

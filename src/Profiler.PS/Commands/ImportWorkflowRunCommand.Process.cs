@@ -138,34 +138,8 @@ namespace Profiler.PS.Commands
         private IEnumerable<string> ResolveFiles(string[] paths, bool literal)
         {
             foreach (string path in paths)
-            {
-                Collection<string> files = null;
-                ErrorRecord error = null;
-                try
-                {
-                    ProviderInfo provider;
-                    if (literal)
-                    {
-                        files = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
-                        if (!File.Exists(files[0])) throw new ItemNotFoundException(files[0]);
-                    }
-                    else files = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
-                    if (provider.Name != "FileSystem") throw new ItemNotFoundException($"'{path}' is not a file system path.");
-                }
-                catch (Exception ex) when (ex is ItemNotFoundException || ex is ArgumentException || ex is NotSupportedException || ex is System.Management.Automation.DriveNotFoundException)
-                {
-                    error = new ErrorRecord(new ItemNotFoundException($"Report '{path}' was not found: give the path of a JUnit or NUnit XML file (wildcards allowed with -Path).", ex),
-                        ErrorId("FileNotFound"), ErrorCategory.ObjectNotFound, path);
-                }
-                if (error != null) { WriteError(error); continue; }
-                foreach (string file in files)
-                {
-                    if (Directory.Exists(file))
-                        WriteError(new ErrorRecord(new IOException($"'{file}' is a folder: give the report files in it, for example -Path '{System.IO.Path.Combine(file, "*.xml")}'."),
-                            ErrorId("FileNotFound"), ErrorCategory.InvalidArgument, file));
-                    else yield return file;
-                }
-            }
+                foreach (string file in InputPath.Resolve(this, path, literal, "Report", "give the path of a JUnit or NUnit XML file (wildcards allowed with -Path)."))
+                    yield return file;
         }
     }
 }

@@ -60,7 +60,7 @@ namespace Profiler.PS.Commands
     public sealed class TestWorkflowBudgetCommand : ProfilerCmdletBase
     {
         private const string NodeSet = "Node";
-        private const string PathSet = "Path";
+        private const string PathSet = "Path", LiteralPathSet = "LiteralPath";
         private readonly List<string> _problems = new List<string>();
         private readonly List<BudgetResult> _failed = new List<BudgetResult>();
 
@@ -75,9 +75,15 @@ namespace Profiler.PS.Commands
         [DurationTransformation]
         public double Maximum { get; set; }
 
-        /// <summary>A PowerShell data file (.psd1) of budgets for several nodes; see the description for its layout.</summary>
+        /// <summary>A PowerShell data file (.psd1) of budgets for several nodes; see the description for its layout. Wildcards allowed when they match one file; a path that matches none stops the gate (TestWorkflowBudgetFileNotFound).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         public string Path { get; set; }
+
+        /// <summary>The budgets file, its path taken exactly as written (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        public string LiteralPath { get; set; }
 
         /// <summary>Which statistic of each node's window to compare: Avg (default), Median, P95, Max or Last.</summary>
         [Parameter]
@@ -100,7 +106,7 @@ namespace Profiler.PS.Commands
         protected override void ProcessRecord()
         {
             string fileWorkflowId = null;
-            List<BudgetEntry> entries = ParameterSetName == PathSet ? LoadFile(out fileWorkflowId) : FromParameters();
+            List<BudgetEntry> entries = ParameterSetName != NodeSet ? LoadFile(out fileWorkflowId) : FromParameters();
             WorkflowProfiler workflow = ResolveWorkflow(WorkflowId ?? fileWorkflowId);
             if (workflow == null) return;
             NodePerformanceData[] nodes = workflow.GetNodeStatistics();
@@ -189,7 +195,8 @@ namespace Profiler.PS.Commands
 
         private List<BudgetEntry> LoadFile(out string fileWorkflowId)
         {
-            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            bool literal = ParameterSetName == LiteralPathSet;
+            string path = InputPath.ResolveOne(this, literal ? LiteralPath : Path, literal, "Budgets file", "give the path of a .psd1 budgets file.");
             try
             {
                 return BudgetFile.Load(path, Statistic, out fileWorkflowId);

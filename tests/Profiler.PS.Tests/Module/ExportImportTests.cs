@@ -104,7 +104,8 @@ namespace Profiler.PS.Tests.Module
         public void Merge_and_Replace_cannot_be_combined()
         {
             PsResult r = _ps.Run($"Import-WorkflowProfile '{F("p.json")}' -Merge -Replace");
-            Assert.StartsWith("AmbiguousParameterSet,", Assert.Single(r.Errors).FullyQualifiedErrorId);
+            // -Merge and -Replace are plain switches now that the parameter sets are Path and LiteralPath.
+            Assert.StartsWith("ImportWorkflowProfileMergeAndReplace,", (r.Terminating?.ErrorRecord ?? Assert.Single(r.Errors)).FullyQualifiedErrorId);
         }
 
         [Fact]
