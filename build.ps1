@@ -129,8 +129,7 @@ function Invoke-PesterTests {
     Write-Step "Test: Pester 5.9.1, $($files.Count) files under tests/, in a child pwsh"
     $results = Join-Path $output 'pester-results.xml'
     $command = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module Pester -RequiredVersion 5.9.1
+Import-Module Pester -RequiredVersion 5.9.1 -ErrorAction Stop
 `$c = New-PesterConfiguration
 `$c.Run.Path = '$((Join-Path $root 'tests').Replace("'", "''"))'
 `$c.Run.Exit = `$true
