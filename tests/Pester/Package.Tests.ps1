@@ -26,7 +26,7 @@ Describe 'Profiler.PS.<version>.nupkg' {
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
         $module = $entries | Where-Object { $_ -notmatch '^(_rels/|package/|\[Content_Types\]\.xml$|Profiler\.PS\.nuspec$)' }
         $expected = 'en-US/Profiler.PS.dll-Help.xml', 'en-US/about_Profiler.PS.help.txt', 'LICENSE',
-            'Profiler.PS.dll', 'Profiler.PS.Engine.dll', 'Profiler.PS.Format.ps1xml', 'Profiler.PS.psd1'
+            'Profiler.PS.dll', 'Profiler.PS.Engine.dll', 'Profiler.PS.Format.ps1xml', 'Profiler.PS.Types.ps1xml', 'Profiler.PS.psd1'
         $module | Sort-Object | Should -Be ($expected | Sort-Object)
         $entries | Should -Not -Match '\.Tests\.ps1$|build\.ps1$|\.pdb$|^tests/|^samples/'
     }
