@@ -9,6 +9,7 @@ using Profiler.PS.Tests.Support;
 namespace Profiler.PS.Tests.Engine
 {
     /// <summary>Reports that must be refused with a clear problem naming the file and element, and the 100 MB report read in bounded memory.</summary>
+    [Collection("Memory")] // measures allocations: no test may run beside it
     public class TestReportBadInputTests
     {
         private static TestReportException Refused(string xml, TestReportProblem problem, string source = "bad.xml")

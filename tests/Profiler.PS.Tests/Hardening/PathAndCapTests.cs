@@ -10,6 +10,7 @@ using Profiler.PS.Tests.Support;
 namespace Profiler.PS.Tests.Hardening
 {
     /// <summary>Issue 13, faults 7 and 9: bytes counted as they are read (FIFOs, devices), -Path that matches nothing, -LiteralPath.</summary>
+    [Collection("Memory")] // measures allocations: no test may run beside it
     public class PathAndCapTests : IDisposable
     {
         private readonly PsSession _ps = new PsSession();
