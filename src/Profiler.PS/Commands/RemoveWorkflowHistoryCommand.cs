@@ -50,34 +50,10 @@ namespace Profiler.PS.Commands
     /// <seealso cref="ClearWorkflowProfileCommand"/>
     [Cmdlet(VerbsCommon.Remove, "WorkflowHistory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveWorkflowHistoryCommand : ProfilerCmdletBase
+    public sealed class RemoveWorkflowHistoryCommand : HistoryFileCmdletBase
     {
-        /// <summary>The workflows whose history to delete; wildcards match the ids the folder's files hold.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        internal override string Action => "Remove";
 
-        /// <summary>The history folder; defaults to the session's (Set-ProfilerOption -HistoryPath).</summary>
-        [Parameter]
-        public string HistoryPath { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            string folder = HistoryTargets.Folder(this, HistoryPath);
-            try
-            {
-                foreach (HistoryEntry entry in HistoryTargets.Resolve(this, folder, WorkflowId))
-                {
-                    if (!ShouldProcess($"history of workflow '{entry.WorkflowId}' ({entry.Path})", "Remove")) continue;
-                    HistoryMaintenance.Remove(entry.Path);
-                }
-            }
-            catch (ProfilerException ex)
-            {
-                WriteError(ToErrorRecord(ex, folder));
-            }
-        }
+        internal override void Process(HistoryEntry entry) => HistoryMaintenance.Remove(entry.Path);
     }
 }

@@ -52,40 +52,19 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetWorkflowProfileCommand"/>
     [Cmdlet(VerbsDiagnostic.Repair, "WorkflowHistory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HistoryRepairResult))]
-    public sealed class RepairWorkflowHistoryCommand : ProfilerCmdletBase
+    public sealed class RepairWorkflowHistoryCommand : HistoryFileCmdletBase
     {
-        /// <summary>The workflows whose history to repair; wildcards match the ids the folder's files hold.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        internal override string Action => "Repair";
 
-        /// <summary>The history folder; defaults to the session's (Set-ProfilerOption -HistoryPath).</summary>
-        [Parameter]
-        public string HistoryPath { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void Process(HistoryEntry entry)
         {
-            string folder = HistoryTargets.Folder(this, HistoryPath);
             try
             {
-                foreach (HistoryEntry entry in HistoryTargets.Resolve(this, folder, WorkflowId))
-                {
-                    if (!ShouldProcess($"history of workflow '{entry.WorkflowId}' ({entry.Path})", "Repair")) continue;
-                    try
-                    {
-                        WriteObject(HistoryMaintenance.Repair(entry.Path, entry.WorkflowId, Session.Clock.Now));
-                    }
-                    catch (ProfilerException ex)
-                    {
-                        WriteError(ToErrorRecord(ex, entry.Path));
-                    }
-                }
+                WriteObject(HistoryMaintenance.Repair(entry.Path, entry.WorkflowId, Session.Clock.Now));
             }
             catch (ProfilerException ex)
             {
-                WriteError(ToErrorRecord(ex, folder));
+                WriteError(ToErrorRecord(ex, entry.Path));
             }
         }
     }
