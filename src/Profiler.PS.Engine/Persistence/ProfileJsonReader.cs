@@ -139,16 +139,13 @@ namespace Profiler.PS.Persistence
             return result;
         }
 
-        private static readonly string[] RunMembers = { "runNumber", "runId", "startTime", "endTime", "totalDuration", "nodeCount", "executionCount", "alertCount" };
-
         private static WorkflowRunSummary ReadRun(JsonValue r, string path, int runCount, long version)
         {
-            Members(r, path, version >= ShapeVersion, RunMembers, RecordSchema.RunOptionalMembers);
-            double total = Double(r, path, "totalDuration", 0);
-            long executions = Long(r, path, "executionCount", 0, long.MaxValue);
-            return new WorkflowRunSummary(Int(r, path, "runNumber", 1, runCount), Guid(r, path, "runId"), Time(r, path, "startTime"),
-                Time(r, path, "endTime"), total, Int(r, path, "nodeCount", 0, int.MaxValue), executions, Int(r, path, "alertCount", 0, int.MaxValue),
-                ShapeFields.Read(r, path, total, executions)).WithTimeline(TimelineFields.Read(r, path, version, executions));
+            var record = new HistoryRecord();
+            RunFields.ProfileRun.Read(r, path, version, record);
+            if (record.RunNumber > runCount)
+                throw Error(Join(path, "runNumber"), string.Format(CultureInfo.InvariantCulture, "expected a whole number from 1 to {0}, found {1}", runCount, record.RunNumber));
+            return record.ToSummary();
         }
     }
 }

@@ -56,21 +56,7 @@ namespace Profiler.PS.Persistence
             w.EndObject();
         }
 
-        internal static void WriteRun(JsonWriter w, WorkflowRunSummary r)
-        {
-            w.StartObject();
-            w.Property("runNumber", r.RunNumber);
-            w.Property("runId", r.RunId.ToString("D"));
-            w.Property("startTime", Time(r.StartTime));
-            w.Property("endTime", Time(r.EndTime));
-            w.Property("totalDuration", r.TotalDuration);
-            w.Property("nodeCount", r.NodeCount);
-            w.Property("executionCount", r.ExecutionCount);
-            w.Property("alertCount", r.AlertCount);
-            ShapeFields.Write(w, ShapeFields.Of(r));
-            TimelineFields.Write(w, r.Timeline);
-            w.EndObject();
-        }
+        internal static void WriteRun(JsonWriter w, WorkflowRunSummary r) => RunFields.ProfileRun.Write(w, HistoryRecord.Of(r));
 
         private static void WriteNode(JsonWriter w, NodeState n)
         {

@@ -15,24 +15,16 @@ namespace Profiler.PS.Persistence
     /// <para>Version 4: a run record and a history line may carry the run's executions with start offset, lane and
     /// parent (<see cref="TimelineFields"/>), so completed runs are drawn as they ran. Runs of versions 1-3 have
     /// none and are drawn end to end, as before.</para>
+    /// <para>Version 5: a history line may carry its run number (taken under the history's lock) and the workflow's
+    /// name and settings; a run may carry its skipped and not-run test counts (<see cref="RunFields"/>). Lines without
+    /// a number are numbered by position, as before.</para>
     /// </summary>
     internal static class RecordSchema
     {
         /// <summary>The version this module writes and the newest it reads.</summary>
-        public const int Version = 4;
+        public const int Version = 5;
         /// <summary>The first version with the regression rule's settings, alert medians and sample statuses.</summary>
         public const int RuleVersion = 3;
-
-        /// <summary>The optional members of a run record and a history line: the run's shape and, from version 4, its timeline.</summary>
-        public static readonly string[] RunOptionalMembers = Append(ShapeFields.RunNames, TimelineFields.Name);
-
-        private static string[] Append(string[] names, string name)
-        {
-            var all = new string[names.Length + 1];
-            names.CopyTo(all, 0);
-            all[names.Length] = name;
-            return all;
-        }
 
         private static readonly string[] AlertMembers = { "runNumber", "nodeId", "nodeLabel", "duration", "baselineMedian", "baselineSamples", "timestamp" };
         private static readonly string[] AlertMembersV2 = { "runNumber", "nodeId", "nodeLabel", "duration", "baselineAverage", "baselineSamples", "factor", "timestamp" };
