@@ -121,7 +121,7 @@ namespace Profiler.PS.Persistence
             s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, version));
             for (int i = 1; i < s.Runs.Length; i++)
                 if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
-            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => RecordSchema.ReadAlert(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));
+            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => AlertFields.Read(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));
             s.Nodes = ReadList(w, path, "nodes", int.MaxValue, (v, p) => ReadNode(v, p, s, version));
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < s.Nodes.Length; i++)

@@ -47,7 +47,7 @@ namespace Profiler.PS.Persistence
             w.EndArray();
             w.Name("lastAlerts");
             w.StartArray();
-            foreach (BottleneckAlert a in s.LastAlerts) RecordSchema.WriteAlert(w, a);
+            foreach (BottleneckAlert a in s.LastAlerts) AlertFields.Write(w, a);
             w.EndArray();
             w.Name("nodes");
             w.StartArray();

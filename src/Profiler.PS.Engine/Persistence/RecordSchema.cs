@@ -6,8 +6,10 @@ using static Profiler.PS.Json.JsonFields;
 namespace Profiler.PS.Persistence
 {
     /// <summary>
-    /// The schema version of every persisted record, profile files and history lines alike, and the records both
-    /// share, each defined once here: one writer and one reader per record, gated by the one version.
+    /// The schema version of every persisted record, profile files and history lines alike. Each record is one list of
+    /// fields that drives both its writer and its reader, gated by this version: runs (<see cref="RunFields"/>), node
+    /// samples (<see cref="NodeSampleFields"/>), shapes (<see cref="ShapeFields"/>), executions
+    /// (<see cref="TimelineFields"/>), alerts (<see cref="AlertFields"/>), and here a sample's status and a node's outcomes.
     /// <para>Version 3 (this module): the regression rule's settings replace the bottleneck factor; an alert carries
     /// its baseline median instead of an average and a factor; a node sample carries its status when it failed or
     /// was stopped. Versions 1 and 2 still load: their factor is ignored (the rule's defaults apply) and their
@@ -25,39 +27,6 @@ namespace Profiler.PS.Persistence
         public const int Version = 5;
         /// <summary>The first version with the regression rule's settings, alert medians and sample statuses.</summary>
         public const int RuleVersion = 3;
-
-        private static readonly string[] AlertMembers = { "runNumber", "nodeId", "nodeLabel", "duration", "baselineMedian", "baselineSamples", "timestamp" };
-        private static readonly string[] AlertMembersV2 = { "runNumber", "nodeId", "nodeLabel", "duration", "baselineAverage", "baselineSamples", "factor", "timestamp" };
-
-        /// <summary>Writes an alert record.</summary>
-        public static void WriteAlert(JsonWriter w, BottleneckAlert a)
-        {
-            w.StartObject();
-            w.Property("runNumber", a.RunNumber);
-            w.Property("nodeId", a.NodeId);
-            w.Property("nodeLabel", a.NodeLabel);
-            w.Property("duration", a.Duration);
-            w.Property("baselineMedian", a.BaselineMedian);
-            w.Property("baselineSamples", a.BaselineSamples);
-            w.Property("timestamp", ProfileJsonWriter.Time(a.Timestamp));
-            w.EndObject();
-        }
-
-        /// <summary>Reads an alert record of <paramref name="version"/>; its run number must be from <paramref name="minRun"/> to <paramref name="maxRun"/>.</summary>
-        /// <exception cref="JsonFormatException">A member is missing or invalid.</exception>
-        public static BottleneckAlert ReadAlert(JsonValue a, string path, long version, string workflowId, int minRun, int maxRun)
-        {
-            bool v3 = version >= RuleVersion;
-            ExactMembers(a, path, v3 ? AlertMembers : AlertMembersV2);
-            if (!v3)
-            {
-                double factor = Double(a, path, "factor");
-                if (!(factor > 1)) throw Error(Join(path, "factor"), "expected a ratio greater than 1");
-            }
-            return new BottleneckAlert(workflowId, Int(a, path, "runNumber", minRun, maxRun), String(a, path, "nodeId", nonBlank: true),
-                String(a, path, "nodeLabel"), Double(a, path, "duration", 0), Double(a, path, v3 ? "baselineMedian" : "baselineAverage", 0),
-                Int(a, path, "baselineSamples", 0, int.MaxValue), Time(a, path, "timestamp"));
-        }
 
         /// <summary>Writes a sample's status: nothing for Succeeded, so the records of runs without failures keep their size.</summary>
         public static void WriteStatus(JsonWriter w, string name, NodeStatus status)

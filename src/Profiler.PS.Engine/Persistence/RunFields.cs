@@ -98,7 +98,7 @@ namespace Profiler.PS.Persistence
         {
             w.Name(name);
             w.StartArray();
-            foreach (BottleneckAlert a in r.Alerts) RecordSchema.WriteAlert(w, a);
+            foreach (BottleneckAlert a in r.Alerts) AlertFields.Write(w, a);
             w.EndArray();
         }
 
@@ -107,7 +107,7 @@ namespace Profiler.PS.Persistence
             List<JsonValue> alerts = Array(line, path, "alerts");
             r.Alerts = new BottleneckAlert[alerts.Count];
             for (int i = 0; i < alerts.Count; i++)
-                r.Alerts[i] = RecordSchema.ReadAlert(alerts[i], Index(Join(path, "alerts"), i), version, r.WorkflowId, 0, int.MaxValue);
+                r.Alerts[i] = AlertFields.Read(alerts[i], Index(Join(path, "alerts"), i), version, r.WorkflowId, 0, int.MaxValue);
         }
     }
 }
