@@ -57,6 +57,11 @@ namespace Profiler.PS.Engine
             var alerts = new BottleneckAlert[r.Alerts.Length];
             for (int i = 0; i < alerts.Length; i++) alerts[i] = r.Alerts[i].WithRunNumber(runNumber);
             _lastAlerts = alerts;
+            if (r.Timeline != null)
+            {
+                r.Timeline.ShareNodeIds(_lastTimeline);
+                _lastTimeline = r.Timeline;
+            }
             _runs.Enqueue(r.ToSummary(runNumber, r.Nodes.Length, alerts.Length));
             while (_runs.Count > WindowSize + 1) _runs.Dequeue();
         }

@@ -21,6 +21,8 @@ namespace Profiler.PS.Engine
         private int _runCount;
         private double _lastTotal;
         private DateTimeOffset _timestamp;
+        /// <summary>The latest completed run's timeline, whose node id array the next run's shares when equal.</summary>
+        private RunTimeline _lastTimeline;
 
         internal WorkflowProfiler(string workflowId, IProfilerClock clock)
         {
@@ -99,6 +101,8 @@ namespace Profiler.PS.Engine
                 DateTimeOffset timestamp = endTime ?? Clock.Now;
                 BottleneckAlert[] alerts = run.FinalAlerts(Rule);
                 RunTimeline timeline = run.Timeline();
+                timeline.ShareNodeIds(_lastTimeline);   // runs of one workflow usually record the same nodes: keep one id array
+                _lastTimeline = timeline;
                 WorkflowRunSummary Summary() => new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, timestamp, total, runNodes.Count,
                     run.Executions, alerts.Length, shape.WithTotalSource(source)).WithTimeline(timeline).WithTestCounts(run.SkippedCount, run.NotRunCount);
                 WorkflowRunSummary summary = Summary();
