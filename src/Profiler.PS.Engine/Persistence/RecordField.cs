@@ -23,9 +23,11 @@ namespace Profiler.PS.Persistence
         /// <param name="optional">The member may be absent when read (the record keeps its default).</param>
         /// <param name="present">When the member is written; null: always. Members left out must be optional.</param>
         /// <param name="until">The last schema version with the member (a member a later version replaced).</param>
+        /// <param name="late">Read after the other fields, for checks that need members written after it.</param>
         public RecordField(string name, int since, Action<JsonWriter, string, T> write, Action<JsonValue, string, long, T> read,
-            bool optional = false, Func<T, bool> present = null, int until = int.MaxValue)
+            bool optional = false, Func<T, bool> present = null, int until = int.MaxValue, bool late = false)
         {
+            Late = late;
             Name = name;
             Since = since;
             Until = until;
@@ -39,6 +41,8 @@ namespace Profiler.PS.Persistence
         public int Since { get; }
         public int Until { get; }
         public bool Optional { get; }
+        /// <summary>Read after the other fields (its checks need members written after it), though written in its place.</summary>
+        public bool Late { get; }
 
         /// <summary>True when a record of <paramref name="version"/> may have the member.</summary>
         public bool In(long version) => version >= Since && version <= Until;
@@ -99,12 +103,15 @@ namespace Profiler.PS.Persistence
                 if (found < 0) throw Misplaced(m.Key, path, version);
                 cursor = found + 1;
             }
-            foreach (RecordField<T> f in _fields)
-            {
-                if (!f.In(version)) continue;
-                if (obj[f.Name] != null) f.Read(obj, path, version, record);
-                else if (!f.Optional) throw Error(Join(path, f.Name), "is missing");
-            }
+            foreach (RecordField<T> f in _fields) if (!f.Late) ReadField(f, obj, path, version, record);
+            foreach (RecordField<T> f in _fields) if (f.Late) ReadField(f, obj, path, version, record);
+        }
+
+        private static void ReadField(RecordField<T> f, JsonValue obj, string path, long version, T record)
+        {
+            if (!f.In(version)) return;
+            if (obj[f.Name] != null) f.Read(obj, path, version, record);
+            else if (!f.Optional) throw Error(Join(path, f.Name), "is missing");
         }
 
         private JsonFormatException Misplaced(string name, string path, long version)

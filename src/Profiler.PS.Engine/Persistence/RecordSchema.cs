@@ -53,42 +53,5 @@ namespace Profiler.PS.Persistence
                 default: throw Error(path, "expected \"Succeeded\", \"Failed\" or \"Stopped\"");
             }
         }
-
-        /// <summary>Writes a node's unsuccessful runs as two parallel arrays (run numbers, statuses) and its all-time counts.</summary>
-        public static void WriteOutcomes(JsonWriter w, NodeState n)
-        {
-            w.Property("failedCount", n.FailedCount);
-            w.Property("stoppedCount", n.StoppedCount);
-            w.Name("unsuccessfulRunNumbers");
-            w.InlineArray(n.UnsuccessfulRunNumbers);
-            w.Name("unsuccessfulStatuses");
-            w.StartArray();
-            foreach (NodeStatus s in n.UnsuccessfulStatuses) w.String(s.ToString());
-            w.EndArray();
-        }
-
-        /// <summary>The members <see cref="WriteOutcomes"/> writes.</summary>
-        public static readonly string[] OutcomeMembers = { "failedCount", "stoppedCount", "unsuccessfulRunNumbers", "unsuccessfulStatuses" };
-
-        /// <summary>Reads what <see cref="WriteOutcomes"/> wrote, when present (version 3); run numbers from 1 to <paramref name="runCount"/>.</summary>
-        public static void ReadOutcomes(JsonValue n, string path, NodeState node, int runCount)
-        {
-            if (n["failedCount"] == null) return;
-            node.FailedCount = Long(n, path, "failedCount", 0, runCount);
-            node.StoppedCount = Long(n, path, "stoppedCount", 0, runCount);
-            List<JsonValue> runs = JsonFields.Array(n, path, "unsuccessfulRunNumbers"), statuses = JsonFields.Array(n, path, "unsuccessfulStatuses");
-            string runsPath = Join(path, "unsuccessfulRunNumbers"), statusPath = Join(path, "unsuccessfulStatuses");
-            if (runs.Count != statuses.Count) throw Error(statusPath, "must have one status per run number");
-            node.UnsuccessfulRunNumbers = new int[runs.Count];
-            node.UnsuccessfulStatuses = new NodeStatus[runs.Count];
-            for (int i = 0; i < runs.Count; i++)
-            {
-                node.UnsuccessfulRunNumbers[i] = (int)ItemLong(runs[i], runsPath, i, 1, runCount);
-                JsonValue s = statuses[i];
-                if (s.Kind != JsonKind.String) throw Error(Index(statusPath, i), "expected a string, found " + s.Describe());
-                node.UnsuccessfulStatuses[i] = ParseStatus(s.Text, Index(statusPath, i));
-                if (node.UnsuccessfulStatuses[i] == NodeStatus.Succeeded) throw Error(Index(statusPath, i), "lists only runs that failed or were stopped");
-            }
-        }
     }
 }
