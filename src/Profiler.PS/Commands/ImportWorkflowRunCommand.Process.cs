@@ -84,6 +84,13 @@ namespace Profiler.PS.Commands
         private void ReadObject(PSObject input)
         {
             object value = input?.BaseObject;
+            if (value == null)
+            {
+                // Usually a variable that was never set, or a tool that returned nothing ($r of Invoke-Pester without -PassThru).
+                var ex = new ArgumentException("Import-WorkflowRun got $null, so there is nothing to import. Pipe the object Invoke-Pester -PassThru returns (Invoke-Pester without -PassThru returns nothing), an Invoke-Build result (Invoke-Build ... -Result r; $r), or report files (Get-ChildItem *.xml); or give reports with -Path.");
+                WriteError(new ErrorRecord(ex, ErrorId("NullInput"), ErrorCategory.InvalidArgument, null));
+                return;
+            }
             if (value is FileInfo file) { ReadReport(file.FullName); return; }
             try
             {

@@ -81,8 +81,12 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(ImportedWorkflowRun))]
     public sealed partial class ImportWorkflowRunCommand : ProfilerCmdletBase
     {
-        /// <summary>A Pester run (Invoke-Pester -PassThru), an Invoke-Build result (-Result), or report files from Get-ChildItem.</summary>
+        /// <summary>
+        /// A Pester run (Invoke-Pester -PassThru), an Invoke-Build result (-Result), or report files from Get-ChildItem.
+        /// An empty pipeline imports nothing; $null is an error (ImportWorkflowRunNullInput).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "InputObject")]
+        [AllowNull]
         public PSObject InputObject { get; set; }
 
         /// <summary>JUnit or NUnit XML reports to import; wildcards allowed, many files at once.</summary>
