@@ -83,26 +83,28 @@ namespace Profiler.PS.Import
 
         /// <summary>
         /// Gives every node an id of its own: the second node with an id gets <c>" (2)"</c> after it, the third <c>" (3)"</c>,
-        /// in the order listed, so two tests a report names alike (a data-driven test whose name has no &lt;variable&gt;,
-        /// or Pester's <c>A.B &gt; c</c> and <c>A &gt; B &gt; c</c>, both <c>A.B.c</c> in its reports) are never merged into one node.
+        /// tests first and then the other nodes, each in the order listed, so that two tests a report names alike (a
+        /// data-driven test whose name has no &lt;variable&gt;, or Pester's <c>A.B &gt; c</c> and <c>A &gt; B &gt; c</c>, both <c>A.B.c</c>
+        /// in its reports) are never merged into one node, and a test keeps its id when a block has the same full name
+        /// (Pester's run object and its reports list blocks and tests in different orders).
         /// </summary>
         public void MakeNodeIdsUnique()
         {
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var next = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             foreach (ImportedNode node in Nodes) seen.Add(node.NodeId);
             if (seen.Count == Nodes.Count) return;
             seen.Clear();
-            foreach (ImportedNode node in Nodes)
-            {
-                if (seen.Add(node.NodeId)) continue;
-                string id = node.NodeId;
-                int n = next.TryGetValue(id, out int last) ? last : 1;
-                string candidate;
-                do candidate = id + " (" + (++n).ToString(CultureInfo.InvariantCulture) + ")"; while (!seen.Add(candidate));
-                next[id] = n;
-                node.NodeId = candidate;
-            }
+            var next = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (bool tests in new[] { true, false })
+                foreach (ImportedNode node in Nodes)
+                {
+                    if ((node.NodeType == ImportedNodeTypes.Test) != tests || seen.Add(node.NodeId)) continue;
+                    string id = node.NodeId, candidate;
+                    int n = next.TryGetValue(id, out int last) ? last : 1;
+                    do candidate = id + " (" + (++n).ToString(CultureInfo.InvariantCulture) + ")"; while (!seen.Add(candidate));
+                    next[id] = n;
+                    node.NodeId = candidate;
+                }
             _runId = Guid.Empty;
         }
 
