@@ -8,14 +8,26 @@ namespace Profiler.PS.Commands
     /// Complete-WorkflowProfile, so statistics, Compare-WorkflowRun, Get-Bottleneck, Test-WorkflowBudget, the heatmap,
     /// the HTML report, exports and the history folder (-HistoryPath) treat it like any run.</para>
     /// <para>Pester 5 runs (Invoke-Pester -PassThru, piped): a node per executed test (It) under its Describe and Context
-    /// blocks under its file, named by path with data-driven names expanded ('a.Tests.ps1 &gt; Describe &gt; Context &gt; It 1'),
-    /// NodeType Test, Block or Container, Pester's own durations. A file's node is its execution time, so its self time is
-    /// Pester's framework time around its blocks; '(discovery)' holds the discovery time and '(framework)' any rest, so the
-    /// run's total is Pester's Duration. Failed tests are recorded with status Failed; skipped and not-run tests are not
-    /// recorded, only counted (SkippedCount, NotRunCount).</para>
+    /// blocks under its file, NodeType Test, Block or Container, Pester's own durations. A file's node is its execution time,
+    /// so its self time is Pester's framework time around its blocks; '(discovery)' holds the discovery time and '(framework)'
+    /// any rest, so the run's total is Pester's Duration. Failed tests are recorded with status Failed; skipped and not-run
+    /// tests are not recorded, only counted (SkippedCount, NotRunCount).</para>
+    /// <para>Node ids: the file's path, relative to the folder all the run's files share (a single file is its file name;
+    /// folders are joined with '/' on every system), then ' &gt; ' and the test's or block's full name; for Pester its dotted
+    /// ExpandedPath with data-driven names expanded ('Cart.Tests.ps1 &gt; Cart.Totals.adds 2 items'), as Pester's JUnit and
+    /// NUnit reports write it, so a Pester run and its JUnitXml, NUnitXml and NUnit3 reports give the same ids, on any agent.
+    /// ' &gt; ' always separates names: a '&gt;' that stands alone in a name (between spaces, or at its start or end) is written
+    /// doubled, so It 'a &gt; b' in Describe 'D' is 'x.Tests.ps1 &gt; D.a &gt;&gt; b', and 'a &gt;&gt; b' becomes 'a &gt;&gt;&gt; b'; remove one
+    /// '&gt;' to read the name back. Nodes that would still share an id (a data-driven test with no &lt;variable&gt; in its name;
+    /// Pester's 'A.B' &gt; 'c' and 'A' &gt; 'B' &gt; 'c') get ' (2)', ' (3)' in the order listed, tests before blocks. Pester's NUnit
+    /// reports append the test data to a data-driven name with no &lt;variable&gt;: give such tests one to keep their ids alike
+    /// across formats.</para>
     /// <para>Reports (-Path with wildcards, -LiteralPath, or files piped from Get-ChildItem): JUnit (Pester JUnitXml, Maven
-    /// Surefire, pytest, Jest), NUnit 2.5 (Pester NUnitXml) and NUnit 3. Cases are nested under their suites and named
-    /// 'suite &gt; case' (with the JUnit classname between when it adds something); times are the report's seconds; failures
+    /// Surefire, pytest, Jest), NUnit 2.5 (Pester NUnitXml) and NUnit 3. A suite named by an absolute path (a test file) or of
+    /// NUnit type Assembly is a Container whose relative path starts the ids below it. JUnit cases are named
+    /// 'suite &gt; case' (with the classname between when it adds something); NUnit cases and suites by their full names
+    /// under their assembly ('MyTests.dll &gt; Shop.CartTests.Adds'); NUnit's Parameterized wrappers are not nodes. Times are
+    /// the report's seconds; failures
     /// and errors are Failed; skipped, ignored and not-run cases are counted, not recorded. A suite's time is the report's,
     /// or the sum of its executed cases when it gives none; an executed case with no time, a negative time or one that is
     /// not a number is an error. The run starts at the report's timestamp (JUnit timestamp, NUnit date and time or
@@ -29,7 +41,9 @@ namespace Profiler.PS.Commands
     /// result says AlreadyImported, with a warning.</para>
     /// <para>Reports are streamed: memory follows the number of executed tests (at most 100,000 per run), not the file's
     /// size. A DTD is refused and no entity is expanded or fetched.</para>
-    /// <para>Errors (each input is all or nothing; the others are still imported): ImportWorkflowRunUnsupportedInput (an
+    /// <para>An empty pipeline (@() | Import-WorkflowRun) imports nothing, like most cmdlets; $null is an error.</para>
+    /// <para>Errors (each input is all or nothing; the others are still imported): ImportWorkflowRunNullInput ($null piped or
+    /// given, often a variable never set or Invoke-Pester without -PassThru), ImportWorkflowRunUnsupportedInput (an
     /// object that is neither a Pester run nor an Invoke-Build result), ImportWorkflowRunUnknownFormat (XML that is neither
     /// JUnit nor NUnit), ImportWorkflowRunInvalidXml (damaged or truncated), ImportWorkflowRunDtdProhibited,
     /// ImportWorkflowRunInvalidTime (missing, negative or non-numeric times, bad timestamps), ImportWorkflowRunMissingName,
