@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
@@ -96,9 +97,14 @@ namespace Profiler.PS.Commands
             {
                 if (PesterRunReader.IsRun(input)) Add(PesterRunReader.Read(input), DateTimeOffset.Now, input);
                 else if (InvokeBuildResultReader.AsResult(input) is object result) Add(InvokeBuildResultReader.Read(result), DateTimeOffset.Now, input);
+                else if (value is IList list)
+                {
+                    // -InputObject $runs (an array, not piped): each item as if piped; an empty array imports nothing.
+                    foreach (object item in list) ReadObject(item == null ? null : PSObject.AsPSObject(item));
+                }
                 else
                 {
-                    string type = value == null ? "$null" : input.TypeNames.Count > 0 ? input.TypeNames[0] : value.GetType().FullName;
+                    string type = input.TypeNames.Count > 0 ? input.TypeNames[0] : value.GetType().FullName;
                     var ex = new ArgumentException($"Import-WorkflowRun cannot import a {type}: pipe the object Invoke-Pester -PassThru returns (Pester.Run) or an Invoke-Build result (Invoke-Build ... -Result r), or give JUnit or NUnit report files with -Path.");
                     WriteError(new ErrorRecord(ex, ErrorId("UnsupportedInput"), ErrorCategory.InvalidType, value));
                 }

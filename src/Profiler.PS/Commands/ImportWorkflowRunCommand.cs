@@ -41,7 +41,8 @@ namespace Profiler.PS.Commands
     /// result says AlreadyImported, with a warning.</para>
     /// <para>Reports are streamed: memory follows the number of executed tests (at most 100,000 per run), not the file's
     /// size. A DTD is refused and no entity is expanded or fetched.</para>
-    /// <para>An empty pipeline (@() | Import-WorkflowRun) imports nothing, like most cmdlets; $null is an error.</para>
+    /// <para>An empty pipeline (@() | Import-WorkflowRun) or -InputObject @() imports nothing, like most cmdlets; $null is an
+    /// error. An array given to -InputObject is imported item by item, as if piped.</para>
     /// <para>Errors (each input is all or nothing; the others are still imported): ImportWorkflowRunNullInput ($null piped or
     /// given, often a variable never set or Invoke-Pester without -PassThru), ImportWorkflowRunUnsupportedInput (an
     /// object that is neither a Pester run nor an Invoke-Build result), ImportWorkflowRunUnknownFormat (XML that is neither
@@ -88,6 +89,31 @@ namespace Profiler.PS.Commands
     /// </code>
     /// <para>Imports five nightly CI reports as history, oldest first; importing one of them again adds nothing
     /// (AlreadyImported). Compare-WorkflowRun then judges the latest run, whose 'login' test got slower.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $folder = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), [guid]::NewGuid()))
+    /// $report = [System.IO.Path]::Combine($folder.FullName, 'junit.xml')
+    /// [System.IO.File]::WriteAllText($report, @'
+    /// &lt;testsuites time="0.5"&gt;
+    ///   &lt;testsuite name="/home/runner/work/shop/tests/Cart.Tests.ps1" time="0.3" timestamp="2026-03-01T10:00:00Z"&gt;
+    ///     &lt;testcase classname="/home/runner/work/shop/tests/Cart.Tests.ps1" name="Cart.Totals.adds 2 items" time="0.1"/&gt;
+    ///     &lt;testcase classname="/home/runner/work/shop/tests/Cart.Tests.ps1" name="Cart.Totals &amp;gt; adds" time="0.2"/&gt;
+    ///   &lt;/testsuite&gt;
+    ///   &lt;testsuite name="/home/runner/work/shop/tests/unit/Price.Tests.ps1" time="0.2"&gt;
+    ///     &lt;testcase classname="/home/runner/work/shop/tests/unit/Price.Tests.ps1" name="Price.rounds" time="0.2"/&gt;
+    ///   &lt;/testsuite&gt;
+    /// &lt;/testsuites&gt;
+    /// '@)
+    /// Import-WorkflowRun -Path $report -WorkflowId shop-tests | Out-Null
+    /// Get-NodeStatistics -WorkflowId shop-tests | Select-Object NodeId, NodeType
+    /// $folder.Delete($true)
+    /// </code>
+    /// <para>Shows the ids of a JUnit report as Pester writes it on a CI agent: the files' absolute paths become
+    /// 'Cart.Tests.ps1' and 'unit/Price.Tests.ps1' (relative to the folder they share), so another agent's checkout gives the
+    /// same ids; each test is its file, ' &gt; ' and Pester's full name. The test named 'Totals &gt; adds' is
+    /// 'Cart.Tests.ps1 &gt; Cart.Totals &gt;&gt; adds': a '&gt;' standing alone in a name is doubled, so it is not taken for a
+    /// test 'adds' in a block 'Totals'.</para>
     /// </example>
     /// <seealso cref="CompareWorkflowRunCommand"/>
     /// <seealso cref="TestWorkflowBudgetCommand"/>
