@@ -23,10 +23,6 @@ namespace Profiler.PS.Import
         /// <summary>Reverses <see cref="Escape"/>: every stand-alone run of two or more '&gt;' loses one.</summary>
         public static string Unescape(string segment) => segment == null ? throw new ArgumentNullException(nameof(segment)) : Rewrite(segment, -1);
 
-        /// <summary>The id of <paramref name="segment"/> under <paramref name="parentId"/> (an id, already escaped; null or empty at the top).</summary>
-        public static string Append(string parentId, string segment)
-            => string.IsNullOrEmpty(parentId) ? Escape(segment) : parentId + Separator + Escape(segment);
-
         /// <summary>Joins names into an id.</summary>
         public static string Join(params string[] segments)
         {
