@@ -203,7 +203,7 @@ namespace Profiler.PS.Commands
         private void RunBlock(long entered)
         {
             NodeScope scope = null;
-            PSVariable exitCodeVariable = IgnoreExitCode ? null : NodeBlock.ExitCodeVariable(SessionState);
+            PSVariable exitCodeVariable = NodeBlock.ExitCodeVariable(this);
             object exitCodeBefore = exitCodeVariable?.Value;
             // Decided, and the first call's one-time set-up done, before the clock starts.
             bool direct = ScriptBlockRunner.CanInvokeDirectly(ScriptBlock);
@@ -219,7 +219,7 @@ namespace Profiler.PS.Commands
             catch (Exception ex)
             {
                 // Record, then let the very same exception continue: callers' catch blocks see the original error.
-                if (scope != null) Finish(scope, NodeBlock.StatusOf(ex, _stopping), quiet: true);
+                if (scope != null) Finish(scope, NodeBlock.StatusOf(ex, _stopping), NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore), quiet: true);
                 CompleteOneOff();
                 // PowerShell re-labels a statement-terminating error (a .NET method exception inside try) that leaves
                 // a compiled cmdlet with the cmdlet's name; marking it thrown keeps its FullyQualifiedErrorId as the block made it.
@@ -227,9 +227,9 @@ namespace Profiler.PS.Commands
                     rte.WasThrownFromThrowStatement = true;
                 throw;
             }
-            int exitCode = 0;
-            bool exitFailed = !IgnoreExitCode && NodeBlock.NativeCommandFailed(SessionState, exitCodeVariable, exitCodeBefore, out exitCode);
-            Finish(scope, exitFailed ? NodeStatus.Failed : NodeStatus.Succeeded, quiet: false);
+            int? exitCode = NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore);
+            bool exitFailed = !IgnoreExitCode && exitCode.HasValue && exitCode != 0;
+            Finish(scope, exitFailed ? NodeStatus.Failed : NodeStatus.Succeeded, exitCode, quiet: false);
             if (exitFailed)
                 WriteVerbose($"Node '{NodeId}' recorded Failed: its last native command exited with code {exitCode} ($LASTEXITCODE). Add -IgnoreExitCode to record it Succeeded.");
         }
@@ -251,13 +251,13 @@ namespace Profiler.PS.Commands
         }
 
         /// <summary>Records the node; when the block failed (<paramref name="quiet"/>) nothing is written, so the block's error stays the one reported.</summary>
-        private void Finish(NodeScope scope, NodeStatus status, bool quiet)
+        private void Finish(NodeScope scope, NodeStatus status, int? exitCode, bool quiet)
         {
             RecordResult result = default;
             ProfilerException failure = null;
             try
             {
-                result = State.Scopes.End(scope, status);
+                result = State.Scopes.End(scope, status, exitCode);
             }
             catch (ProfilerException ex)
             {
