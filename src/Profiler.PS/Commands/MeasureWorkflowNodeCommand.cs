@@ -31,7 +31,8 @@ namespace Profiler.PS.Commands
     /// Succeeded for code 0 and Failed otherwise, and exits as it would without this command; break and continue
     /// leave the block (and the caller's loop, as with <c>&amp; { }</c>) and record Succeeded. A block whose last native
     /// command exited with a non-zero code ($LASTEXITCODE set during the block) records Failed, with a verbose message
-    /// naming the code; -IgnoreExitCode records it Succeeded.</para>
+    /// naming the code; -IgnoreExitCode records it Succeeded. Either way the timing keeps the code as its ExitCode
+    /// (Get-NodeTiming), null when the block ran no native command.</para>
     /// <para>The run is -Run, else the run in flight of -WorkflowId, else the most recently started run in flight.
     /// When there is none, the cmdlet starts a one-off run of -WorkflowId (default 'adhoc'), records the node (once per
     /// piped object) and completes the run when the command ends, so a one-liner builds history too.</para>
@@ -167,6 +168,7 @@ namespace Profiler.PS.Commands
         /// <summary>
         /// Records the node Succeeded even when the last native command the block ran exited with a non-zero code. By
         /// default such a block is recorded Failed (its output and errors are unchanged; $LASTEXITCODE keeps the code).
+        /// The code is kept as the timing's ExitCode with or without this switch.
         /// </summary>
         [Parameter]
         public SwitchParameter IgnoreExitCode { get; set; }
