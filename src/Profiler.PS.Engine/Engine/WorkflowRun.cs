@@ -103,7 +103,7 @@ namespace Profiler.PS
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, s.Sequence, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
                         s.Duration, s.EndOffset, threads[s.Lane - 1], s.Parent?.NodeId, parentSequences[i], s.SelfDuration, s.Status,
-                        s.EndOffset - s.Duration, s.Lane, s.Overhead, ExceedsParent(s), s.ExitCode);
+                        s.EndOffset - s.Duration, s.Lane, VisibleOverhead(s.Overhead), ExceedsParent(s), s.ExitCode);
                 }
                 return result;
             }
