@@ -133,7 +133,8 @@ namespace Profiler.PS.Commands
             object command = source.Command == null ? (object)block : ScriptSource.WithScriptBlock(source.Command, block) ?? (object)block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
-            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null);
+            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null,
+                () => NodeBlock.ExitCodeVariable(SessionState)?.Value);
             active.Push(recording);
             try
             {
@@ -147,7 +148,8 @@ namespace Profiler.PS.Commands
             catch (Exception ex)
             {
                 active.Remove(recording);
-                bool failed = !(ex is FlowControlException);
+                // exit N from a script block (a script file's command handles its own exit) is judged by N, as in Measure-WorkflowNode.
+                bool failed = NodeBlock.StatusOf(ex, stopping: false) != NodeStatus.Succeeded;
                 recording.Finish(failed);
                 Complete(run, ownRun, recording, quiet: true);
                 // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
@@ -155,7 +157,8 @@ namespace Profiler.PS.Commands
                 throw;
             }
             active.Remove(recording);
-            recording.Finish(failed: false);
+            // exit N ends the script file's command without an error; its code tells success from failure.
+            recording.Finish(failed: recording.EndedWithNonZeroExitCode());
             Complete(run, ownRun, recording, quiet: false);
         }
 
