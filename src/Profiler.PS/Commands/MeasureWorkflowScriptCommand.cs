@@ -128,8 +128,8 @@ namespace Profiler.PS.Commands
             if (source.Errors.Length > 0)
                 ThrowTerminatingError(new ErrorRecord(new ParseException(source.Errors), ErrorId("ParseError"), ErrorCategory.ParserError, source.File)
                 { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again:{Environment.NewLine}{source.DescribeErrors()}") });
-            RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, source.Text, Depth);
-            ScriptBlock block = Compile(rewritten.Text, source.File);
+            RewrittenScript rewritten = Rewrite(source);
+            ScriptBlock block = rewritten.Ast.GetScriptBlock();
             object command = source.Command == null ? (object)block : ScriptSource.WithScriptBlock(source.Command, block) ?? (object)block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
@@ -179,14 +179,21 @@ namespace Profiler.PS.Commands
             return ScriptSource.FromFile(command);
         }
 
-        private ScriptBlock Compile(string text, string file)
+        private RewrittenScript Rewrite(ScriptSource source)
         {
-            ScriptBlockAst ast = Parser.ParseInput(text, file, out _, out ParseError[] errors);
-            if (errors.Length == 0) return ast.GetScriptBlock();
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                $"Measure-WorkflowScript could not instrument this script ({errors[0].Message} at line {errors[0].Extent.StartLineNumber} of the rewritten text); nothing was run. Run it with -Depth 1, and report the script's construct as a bug."),
-                ErrorId("RewriteFailed"), ErrorCategory.NotImplemented, file));
-            return null;
+            try
+            {
+                RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, Depth);
+                rewritten.Ast.GetScriptBlock();   // its semantic checks, before anything runs
+                return rewritten;
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                    $"Measure-WorkflowScript could not instrument this script: {ex.Message}; nothing was run. Run it without the profiler, or report the script's construct as a bug.", ex),
+                    ErrorId("RewriteFailed"), ErrorCategory.NotImplemented, source.File));
+                return null;
+            }
         }
 
         private object Arguments()
