@@ -55,15 +55,25 @@ namespace Profiler.PS.Scripts
             => string.Join(Environment.NewLine, Errors.Select(e =>
                 $"{e.Extent.File ?? "<script block>"}:{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber}: {e.Message}"));
 
+        /// <summary>Tests set this to run the fallback a PowerShell without the private member would take.</summary>
+        internal static bool ScriptFileCommandDisabled = false;
+
         /// <summary>
-        /// A copy of <paramref name="file"/>'s command that runs <paramref name="rewritten"/> instead of the file's
-        /// text, so the rewritten script runs as that file (ExternalScript: $MyInvocation.MyCommand, exit codes, scope);
-        /// null when this PowerShell gives no way to (then the caller runs the script block itself).
+        /// <paramref name="file"/>'s command, made to run <paramref name="rewritten"/> instead of the file's text, so the
+        /// rewritten script runs as that file (ExternalScript: $MyInvocation.MyCommand is the script, exit ends the script
+        /// and sets $LASTEXITCODE, #requires is checked); null when this PowerShell gives no way to (then the caller runs
+        /// the script block itself, and handles its exit).
         /// </summary>
+        /// <remarks>
+        /// PowerShell has no public way to give a script file's command another body, nor to make a script block run
+        /// as a script file: ExternalScriptInfo has no public constructor, and writing the rewritten text to a file
+        /// would change $PSScriptRoot and the lines errors quote. So its private setter (stable from 5.1 to 7.6) is
+        /// looked up, never assumed. Without it the script block runs as <c>&amp; { }</c> would, and differs only in
+        /// $MyInvocation.MyCommand (a script block, not the file) and in #requires, which is then not checked.
+        /// </remarks>
         public static ExternalScriptInfo WithScriptBlock(ExternalScriptInfo file, ScriptBlock rewritten)
         {
-            // PowerShell has no public way to give a script file's command another body; its private setter is stable
-            // from 5.1 to 7.6 and is looked up, never assumed: without it the script block runs directly.
+            if (ScriptFileCommandDisabled) return null;
             MethodInfo setter = typeof(ExternalScriptInfo).GetProperty(nameof(ExternalScriptInfo.ScriptBlock))?.GetSetMethod(nonPublic: true);
             FieldInfo field = typeof(ExternalScriptInfo).GetField("_scriptBlock", BindingFlags.NonPublic | BindingFlags.Instance);
             try
