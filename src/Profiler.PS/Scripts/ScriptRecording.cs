@@ -137,6 +137,8 @@ namespace Profiler.PS.Scripts
         /// <summary>Calls above <paramref name="call"/> in flight have ended by an error: record them Failed, innermost first. A probe that is not open (the root, another recording's) closes nothing.</summary>
         private void CloseAbove(ScriptProbe call)
         {
+            int last = _open.Count - 1;
+            if (last >= 0 && _open[last] == call) return;   // the usual case: nothing above the call is open
             int index = call == Root ? -1 : _open.LastIndexOf(call);
             if (index < 0 && call != Root) return;
             while (_open.Count - 1 > index) End(_open[_open.Count - 1], NodeStatus.Failed);
@@ -144,7 +146,8 @@ namespace Profiler.PS.Scripts
 
         private void End(ScriptProbe probe, NodeStatus status)
         {
-            _open.RemoveAt(_open.LastIndexOf(probe));
+            int last = _open.Count - 1;
+            _open.RemoveAt(last >= 0 && _open[last] == probe ? last : _open.LastIndexOf(probe));
             if (probe.Scope.IsEnded) return;
             try
             {
