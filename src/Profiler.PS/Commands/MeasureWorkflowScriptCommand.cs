@@ -122,8 +122,8 @@ namespace Profiler.PS.Commands
             if (source.Errors.Length > 0)
                 ThrowTerminatingError(new ErrorRecord(new ParseException(source.Errors), ErrorId("ParseError"), ErrorCategory.ParserError, source.File)
                 { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again:{Environment.NewLine}{source.DescribeErrors()}") });
-            RewrittenScript rewritten = Rewrite(source);
-            ScriptBlock block = rewritten.Ast.GetScriptBlock();
+            RewrittenScripts.Entry rewritten = State.RewrittenScripts.Get(source, Depth, () => Rewrite(source));
+            ScriptBlock block = rewritten.Block;
             ExternalScriptInfo file = source.Command == null ? null : ScriptSource.WithScriptBlock(source.Command, block);
             bool fallback = source.Command != null && file == null;
             object command = (object)file ?? block;
@@ -189,13 +189,13 @@ namespace Profiler.PS.Commands
             return ScriptSource.FromFile(command);
         }
 
-        private RewrittenScript Rewrite(ScriptSource source)
+        private RewrittenScripts.Entry Rewrite(ScriptSource source)
         {
             try
             {
                 RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, Depth);
-                rewritten.Ast.GetScriptBlock();   // its semantic checks, before anything runs
-                return rewritten;
+                // GetScriptBlock runs the semantic checks, before anything runs.
+                return new RewrittenScripts.Entry(rewritten.Ast.GetScriptBlock(), rewritten.Steps);
             }
             catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)
             {

@@ -84,6 +84,24 @@ namespace Profiler.PS.Scripts
             return new NamedBlockAst(block.Extent, block.BlockKind, new StatementBlockAst(block.Extent, statements.ToList(), RebuildAll(block.Traps)), block.Unnamed);
         }
 
+        /// <summary>UsingStatementAst.Copy() reuses its name node, which then has two parents, so the copy is made here.</summary>
+        protected static UsingStatementAst CopyUsing(UsingStatementAst u)
+        {
+            if (u.Alias != null)
+                return u.ModuleSpecification != null ? new UsingStatementAst(u.Extent, (StringConstantExpressionAst)u.Alias.Copy(), (HashtableAst)u.ModuleSpecification.Copy())
+                    : new UsingStatementAst(u.Extent, u.UsingStatementKind, (StringConstantExpressionAst)u.Alias.Copy(), (StringConstantExpressionAst)u.Name.Copy());
+            return u.ModuleSpecification != null ? new UsingStatementAst(u.Extent, (HashtableAst)u.ModuleSpecification.Copy())
+                : new UsingStatementAst(u.Extent, u.UsingStatementKind, (StringConstantExpressionAst)u.Name.Copy());
+        }
+
+        /// <summary>The script block (function body or script) a node belongs to.</summary>
+        protected static ScriptBlockAst NearestBody(Ast ast)
+        {
+            for (Ast a = ast.Parent; a != null; a = a.Parent)
+                if (a is ScriptBlockAst body) return body;
+            return null;
+        }
+
         private static List<StatementAst> Prepend(StatementAst first, IEnumerable<StatementAst> rest)
             => (first == null ? rest : new[] { first }.Concat(rest)).ToList();
 

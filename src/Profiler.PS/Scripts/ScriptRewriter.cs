@@ -180,16 +180,6 @@ namespace Profiler.PS.Scripts
         private static StatementAst Probe(string text)
             => (StatementAst)Parser.ParseInput(text, out _, out _).EndBlock.Statements[0].Copy();
 
-        /// <summary>UsingStatementAst.Copy() reuses its name node, which then has two parents, so the copy is made here.</summary>
-        private static UsingStatementAst CopyUsing(UsingStatementAst u)
-        {
-            if (u.Alias != null)
-                return u.ModuleSpecification != null ? new UsingStatementAst(u.Extent, (StringConstantExpressionAst)u.Alias.Copy(), (HashtableAst)u.ModuleSpecification.Copy())
-                    : new UsingStatementAst(u.Extent, u.UsingStatementKind, (StringConstantExpressionAst)u.Alias.Copy(), (StringConstantExpressionAst)u.Name.Copy());
-            return u.ModuleSpecification != null ? new UsingStatementAst(u.Extent, (HashtableAst)u.ModuleSpecification.Copy())
-                : new UsingStatementAst(u.Extent, u.UsingStatementKind, (StringConstantExpressionAst)u.Name.Copy());
-        }
-
         /// <summary>A body worth timing: it has statements to run.</summary>
         private static bool IsTimeable(ScriptBlockAst body)
         {
@@ -207,13 +197,6 @@ namespace Profiler.PS.Scripts
             CommandElementAst name = command.CommandElements[0];
             string value = name is StringConstantExpressionAst constant ? constant.Value : name is ExpandableStringExpressionAst expandable ? expandable.Value : null;
             return value != null && value.Trim().EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static ScriptBlockAst NearestBody(Ast ast)
-        {
-            for (Ast a = ast.Parent; a != null; a = a.Parent)
-                if (a is ScriptBlockAst body) return body;
-            return null;
         }
     }
 
