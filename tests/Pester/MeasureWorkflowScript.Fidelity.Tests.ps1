@@ -109,6 +109,21 @@ Measure-WorkflowScript '$path' -WorkflowId write-error 2>&1 | Out-String -Width 
     }
 }
 
+Describe 'Measure-WorkflowScript and PowerShell 7.3''s clean block, which the 5.1 syntax-tree constructors cannot carry' {
+    It 'runs a function with a clean block untimed and whole, and refuses a script with its own clean block before running it' {
+        Import-Module $module -Force
+        $marker = Join-Path $temp 'cleaned.txt'
+        $path = Join-Path $temp 'clean-function.ps1'
+        Set-Content $path -Value "function Use-Clean { process { `"p `$_`" } clean { Set-Content '$marker' 'yes' } }`n1, 2 | Use-Clean"
+        Measure-WorkflowScript $path -WorkflowId clean-function | Should -Be 'p 1', 'p 2'
+        Get-Content $marker | Should -Be 'yes'
+        (Get-NodeStatistics -WorkflowId clean-function).NodeId | Should -Be 'L2 1, 2 | Use-Clean'
+        $script = Join-Path $temp 'clean-script.ps1'
+        Set-Content $script -Value "process { 'ran' }`nclean { 'clean' }"
+        { Measure-WorkflowScript $script -WorkflowId clean-script } | Should -Throw -ErrorId 'MeasureWorkflowScriptRewriteFailed,Profiler.PS.Commands.MeasureWorkflowScriptCommand'
+    }
+}
+
 Describe 'Measure-WorkflowScript without the private member it uses to run a script as its file' {
     It 'runs the script block instead: same output, errors and exit code, and the caller goes on after exit 3' {
         $r = Invoke-Child -Mode exit -View ConciseView -Fallback

@@ -36,7 +36,9 @@ namespace Profiler.PS.Commands
     /// <para>Errors, before anything runs: a path that does not exist (MeasureWorkflowScriptPathNotFound) or names several
     /// files (MeasureWorkflowScriptAmbiguousPath), a file that is not a .ps1 script such as a module
     /// (MeasureWorkflowScriptNotAScript), a script with parse errors, listed with their positions
-    /// (MeasureWorkflowScriptParseError), a null -ScriptBlock (MeasureWorkflowScriptNullScriptBlock).</para>
+    /// (MeasureWorkflowScriptParseError), a null -ScriptBlock (MeasureWorkflowScriptNullScriptBlock), a script with a
+    /// clean block of its own (PowerShell 7.3+), which the rewritten script could not keep (MeasureWorkflowScriptRewriteFailed;
+    /// a function's clean block is kept, and that function runs untimed).</para>
     /// </remarks>
     /// <example>
     /// <code>

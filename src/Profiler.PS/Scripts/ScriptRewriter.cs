@@ -59,7 +59,7 @@ namespace Profiler.PS.Scripts
                 if (!CanChange(ast)) continue;
                 if (ast is FunctionDefinitionAst function)
                 {
-                    if (!IsTimeable(function.Body) || !FindReturns(function.Body)) continue;
+                    if (!IsTimeable(function.Body) || HasUnknownBlock(function.Body) || !FindReturns(function.Body)) continue;
                     _timed.Add(function.Body);
                     Mark(function.Body);
                     continue;
