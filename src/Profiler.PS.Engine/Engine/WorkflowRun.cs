@@ -47,8 +47,14 @@ namespace Profiler.PS
 
         /// <summary>The workflow the run belongs to.</summary>
         public string WorkflowId => _owner.WorkflowId;
-        /// <summary>The run's number in its workflow, 1 for the first.</summary>
-        public int RunNumber { get; }
+        /// <summary>
+        /// The run's number in its workflow, 1 for the first. With a history folder the number is taken under the history's
+        /// lock when the run completes (one after the file's last run), so it can rise at completion when other processes
+        /// appended runs meanwhile: the completed run carries the number its history record got.
+        /// </summary>
+        public int RunNumber { get; internal set; }
+        /// <summary>Tests an imported run listed as skipped, and not run (not timed, so no samples); 0 for live runs.</summary>
+        internal long SkippedCount, NotRunCount;
         /// <summary>A unique id of the run.</summary>
         public Guid RunId { get; }
         /// <summary>When the run started.</summary>
