@@ -38,7 +38,8 @@ namespace Profiler.PS
             Kind = kind;
             NodeId = nodeId;
             NodeLabel = nodeLabel;
-            EstimatedSaving = estimatedSaving;
+            // Rounded to 0.1 ms, the precision the views print (N1), so exports carry no floating-point noise.
+            EstimatedSaving = System.Math.Round(estimatedSaving, 1, System.MidpointRounding.AwayFromZero);
             SinceRun = sinceRun;
             Evidence = evidence;
             Message = message;
@@ -59,6 +60,7 @@ namespace Profiler.PS
         /// baseline (Regression), its drift undone (Trend), halved (CriticalPath), at its median (Noisy), warm
         /// (ColdStart), the run as short as its critical path allows (ParallelHeadroom). Taken through the
         /// critical path: 0 for a node off the path. 0 for Failing and BudgetRisk, which are not about time won.
+        /// Rounded to 0.1 ms.
         /// </summary>
         public double EstimatedSaving { get; }
         /// <summary>The first run of a Regression (the change point), else 0.</summary>
