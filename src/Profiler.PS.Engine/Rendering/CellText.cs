@@ -29,32 +29,45 @@ namespace Profiler.PS.Rendering
 
         /// <summary>
         /// Each of <paramref name="labels"/> in at most <paramref name="width"/> characters, keeping distinct labels
-        /// distinct when the width allows: <see cref="KeepEnd"/>, unless two labels would then look the same (they
-        /// share a long ending, as <c>… > Context Release > It works</c> and <c>… > Context Debug > It works</c>); such
-        /// a label shows the part where it differs and a shorter end: <c>…ntext Release…It works</c>.
+        /// apart when the width allows: <see cref="KeepEnd"/>, unless the label shares so long an ending with another
+        /// label that fewer than <see cref="MinimumDifference"/> differing characters would show (test ids such as
+        /// <c>… > Context Release > It works</c> and <c>… > Context Debug > It works</c>); such a label shows the part
+        /// where it differs and a shorter end: <c>…ntext Release…It works</c>. O(n log n) in the number of labels.
         /// </summary>
         public static string[] Distinct(IReadOnlyList<string> labels, int width)
         {
-            var safe = new string[labels.Count];
-            var shown = new string[labels.Count];
-            var count = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < safe.Length; i++)
+            int n = labels.Count;
+            var safe = new string[n];
+            for (int i = 0; i < n; i++) safe[i] = Engine.TerminalText.Safe(labels[i] ?? "");
+            // The longest ending a label shares with a different label is with a neighbour in order of reversed text.
+            var reversed = new string[n];
+            var order = new int[n];
+            for (int i = 0; i < n; i++)
             {
-                safe[i] = Engine.TerminalText.Safe(labels[i] ?? "");
-                shown[i] = KeepEnd(safe[i], width);
-                count[shown[i]] = count.TryGetValue(shown[i], out int c) ? c + 1 : 1;
+                char[] r = safe[i].ToCharArray();
+                Array.Reverse(r);
+                reversed[i] = new string(r);
+                order[i] = i;
             }
-            var plain = (string[])shown.Clone();   // compare with the first forms, not with labels already changed
-            for (int i = 0; i < safe.Length; i++)
+            Array.Sort(reversed, order, StringComparer.Ordinal);
+            var common = new int[n];
+            for (int k = 0; k < n; k++)
             {
-                if (count[plain[i]] < 2 || safe[i].Length <= width || width < 7) continue;
-                int common = 0;   // the longest ending the label shares with a label that looks the same
-                for (int j = 0; j < safe.Length; j++)
-                    if (j != i && plain[j] == plain[i] && safe[j] != safe[i]) common = Math.Max(common, CommonEnd(safe[i], safe[j]));
-                shown[i] = AroundDifference(safe[i], common, width);
+                int i = order[k];
+                for (int j = k - 1; j >= 0; j--) if (safe[order[j]] != safe[i]) { common[i] = Math.Max(common[i], CommonEnd(safe[i], safe[order[j]])); break; }
+                for (int j = k + 1; j < n; j++) if (safe[order[j]] != safe[i]) { common[i] = Math.Max(common[i], CommonEnd(safe[i], safe[order[j]])); break; }
+            }
+            var shown = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                bool blurred = safe[i].Length > width && common[i] < safe[i].Length && width - 1 - common[i] < MinimumDifference && width >= 7;
+                shown[i] = blurred ? AroundDifference(safe[i], common[i], width) : KeepEnd(safe[i], width);
             }
             return shown;
         }
+
+        /// <summary>Differing characters a shortened label should show before its shared ending.</summary>
+        public const int MinimumDifference = 8;
 
         /// <summary>
         /// <paramref name="milliseconds"/> in at most <paramref name="width"/> characters: with one decimal (<c>1,234.5</c>),
