@@ -12,8 +12,8 @@ namespace Profiler.PS.Rendering
         public const int IndentWidth = 2;
 
         /// <summary>
-        /// The id text of <paramref name="row"/> (a NodePerformanceData, BottleneckInfo or RunComparison; anything
-        /// else by its text) for a line of <paramref name="lineWidth"/> characters whose other columns and separators
+        /// The id text of <paramref name="row"/> (a NodePerformanceData, BottleneckInfo, RunComparison, NodeTiming,
+        /// BudgetResult or BottleneckAlert; anything else by its text) for a line of <paramref name="lineWidth"/> characters whose other columns and separators
         /// take <paramref name="reserved"/>; one character is left free, as the last column of a terminal wraps.
         /// </summary>
         public static string Text(object row, int lineWidth, int reserved)
@@ -26,6 +26,9 @@ namespace Profiler.PS.Rendering
                 case NodePerformanceData n: depth = n.Depth; ids = n.Ids; index = n.IdIndex; id = n.NodeId; break;
                 case BottleneckInfo b: ids = b.Ids; index = b.IdIndex; id = b.NodeId; break;
                 case RunComparison c: ids = c.Ids; index = c.IdIndex; id = c.Scope == ComparisonScope.Workflow ? Engine.RunComparer.WorkflowTotalLabel : c.NodeId; break;
+                case NodeTiming t: id = t.NodeId; break;
+                case BudgetResult r: id = r.NodeId; break;
+                case BottleneckAlert a: id = a.NodeId; break;
                 default: id = row?.ToString(); break;
             }
             int indent = Math.Max(0, Math.Min(depth, 10)) * IndentWidth;
