@@ -72,10 +72,8 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Add, "NodeTiming")]
     [OutputType(typeof(NodeTiming))]
-    public sealed class AddNodeTimingCommand : ProfilerCmdletBase
+    public sealed class AddNodeTimingCommand : RunTargetCmdletBase
     {
-        private WorkflowRun _resolved;
-        private string _resolvedFor;
 
         /// <summary>The node's id, unique in its workflow and compared case-insensitively. Recording the same id again in a run adds to that node's time in the run.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -100,15 +98,6 @@ namespace Profiler.PS.Commands
         /// <summary>A display label for tables and the heatmap; defaults to the NodeId.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string NodeLabel { get; set; }
-
-        /// <summary>The workflow whose run takes the timing; defaults to the most recently started run in flight.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
-
-        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread. A piped run works too (see -InputObject).</summary>
-        [Parameter]
-        public WorkflowRun Run { get; set; }
 
         /// <summary>
         /// How the step ended: Succeeded (the default), Failed or Stopped. A node's run that includes a Failed or Stopped
@@ -135,7 +124,7 @@ namespace Profiler.PS.Commands
         protected override void ProcessRecord()
         {
             object piped = InputObject?.BaseObject;
-            WorkflowRun run = Run ?? piped as WorkflowRun ?? ResolveRun();
+            WorkflowRun run = TargetRun(Run ?? piped as WorkflowRun, out _);
             if (!MyInvocation.BoundParameters.ContainsKey(nameof(Duration)))
             {
                 if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
@@ -179,22 +168,6 @@ namespace Profiler.PS.Commands
                     Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane,
                     exceedsParent: result.ExceededParent != null));
             if (result.Alert != null) RaiseBottleneck(result.Alert, run);
-        }
-
-        private WorkflowRun ResolveRun()
-        {
-            if (_resolved != null && _resolvedFor == WorkflowId && _resolved.State == WorkflowRunState.Running) return _resolved;
-            try
-            {
-                _resolved = Session.GetRunInFlight(WorkflowId);
-                _resolvedFor = WorkflowId;
-                return _resolved;
-            }
-            catch (ProfilerException ex)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
-                return null;
-            }
         }
     }
 }
