@@ -74,7 +74,6 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(NodeTiming))]
     public sealed class AddNodeTimingCommand : RunTargetCmdletBase
     {
-
         /// <summary>The node's id, unique in its workflow and compared case-insensitively. Recording the same id again in a run adds to that node's time in the run.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]

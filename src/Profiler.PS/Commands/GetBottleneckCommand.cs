@@ -48,7 +48,7 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(BottleneckInfo))]
     public sealed class GetBottleneckCommand : WorkflowsCmdletBase
     {
-        /// <summary>The workflows to rank, each ranked on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows to rank, each ranked on its own; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]

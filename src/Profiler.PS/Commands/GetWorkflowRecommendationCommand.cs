@@ -73,7 +73,7 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(WorkflowRecommendation))]
     public sealed class GetWorkflowRecommendationCommand : WorkflowsCmdletBase
     {
-        /// <summary>The workflows to advise on, each on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows to advise on, each on its own; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]

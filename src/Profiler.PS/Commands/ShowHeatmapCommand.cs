@@ -70,7 +70,7 @@ namespace Profiler.PS.Commands
         private const string TopSet = "Top";
         private const string AllSet = "All";
 
-        /// <summary>Workflows to draw; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>Workflows to draw; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
