@@ -43,24 +43,30 @@ namespace Profiler.PS
             oneOff = false;
             if (given != null) return given;
             if (_resolved != null && _resolvedFor == WorkflowId && _resolved.State == WorkflowRunState.Running) return _resolved;
-            try
+            // Looked up without exceptions: this runs inside the timed span of a node, where a thrown exception costs milliseconds.
+            WorkflowRun run = WorkflowId == null ? Session.DefaultRun : Session.GetWorkflow(WorkflowId)?.CurrentRun;
+            if (run == null && StartsOneOffRun)
             {
-                _resolved = Session.GetRunInFlight(WorkflowId);
-            }
-            catch (ProfilerException ex) when (ex.Kind == ProfilerErrorKind.NoRunInProgress && StartsOneOffRun)
-            {
-                _resolved = Session.StartRun(WorkflowId ?? OneOffWorkflowId, null, false, out _, out string[] warnings, oneOff: WorkflowId == null);
+                run = Session.StartRun(WorkflowId ?? OneOffWorkflowId, null, false, out _, out string[] warnings, oneOff: WorkflowId == null);
                 foreach (string warning in warnings) WriteWarning(warning);
                 oneOff = true;
-                WriteVerbose($"No run of workflow '{_resolved.WorkflowId}' was in flight: recording in one-off run {_resolved.RunNumber}, completed when the command ends." +
+                WriteVerbose($"No run of workflow '{run.WorkflowId}' was in flight: recording in one-off run {run.RunNumber}, completed when the command ends." +
                     (WorkflowId == null ? " One-off runs never become the default target of queries: give -WorkflowId adhoc to query them." : ""));
             }
-            catch (ProfilerException ex)
+            else if (run == null)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
+                try
+                {
+                    run = Session.GetRunInFlight(WorkflowId);   // throws the engine's NoRunInProgress, with what to do next (or finds a run started meanwhile)
+                }
+                catch (ProfilerException ex)
+                {
+                    ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
+                }
             }
+            _resolved = run;
             _resolvedFor = WorkflowId;
-            return _resolved;
+            return run;
         }
     }
 }
