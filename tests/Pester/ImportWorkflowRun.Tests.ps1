@@ -68,18 +68,18 @@ AfterAll {
 }
 
 Describe 'A Pester run piped to Import-WorkflowRun' {
-    It 'records a node per executed test, named by path with data-driven names expanded' {
+    It 'records a node per executed test, named by file and Pester''s full name with data-driven names expanded' {
         $ids = $result.Pester.Nodes | Where-Object NodeType -eq Test | ForEach-Object NodeId
         $ids | Sort-Object | Should -Be @(
-            'Cart.Tests.ps1 > Cart > empties'
-            'Cart.Tests.ps1 > Cart > Totals > adds 1 items'
-            'Cart.Tests.ps1 > Cart > Totals > adds 2 items'
-            'Cart.Tests.ps1 > Cart > Totals > applies the discount')
+            'Cart.Tests.ps1 > Cart.empties'
+            'Cart.Tests.ps1 > Cart.Totals.adds 1 items'
+            'Cart.Tests.ps1 > Cart.Totals.adds 2 items'
+            'Cart.Tests.ps1 > Cart.Totals.applies the discount')
     }
 
     It 'uses Pester''s own duration for every test' {
         foreach ($t in $result.Pester.Tests | Where-Object Result -ne Skipped) {
-            $id = 'Cart.Tests.ps1 > ' + ($t.Path -replace '\.', ' > ')
+            $id = 'Cart.Tests.ps1 > ' + $t.Path
             $node = $result.Pester.Nodes | Where-Object NodeId -eq $id
             # A failed test's time stays out of the node's statistics (issue 11); its status says it failed.
             if ($t.Result -eq 'Failed') { $node.LastStatus | Should -Be 'Failed' -Because $id }
@@ -89,10 +89,10 @@ Describe 'A Pester run piped to Import-WorkflowRun' {
 
     It 'nests tests under blocks under the file, with the types Test, Block, Container and Framework' {
         ($result.Pester.Nodes | Where-Object NodeId -eq 'Cart.Tests.ps1').NodeType | Should -Be Container
-        ($result.Pester.Nodes | Where-Object NodeId -eq 'Cart.Tests.ps1 > Cart > Totals').NodeType | Should -Be Block
+        ($result.Pester.Nodes | Where-Object NodeId -eq 'Cart.Tests.ps1 > Cart.Totals').NodeType | Should -Be Block
         ($result.Pester.Nodes | Where-Object NodeId -eq '(discovery)').LastDuration | Should -Be $result.Pester.Discovery
-        $totals = $result.Pester.Nodes | Where-Object NodeId -eq 'Cart.Tests.ps1 > Cart > Totals'
-        $children = ($result.Pester.Nodes | Where-Object NodeId -like 'Cart.Tests.ps1 > Cart > Totals > *' | Measure-Object LastDuration -Sum).Sum
+        $totals = $result.Pester.Nodes | Where-Object NodeId -eq 'Cart.Tests.ps1 > Cart.Totals'
+        $children = ($result.Pester.Nodes | Where-Object NodeId -like 'Cart.Tests.ps1 > Cart.Totals.*' | Measure-Object LastDuration -Sum).Sum
         $totals.AvgSelfDuration | Should -BeLessOrEqual ($totals.LastDuration - $children + 0.001)
     }
 

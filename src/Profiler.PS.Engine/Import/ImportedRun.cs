@@ -24,8 +24,10 @@ namespace Profiler.PS.Import
             StartOffset = startOffset;
         }
 
-        /// <summary>The node's id: its path, such as <c>a.Tests.ps1 &gt; Describe &gt; It</c>, or a task's name.</summary>
-        public string NodeId { get; }
+        /// <summary>The node's id: name segments joined by <see cref="NodePath"/>, such as <c>a.Tests.ps1 &gt; Describe.It</c>, or a task's name.</summary>
+        public string NodeId { get; internal set; }
+        /// <summary>While a report is read: the index of the file (container) whose path starts the id, or -1.</summary>
+        internal int Container { get; set; } = -1;
         /// <summary>Test, Block, Container, Suite, Task or Framework.</summary>
         public string NodeType { get; }
         /// <summary>Index of the enclosing node in <see cref="ImportedRun.Nodes"/> (always lower than this node's), or -1 at the top level.</summary>
@@ -78,6 +80,33 @@ namespace Profiler.PS.Import
         /// or a copy of it, has the same id, so it is recorded once; it becomes the run's RunId.
         /// </summary>
         public Guid RunId => _runId != Guid.Empty ? _runId : (_runId = ComputeRunId());
+
+        /// <summary>
+        /// Gives every node an id of its own: the second node with an id gets <c>" (2)"</c> after it, the third <c>" (3)"</c>,
+        /// tests first and then the other nodes, each in the order listed, so that two tests a report names alike (a
+        /// data-driven test whose name has no &lt;variable&gt;, or Pester's <c>A.B &gt; c</c> and <c>A &gt; B &gt; c</c>, both <c>A.B.c</c>
+        /// in its reports) are never merged into one node, and a test keeps its id when a block has the same full name
+        /// (Pester's run object and its reports list blocks and tests in different orders).
+        /// </summary>
+        public void MakeNodeIdsUnique()
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (ImportedNode node in Nodes) seen.Add(node.NodeId);
+            if (seen.Count == Nodes.Count) return;
+            seen.Clear();
+            var next = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (bool tests in new[] { true, false })
+                foreach (ImportedNode node in Nodes)
+                {
+                    if ((node.NodeType == ImportedNodeTypes.Test) != tests || seen.Add(node.NodeId)) continue;
+                    string id = node.NodeId, candidate;
+                    int n = next.TryGetValue(id, out int last) ? last : 1;
+                    do candidate = id + " (" + (++n).ToString(CultureInfo.InvariantCulture) + ")"; while (!seen.Add(candidate));
+                    next[id] = n;
+                    node.NodeId = candidate;
+                }
+            _runId = Guid.Empty;
+        }
 
         /// <summary>Executed tests (nodes of type Test), and how many tests or tasks failed.</summary>
         public int CountTests(out int failed)
@@ -163,7 +192,7 @@ namespace Profiler.PS.Import
         public const string Test = "Test";
         /// <summary>A Pester Describe or Context block.</summary>
         public const string Block = "Block";
-        /// <summary>A Pester test file (or script block container).</summary>
+        /// <summary>A test file or assembly: a Pester container, or a report's suite named by an absolute path or of NUnit type Assembly.</summary>
         public const string Container = "Container";
         /// <summary>A JUnit testsuite or NUnit test-suite.</summary>
         public const string Suite = "Suite";

@@ -12,9 +12,7 @@ namespace Profiler.PS.Import
     {
         private void BeginCase(Frame frame, Frame parent)
         {
-            frame.Name = Name("name");
-            string className = _dialect == Dialect.JUnit ? _reader.GetAttribute("classname") : null;
-            frame.Id = Path(parent, frame.Name, className);
+            NameCase(frame, parent);
             frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
             frame.Start = StartOffset();
             string result = _reader.GetAttribute("result");
@@ -53,8 +51,8 @@ namespace Profiler.PS.Import
             if (_run.Nodes.Count >= ImportedRun.MaxNodes)
                 throw new TestReportException(TestReportProblem.TooLarge, _source,
                     $"Report '{_source}' line {frame.Line}: it has more than {ImportedRun.MaxNodes:N0} executed tests and suites, the most one run may hold. Split the test run into several reports.");
-            _run.Nodes.Add(new ImportedNode(frame.Id, ImportedNodeTypes.Test, parent?.Node ?? -1, frame.Time.Value,
-                frame.Outcome == Outcome.Failed ? NodeStatus.Failed : NodeStatus.Succeeded, frame.Start));
+            _run.Nodes.Add(new ImportedNode(frame.Tail, ImportedNodeTypes.Test, parent?.Node ?? -1, frame.Time.Value,
+                frame.Outcome == Outcome.Failed ? NodeStatus.Failed : NodeStatus.Succeeded, frame.Start) { Container = frame.Container });
             Recorded(parent, frame.Time.Value);
         }
     }

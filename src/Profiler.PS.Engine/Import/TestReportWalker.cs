@@ -21,7 +21,8 @@ namespace Profiler.PS.Import
         {
             public Kind Kind;
             public int Node = -1;
-            public string Id, Element, Name;
+            public string Tail, FullName, Element, Name;
+            public int Container = -1;
             public double? Time, Start;
             public double ChildTime;
             public bool Recorded;
@@ -58,6 +59,7 @@ namespace Profiler.PS.Import
             }
             if (_stack.Count > 0) throw new TestReportException(TestReportProblem.InvalidXml, _source, $"Report '{_source}' ends inside <{_stack[_stack.Count - 1].Element}>: it was cut short. Re-run the tests, or import the complete copy.");
             if (_run.Timestamp == null) _run.Timestamp = _earliestSuite;
+            NameNodes();
             _run.TotalDuration = _rootTotal ?? _topTotal;
             return _run;
         }
@@ -111,6 +113,7 @@ namespace Profiler.PS.Import
             bool suite = _dialect == Dialect.JUnit ? name == "testsuite" : name == "test-suite";
             bool testCase = _dialect == Dialect.JUnit ? name == "testcase" : name == "test-case";
             bool transparent = _dialect == Dialect.NUnit2 && name == "results";
+            if (suite && IsWrapper()) { suite = false; transparent = true; }
             if (!suite && !testCase && !transparent)
             {
                 _reader.Skip();
@@ -133,18 +136,6 @@ namespace Profiler.PS.Import
             return frame;
         }
 
-        private void BeginSuite(Frame frame, Frame parent)
-        {
-            frame.Name = Name("name");
-            frame.Id = Path(parent, frame.Name, null);
-            frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
-            frame.Start = StartOffset();
-            if (_dialect == Dialect.JUnit && TestReportReader.Timestamp(_reader.GetAttribute("timestamp"), Error) is DateTimeOffset t
-                && (_earliestSuite == null || t < _earliestSuite)) _earliestSuite = t;
-            frame.Node = _run.Nodes.Count;
-            _run.Nodes.Add(null);   // filled at the suite's end, when its time is known
-        }
-
         private void End()
         {
             Frame frame = _stack[_stack.Count - 1];
@@ -162,7 +153,7 @@ namespace Profiler.PS.Import
                 return;
             }
             double duration = frame.Time ?? frame.ChildTime;
-            _run.Nodes[frame.Node] = new ImportedNode(frame.Id, ImportedNodeTypes.Suite, parent?.Node ?? -1, duration, NodeStatus.Succeeded, frame.Start);
+            _run.Nodes[frame.Node] = new ImportedNode(frame.Tail, frame.Tail.Length == 0 ? ImportedNodeTypes.Container : ImportedNodeTypes.Suite, parent?.Node ?? -1, duration, NodeStatus.Succeeded, frame.Start) { Container = frame.Container };
             Recorded(parent, duration);
         }
 
@@ -178,25 +169,6 @@ namespace Profiler.PS.Import
         {
             for (int i = _stack.Count - 1; i >= 0; i--) if (_stack[i].Kind == Kind.Suite) return _stack[i];
             return null;
-        }
-
-        /// <summary>The node id: the enclosing suite's id, then the JUnit class name when it adds something, then the name.</summary>
-        private static string Path(Frame parent, string name, string className)
-        {
-            string prefix = parent?.Id;
-            if (!string.IsNullOrWhiteSpace(className) && className != name && className != parent?.Name)
-                prefix = prefix == null ? className : prefix + " > " + className;
-            return prefix == null ? name : prefix + " > " + name;
-        }
-
-        private string Name(string attribute)
-        {
-            string name = _reader.GetAttribute(attribute);
-            if (string.IsNullOrWhiteSpace(name))
-                throw new TestReportException(TestReportProblem.MissingName, _source, At("it has no name attribute") + " Every test tool names its suites and cases; is the report complete?");
-            if (name.Length > TestReportReader.MaxNameLength)
-                throw new TestReportException(TestReportProblem.TooLarge, _source, At($"its name is longer than {TestReportReader.MaxNameLength:N0} characters") + " Shorten the test's name.");
-            return name;
         }
 
         /// <summary>NUnit 3's start-time as milliseconds after the run's start; null elsewhere.</summary>

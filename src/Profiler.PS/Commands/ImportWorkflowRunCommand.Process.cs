@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
@@ -84,14 +85,26 @@ namespace Profiler.PS.Commands
         private void ReadObject(PSObject input)
         {
             object value = input?.BaseObject;
+            if (value == null)
+            {
+                // Usually a variable that was never set, or a tool that returned nothing ($r of Invoke-Pester without -PassThru).
+                var ex = new ArgumentException("Import-WorkflowRun got $null, so there is nothing to import. Pipe the object Invoke-Pester -PassThru returns (Invoke-Pester without -PassThru returns nothing), an Invoke-Build result (Invoke-Build ... -Result r; $r), or report files (Get-ChildItem *.xml); or give reports with -Path.");
+                WriteError(new ErrorRecord(ex, ErrorId("NullInput"), ErrorCategory.InvalidArgument, null));
+                return;
+            }
             if (value is FileInfo file) { ReadReport(file.FullName); return; }
             try
             {
                 if (PesterRunReader.IsRun(input)) Add(PesterRunReader.Read(input), DateTimeOffset.Now, input);
                 else if (InvokeBuildResultReader.AsResult(input) is object result) Add(InvokeBuildResultReader.Read(result), DateTimeOffset.Now, input);
+                else if (value is IList list)
+                {
+                    // -InputObject $runs (an array, not piped): each item as if piped; an empty array imports nothing.
+                    foreach (object item in list) ReadObject(item == null ? null : PSObject.AsPSObject(item));
+                }
                 else
                 {
-                    string type = value == null ? "$null" : input.TypeNames.Count > 0 ? input.TypeNames[0] : value.GetType().FullName;
+                    string type = input.TypeNames.Count > 0 ? input.TypeNames[0] : value.GetType().FullName;
                     var ex = new ArgumentException($"Import-WorkflowRun cannot import a {type}: pipe the object Invoke-Pester -PassThru returns (Pester.Run) or an Invoke-Build result (Invoke-Build ... -Result r), or give JUnit or NUnit report files with -Path.");
                     WriteError(new ErrorRecord(ex, ErrorId("UnsupportedInput"), ErrorCategory.InvalidType, value));
                 }

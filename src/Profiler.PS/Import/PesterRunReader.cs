@@ -9,8 +9,10 @@ namespace Profiler.PS.Import
 {
     /// <summary>
     /// Turns the object Invoke-Pester -PassThru returns (Pester 5, type name Pester.Run) into an imported run: a node per
-    /// executed test (It) under its blocks (Describe, Context) under its file, named by path with data-driven names
-    /// expanded (<c>a.Tests.ps1 &gt; Describe &gt; Context &gt; It 1</c>), with Pester's own durations. A file's node is its
+    /// executed test (It) under its blocks (Describe, Context) under its file, with Pester's own durations. Ids are the
+    /// file's path relative to the directory the run's files share, then Pester's full name of the block or test, the
+    /// dotted ExpandedPath its JUnit and NUnit reports use (<c>a.Tests.ps1 &gt; Describe.Context.It 1</c>), joined and
+    /// escaped by <see cref="NodePath"/>: the reports of the same run give the same ids. A file's node is its
     /// execution time (Duration minus DiscoveryDuration), so its self time is Pester's framework time around its blocks;
     /// the run's discovery time is the node <c>(discovery)</c>, and any rest of the run's Duration the node
     /// <c>(framework)</c>, so the nodes at the top add up to Pester's total.
@@ -27,7 +29,8 @@ namespace Profiler.PS.Import
         {
             var containers = Items(pesterRun, "Containers").ToList();
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var containerNames = containers.Select(c => Unique(names, ContainerName(c))).ToList();
+            string[] relative = NodePath.Relativize(containers.Select(ContainerName).ToList(), out _);
+            var containerNames = relative.Select(name => Unique(names, NodePath.Escape(name))).ToList();
             string source = "Pester run of " + (containerNames.Count == 0 ? "no file" : string.Join(", ", containerNames.Take(3)) + (containerNames.Count > 3 ? $" and {containerNames.Count - 3} more" : ""));
             var run = new ImportedRun(source, "Pester")
             {
@@ -44,19 +47,21 @@ namespace Profiler.PS.Import
                 int index = run.Nodes.Count;
                 run.Nodes.Add(new ImportedNode(containerNames[i], ImportedNodeTypes.Container, -1, execution, Status(c)));
                 bool any = false;
-                foreach (object block in Items(c, "Blocks")) any |= AddBlock(run, block, index, containerNames[i]);
+                foreach (object block in Items(c, "Blocks")) any |= AddBlock(run, block, index, containerNames[i], null);
                 if (!any && Status(c) == NodeStatus.Succeeded) run.Nodes.RemoveAt(index);
                 else rest -= execution;
             }
             // Rounding in Pester's own sums leaves fractions of a millisecond; only real time gets a node.
             if (rest > 0.001) run.Nodes.Add(new ImportedNode(FrameworkNode, ImportedNodeTypes.Framework, -1, rest));
+            run.MakeNodeIdsUnique();
             return run;
         }
 
         /// <summary>Adds the block and what ran in it; true when it holds an executed test (else it is removed again).</summary>
-        private static bool AddBlock(ImportedRun run, object block, int parent, string parentId)
+        private static bool AddBlock(ImportedRun run, object block, int parent, string containerId, string parentPath)
         {
-            string id = parentId + " > " + Name(block);
+            string path = FullName(block, parentPath);
+            string id = containerId + NodePath.Separator + NodePath.Escape(path);
             int index = run.Nodes.Count;
             run.Nodes.Add(new ImportedNode(id, ImportedNodeTypes.Block, parent, Milliseconds(block, "Duration", id), Status(block)));
             bool any = false;
@@ -66,12 +71,12 @@ namespace Profiler.PS.Import
                 if (result == "Skipped") { run.SkippedCount++; continue; }
                 if (result == "NotRun") { run.NotRunCount++; continue; }
                 if (result != "Passed" && result != "Failed" && result != "Inconclusive") { run.SkippedCount++; continue; }
-                string testId = id + " > " + Name(test);
+                string testId = containerId + NodePath.Separator + NodePath.Escape(FullName(test, path));
                 run.Nodes.Add(new ImportedNode(testId, ImportedNodeTypes.Test, index, Milliseconds(test, "Duration", testId),
                     result == "Failed" ? NodeStatus.Failed : NodeStatus.Succeeded));
                 any = true;
             }
-            foreach (object child in Items(block, "Blocks")) any |= AddBlock(run, child, index, id);
+            foreach (object child in Items(block, "Blocks")) any |= AddBlock(run, child, index, containerId, path);
             if (!any && run.Nodes[index].Status == NodeStatus.Succeeded)
             {
                 run.Nodes.RemoveAt(index);   // nothing after it was kept, so it is the last node
@@ -89,12 +94,19 @@ namespace Profiler.PS.Import
             return string.IsNullOrWhiteSpace(name) ? String(item, "Name") ?? "(unnamed)" : name;
         }
 
+        /// <summary>Pester's dotted full name with data-driven names expanded (ExpandedPath), as its reports write it.</summary>
+        private static string FullName(object item, string parentPath)
+        {
+            string path = String(item, "ExpandedPath");
+            return !string.IsNullOrWhiteSpace(path) ? path : parentPath == null ? Name(item) : parentPath + "." + Name(item);
+        }
+
+        /// <summary>The file's full path (as Pester's reports name it), or a script block container's name.</summary>
         private static string ContainerName(object container)
         {
-            object item = Get(container, "Item");
-            if (item is FileInfo file) return file.Name;
             string name = String(container, "Name");
-            return string.IsNullOrWhiteSpace(name) ? "(container)" : name;
+            if (!string.IsNullOrWhiteSpace(name)) return name;
+            return Get(container, "Item") is FileInfo file ? file.FullName : "(container)";
         }
 
         private static string Unique(HashSet<string> names, string name)

@@ -124,8 +124,8 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[]
             {
                 ("Cart", "Suite", (string)null, 1250.0, NodeStatus.Succeeded),
-                ("Cart > Cart.adds", "Test", "Cart", 500.0, NodeStatus.Succeeded),
-                ("Cart > Cart.totals", "Test", "Cart", 250.0, NodeStatus.Failed),
+                ("Cart.adds", "Test", "Cart", 500.0, NodeStatus.Succeeded),
+                ("Cart.totals", "Test", "Cart", 250.0, NodeStatus.Failed),
             }, Shape(run));
             Assert.Equal(1, run.SkippedCount);
             Assert.Equal(1, run.NotRunCount);

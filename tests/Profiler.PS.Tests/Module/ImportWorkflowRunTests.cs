@@ -128,6 +128,25 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
+        public void An_empty_pipeline_imports_nothing_and_null_says_what_to_pipe()
+        {
+            string file = Nightly(1, 1);
+            using var ps = new PsSession();
+            PsResult empty = ps.Run("@() | Import-WorkflowRun -WorkflowId ci; Import-WorkflowRun -InputObject @() -WorkflowId ci");
+            Assert.Empty(empty.Errors);
+            Assert.Empty(empty.Output);
+            PsResult nulls = ps.Run($"$null | Import-WorkflowRun -WorkflowId ci; Import-WorkflowRun -InputObject @($null, (Get-Item '{file}')) -WorkflowId ci");
+            Assert.Equal(2, nulls.Errors.Count);
+            Assert.All(nulls.Errors, e =>
+            {
+                Assert.StartsWith("ImportWorkflowRunNullInput,", e.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+                Assert.Contains("Invoke-Pester -PassThru", e.Exception.Message);
+            });
+            Assert.Equal(1, nulls.Output.Single().Properties["RunNumber"].Value);   // the file in the array is imported
+        }
+
+        [Fact]
         public void The_output_is_plain_data_and_WhatIf_imports_nothing()
         {
             string file = Nightly(1, 1);
