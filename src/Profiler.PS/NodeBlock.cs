@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq.Expressions;
 using System.Management.Automation;
+using System.Reflection;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS
@@ -21,21 +23,49 @@ namespace Profiler.PS
             return ex is FlowControlException ? NodeStatus.Succeeded : NodeStatus.Failed;
         }
 
-        /// <summary>$global:LASTEXITCODE's variable, or null when it is not set yet (no native command has run).</summary>
-        public static PSVariable ExitCodeVariable(SessionState sessionState) => sessionState.PSVariable.Get("global:LASTEXITCODE");
+        private static readonly Func<Cmdlet, PSVariable> s_globalExitCode = BindGlobalExitCode();
 
         /// <summary>
-        /// True when the block set $LASTEXITCODE to a non-zero code. PowerShell stores a freshly boxed value in the
-        /// variable each time a native command exits (or a script assigns it), so a different object means it was set
-        /// during the block, even to the same number as before; an untouched variable still holds the very same object.
-        /// <paramref name="variable"/> and <paramref name="before"/> are the variable and its value before the block
-        /// (null when it did not exist: then it is looked up again).
+        /// $global:LASTEXITCODE's variable, or null when it is not set yet (no native command has run). Read straight from
+        /// the global scope when the engine's members could be bound: PSVariable.Get("global:LASTEXITCODE") parses the
+        /// scope-qualified path on every call, which took about a microsecond of each Measure-WorkflowNode call.
         /// </summary>
-        public static bool NativeCommandFailed(SessionState sessionState, PSVariable variable, object before, out int exitCode)
+        public static PSVariable ExitCodeVariable(PSCmdlet cmdlet)
+            => s_globalExitCode != null ? s_globalExitCode(cmdlet) : cmdlet.SessionState.PSVariable.Get("global:LASTEXITCODE");
+
+        /// <summary>
+        /// The exit code the block left in $LASTEXITCODE, or null when it did not set it. PowerShell stores a freshly
+        /// boxed value in the variable each time a native command exits (or a script assigns it), so a different object
+        /// means it was set during the block, even to the same number as before; an untouched variable still holds the
+        /// very same object. <paramref name="variable"/> and <paramref name="before"/> are the variable and its value
+        /// before the block (null when it did not exist: then it is looked up again).
+        /// </summary>
+        public static int? ExitCodeSetBy(PSCmdlet cmdlet, PSVariable variable, object before)
         {
-            object after = (variable ?? ExitCodeVariable(sessionState))?.Value;
-            exitCode = ExitCodeOf(after);
-            return exitCode != 0 && !ReferenceEquals(before, after);
+            object after = (variable ?? ExitCodeVariable(cmdlet))?.Value;
+            return after == null || ReferenceEquals(before, after) ? (int?)null : ExitCodeOf(after);
+        }
+
+        /// <summary>((InternalCommand)cmdlet).Context.EngineSessionState.GlobalScope.GetVariable("LASTEXITCODE"), compiled once; null when a member is missing.</summary>
+        private static Func<Cmdlet, PSVariable> BindGlobalExitCode()
+        {
+            try
+            {
+                const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+                PropertyInfo context = typeof(System.Management.Automation.Internal.InternalCommand).GetProperty("Context", Any);
+                PropertyInfo engineState = context?.PropertyType.GetProperty("EngineSessionState", Any);
+                PropertyInfo globalScope = engineState?.PropertyType.GetProperty("GlobalScope", Any);
+                MethodInfo getVariable = globalScope?.PropertyType.GetMethod("GetVariable", Any, null, new[] { typeof(string) }, null);
+                if (getVariable == null || getVariable.ReturnType != typeof(PSVariable)) return null;
+                ParameterExpression cmdlet = Expression.Parameter(typeof(Cmdlet), "cmdlet");
+                Expression scope = Expression.Property(Expression.Property(Expression.Property(
+                    Expression.Convert(cmdlet, typeof(System.Management.Automation.Internal.InternalCommand)), context), engineState), globalScope);
+                return Expression.Lambda<Func<Cmdlet, PSVariable>>(Expression.Call(scope, getVariable, Expression.Constant("LASTEXITCODE")), cmdlet).Compile();
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
 
         private static int ExitCodeOf(object value)
@@ -51,6 +81,8 @@ namespace Profiler.PS
         /// </summary>
         public static List<PSVariable> PreferenceVariables(IDictionary<string, object> bound)
         {
+            // NodeId and ScriptBlock are always bound: with nothing else, no lookups (this runs on every call).
+            if (bound.Count <= 2) return s_none;
             List<PSVariable> variables = null;
             void Add(string name, object value) => (variables ?? (variables = new List<PSVariable>())).Add(new PSVariable(name, value));
             if (bound.TryGetValue("ErrorAction", out object errorAction)) Add("ErrorActionPreference", errorAction);

@@ -77,11 +77,12 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>
-        /// Stops <paramref name="scope"/>'s clock and records the execution with <paramref name="status"/>: its duration is
+        /// Stops <paramref name="scope"/>'s clock and records the execution with <paramref name="status"/> (and
+        /// <paramref name="exitCode"/>, the block's $LASTEXITCODE, null when it ran no native command): its duration is
         /// inclusive, its self time excludes the children recorded inside it, and the parent's self time will exclude it.
         /// </summary>
         /// <exception cref="ProfilerException">The run was completed or abandoned meanwhile; the execution is not recorded.</exception>
-        public RecordResult End(NodeScope scope, NodeStatus status)
+        public RecordResult End(NodeScope scope, NodeStatus status, int? exitCode = null)
         {
             if (scope == null) throw new ArgumentNullException(nameof(scope));
             long end = scope.Run.Owner.Clock.GetTimestamp();
@@ -92,7 +93,7 @@ namespace Profiler.PS.Engine
             // Hand-given child durations (Add-NodeTiming inside a block) can exceed the block; self time stays >= 0.
             double self = Math.Max(0, inclusive - scope.ChildDuration);
             RecordResult result = scope.Run.RecordExecution(scope.NodeId, inclusive, scope.NodeType, scope.NodeLabel,
-                scope.Parent, self, status, true, scope.StartTimestamp, end, scope.PreOverhead, scope);
+                scope.Parent, self, status, true, scope.StartTimestamp, end, scope.PreOverhead, scope, exitCode: exitCode);
             if (scope.Parent != null) scope.Parent.ChildDuration += inclusive;
             return result;
         }

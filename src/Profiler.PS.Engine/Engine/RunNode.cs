@@ -50,13 +50,34 @@ namespace Profiler.PS.Engine
         public double Duration;
         public double EndOffset;
         public double SelfDuration;
-        /// <summary>The measuring cmdlet's own time around the block, in milliseconds; 0 for hand-timed records.</summary>
-        public double Overhead;
+        /// <summary>The measuring cmdlet's own time around the block, in milliseconds; 0 for hand-timed records.
+        /// A float (7 significant digits of a sub-millisecond value) so that the exit code fits in the same 56 bytes.</summary>
+        public float Overhead;
         /// <summary>1-based order in the run (the log's position + 1).</summary>
         public int Sequence;
         public int NodeIndex;
         /// <summary>1-based number of the recording thread in the run.</summary>
         public int Lane;
-        public NodeStatus Status;
+        private int _exitCode;
+        private byte _status;
+        private bool _hasExitCode;
+
+        /// <summary>Kept in a byte: it has three values.</summary>
+        public NodeStatus Status
+        {
+            get => (NodeStatus)_status;
+            set => _status = (byte)value;
+        }
+
+        /// <summary>$LASTEXITCODE as the measured block left it, or null when it ran no native command (and for hand-timed records).</summary>
+        public int? ExitCode
+        {
+            get => _hasExitCode ? _exitCode : (int?)null;
+            set
+            {
+                _hasExitCode = value.HasValue;
+                _exitCode = value ?? 0;
+            }
+        }
     }
 }

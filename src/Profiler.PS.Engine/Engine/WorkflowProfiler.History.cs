@@ -8,9 +8,15 @@ namespace Profiler.PS.Engine
         /// <summary>The JSON Lines file completed runs are appended to, or null when the workflow has no history folder.</summary>
         public string HistoryFile { get; internal set; }
 
+        /// <summary>The name and settings the history file was last seen to hold (loaded or written by this session), or null.</summary>
+        private WorkflowSettings _historySettings;
+        /// <summary>While loading: the settings the start gave, which win over those the file holds.</summary>
+        private WorkflowSettings _givenSettings;
+
         /// <summary>
         /// A new workflow holding the history in <paramref name="file"/> (none when it does not exist), read line by
-        /// line into the node windows: memory follows the window, not the number of runs in the file.
+        /// line into the node windows: memory follows the window, not the number of runs in the file. The name and
+        /// settings the file holds apply as they change along it; those <paramref name="settings"/> gives win.
         /// </summary>
         internal static WorkflowProfiler LoadHistory(string workflowId, string file, WorkflowSettings settings, IProfilerClock clock, List<string> warnings)
         {
@@ -18,48 +24,66 @@ namespace Profiler.PS.Engine
             lock (wf.SyncRoot)
             {
                 wf.Apply(settings);
+                wf._givenSettings = settings;
                 Persistence.HistoryFile.Load(file, workflowId, wf.ReplayLocked, warnings);
+                wf._givenSettings = null;
                 wf.RefreshComparisonLocked();
             }
             return wf;
         }
 
-        /// <summary>Folds one history record in as the next completed run, as Complete would have. Caller holds the lock.</summary>
+        /// <summary>Folds one history record in as the completed run its number says, as Complete would have. Caller holds the lock.</summary>
         private void ReplayLocked(HistoryRecord r)
         {
-            int runNumber = _runCount + 1;
+            if (r.Settings != null)
+            {
+                _historySettings = r.Settings;
+                WorkflowSettings given = _givenSettings;
+                Apply(new WorkflowSettings
+                {
+                    WorkflowName = string.IsNullOrWhiteSpace(given?.WorkflowName) ? r.Settings.WorkflowName : null,
+                    WindowSize = given?.WindowSize == null ? r.Settings.WindowSize : null,
+                    RelativeThreshold = given?.RelativeThreshold == null ? r.Settings.RelativeThreshold : null,
+                    AbsoluteThreshold = given?.AbsoluteThreshold == null ? r.Settings.AbsoluteThreshold : null,
+                    MinimumSamples = given?.MinimumSamples == null ? r.Settings.MinimumSamples : null,
+                });
+            }
+            int runNumber = r.RunNumber > _runCount ? r.RunNumber : _runCount + 1;
             foreach (HistoryNode n in r.Nodes) Fold(n.NodeId, n.NodeType, n.NodeLabel, n.Duration, n.SelfDuration ?? n.Duration, n.Executions, runNumber, n.Status);
             _runCount = runNumber;
             KnowRunLocked(r.RunId);
             _lastTotal = r.TotalDuration;
             _timestamp = r.EndTime;
             var alerts = new BottleneckAlert[r.Alerts.Length];
-            for (int i = 0; i < alerts.Length; i++)
-            {
-                BottleneckAlert a = r.Alerts[i];
-                alerts[i] = new BottleneckAlert(WorkflowId, runNumber, a.NodeId, a.NodeLabel, a.Duration, a.BaselineMedian, a.BaselineSamples, a.Timestamp);
-            }
+            for (int i = 0; i < alerts.Length; i++) alerts[i] = r.Alerts[i].WithRunNumber(runNumber);
             _lastAlerts = alerts;
-            _runs.Enqueue(new WorkflowRunSummary(runNumber, r.RunId, r.StartTime, r.EndTime, r.TotalDuration, r.Nodes.Length, r.ExecutionCount, alerts.Length, r.Shape).WithTimeline(r.Timeline));
+            if (r.Timeline != null)
+            {
+                r.Timeline.ShareNodeIds(_lastTimeline);
+                _lastTimeline = r.Timeline;
+            }
+            _runs.Enqueue(r.ToSummary(runNumber, r.Nodes.Length, alerts.Length));
             while (_runs.Count > WindowSize + 1) _runs.Dequeue();
         }
 
-        /// <summary>Completed runs whose history line is not in the file yet, oldest first. Guarded by the workflow's lock.</summary>
-        private readonly List<PendingLine> _pending = new List<PendingLine>();
-
-        private readonly struct PendingLine
+        /// <summary>The workflow's name and settings as a history line stores them. Caller holds the lock.</summary>
+        private WorkflowSettings CurrentSettingsLocked() => new WorkflowSettings
         {
-            public PendingLine(int runNumber, string line) { RunNumber = runNumber; Line = line; }
-            public int RunNumber { get; }
-            public string Line { get; }
-        }
+            WorkflowName = WorkflowName, WindowSize = WindowSize, RelativeThreshold = Rule.RelativeThreshold,
+            AbsoluteThreshold = Rule.AbsoluteThreshold, MinimumSamples = MinimumSamples,
+        };
+
+        /// <summary>Completed runs whose history line is not in the file yet, oldest first. Guarded by the workflow's lock.</summary>
+        private readonly List<HistoryRecord> _pending = new List<HistoryRecord>();
 
         /// <summary>How many completed runs wait to be written to the history file (a write failed).</summary>
         public int PendingHistoryWrites { get { lock (SyncRoot) return _pending.Count; } }
 
         /// <summary>
         /// Writes the runs whose history write is pending, oldest first; each line is appended once (a failed append
-        /// leaves the file as it was). Returns how many were written and the error that stopped the rest, or null.
+        /// leaves the file as it was). A pending run is numbered when it is written, so it may get a later number than the
+        /// session gave it when other processes appended meanwhile. Returns how many were written and the error that
+        /// stopped the rest, or null.
         /// </summary>
         public ProfilerException SaveHistory(out int written)
         {
@@ -67,15 +91,18 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>
-        /// Queues the completed run's history line and writes every pending line. It runs under the workflow's lock
-        /// so that records land in completion order; a failure is returned, never thrown: the run is completed in
-        /// memory and its write stays pending.
+        /// Queues the completed run's history record and writes every pending one; the run takes the number its record
+        /// got (<see cref="WorkflowRun.RunNumber"/>). It runs under the workflow's lock so that records land in completion
+        /// order; a failure is returned, never thrown: the run is completed in memory and its write stays pending.
         /// </summary>
-        private ProfilerException AppendHistoryLocked(WorkflowRun run, WorkflowRunSummary summary)
+        private ProfilerException AppendHistoryLocked(WorkflowRun run, WorkflowRunSummary summary, BottleneckAlert[] alerts = null)
         {
             if (HistoryFile == null) return null;
-            if (run != null) _pending.Add(new PendingLine(run.RunNumber, RecordOf(run, summary).ToLine(WorkflowId)));
-            return FlushPendingLocked(out _);
+            HistoryRecord record = run != null ? RecordOf(run, summary, alerts) : null;
+            if (record != null) _pending.Add(record);
+            ProfilerException error = FlushPendingLocked(out _);
+            if (record != null && !_pending.Contains(record)) run.RunNumber = record.RunNumber;
+            return error;
         }
 
         private ProfilerException FlushPendingLocked(out int written)
@@ -83,9 +110,12 @@ namespace Profiler.PS.Engine
             written = 0;
             while (_pending.Count > 0)
             {
+                HistoryRecord next = _pending[0];
                 try
                 {
-                    Persistence.HistoryFile.Append(HistoryFile, _pending[0].Line);
+                    WorkflowSettings settings = CurrentSettingsLocked();
+                    Persistence.HistoryFile.Append(HistoryFile, WorkflowId, next, settings, !SettingsFields.Same(settings, _historySettings));
+                    if (next.Settings != null) _historySettings = settings;
                 }
                 catch (ProfilerException ex)
                 {
@@ -101,7 +131,7 @@ namespace Profiler.PS.Engine
             return null;
         }
 
-        private HistoryRecord RecordOf(WorkflowRun run, WorkflowRunSummary summary)
+        private static HistoryRecord RecordOf(WorkflowRun run, WorkflowRunSummary summary, BottleneckAlert[] alerts)
         {
             var nodes = new HistoryNode[run.Nodes.Count];
             for (int i = 0; i < nodes.Length; i++)
@@ -110,11 +140,10 @@ namespace Profiler.PS.Engine
                 nodes[i] = new HistoryNode { NodeId = n.NodeId, NodeType = n.NodeType, NodeLabel = n.NodeLabel, Duration = n.Total,
                     SelfDuration = n.SelfTotal, Executions = n.Executions, Status = n.Status };
             }
-            return new HistoryRecord
-            {
-                RunId = summary.RunId, StartTime = summary.StartTime, EndTime = summary.EndTime, TotalDuration = summary.TotalDuration,
-                ExecutionCount = summary.ExecutionCount, Nodes = nodes, Alerts = _lastAlerts, Shape = Persistence.ShapeFields.Of(summary), Timeline = summary.Timeline,
-            };
+            HistoryRecord record = HistoryRecord.Of(summary);
+            record.Nodes = nodes;
+            record.Alerts = alerts;
+            return record;
         }
     }
 }

@@ -26,7 +26,8 @@ namespace Profiler.PS.Engine
                         $"Run {_current.RunNumber} of workflow '{WorkflowId}' is in flight: complete it with Complete-WorkflowProfile before importing into it, or import into another -WorkflowId.");
                 if (_runIds.Contains(imported.RunId)) return null;
                 Apply(settings);
-                var run = new WorkflowRun(this, _runCount + 1, startTime, Clock.GetTimestamp(), imported.RunId);
+                var run = new WorkflowRun(this, _runCount + 1, startTime, Clock.GetTimestamp(), imported.RunId)
+                    { SkippedCount = imported.SkippedCount, NotRunCount = imported.NotRunCount };
                 _current = run;
                 try
                 {

@@ -21,6 +21,8 @@ namespace Profiler.PS.Engine
         private int _runCount;
         private double _lastTotal;
         private DateTimeOffset _timestamp;
+        /// <summary>The latest completed run's timeline, whose node id array the next run's shares when equal.</summary>
+        private RunTimeline _lastTimeline;
 
         internal WorkflowProfiler(string workflowId, IProfilerClock clock)
         {
@@ -92,22 +94,35 @@ namespace Profiler.PS.Engine
                 IReadOnlyList<RunNode> runNodes = run.Nodes;
                 if (runNodes.Count == 0)   // nothing to write, but a pending write of an earlier run is retried
                     return new RunCompletion(SnapshotLocked(), null, Array.Empty<BottleneckAlert>(), AppendHistoryLocked(null, null));
-                foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
-                _runCount++;
                 double elapsed = Clock.ElapsedMilliseconds(run.StartTimestamp, end);
                 double wall = endTime.HasValue ? (totalDurationMs ?? elapsed) : elapsed;
                 RunShape shape = run.Shape(wall);
-                _lastTotal = Total(totalDurationMs, wall, shape.CriticalPath, run.HandTimeline(), out RunTotalSource source);
-                _timestamp = endTime ?? Clock.Now;
+                double total = Total(totalDurationMs, wall, shape.CriticalPath, run.HandTimeline(), out RunTotalSource source);
+                DateTimeOffset timestamp = endTime ?? Clock.Now;
+                BottleneckAlert[] alerts = run.FinalAlerts(Rule);
+                RunTimeline timeline = run.Timeline();
+                timeline.ShareNodeIds(_lastTimeline);   // runs of one workflow usually record the same nodes: keep one id array
+                _lastTimeline = timeline;
+                WorkflowRunSummary Summary() => new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, timestamp, total, runNodes.Count,
+                    run.Executions, alerts.Length, shape.WithTotalSource(source)).WithTimeline(timeline).WithTestCounts(run.SkippedCount, run.NotRunCount);
+                WorkflowRunSummary summary = Summary();
+                // The history numbers the run (under its lock, after any other process's runs) before the session folds it in.
+                ProfilerException historyError = AppendHistoryLocked(run, summary, alerts);
+                if (summary.RunNumber != run.RunNumber)
+                {
+                    summary = Summary();
+                    for (int i = 0; i < alerts.Length; i++) alerts[i] = alerts[i].WithRunNumber(run.RunNumber);
+                }
+                foreach (RunNode rn in runNodes) Fold(rn, run.RunNumber);
+                _runCount = run.RunNumber;
+                _lastTotal = total;
+                _timestamp = timestamp;
                 KnowRunLocked(run.RunId);
-                _lastAlerts = run.FinalAlerts(Rule);
-                var summary = new WorkflowRunSummary(run.RunNumber, run.RunId, run.StartTime, _timestamp, _lastTotal,
-                    runNodes.Count, run.Executions, _lastAlerts.Length, shape.WithTotalSource(source)).WithTimeline(run.Timeline());
+                _lastAlerts = alerts;
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize + 1) _runs.Dequeue();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
                 _lastComparison = SummarizeLocked(nodes, run.RunNumber);
-                ProfilerException historyError = AppendHistoryLocked(run, summary);
                 return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
         }

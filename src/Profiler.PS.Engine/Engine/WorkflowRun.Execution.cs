@@ -41,7 +41,7 @@ namespace Profiler.PS
         /// </summary>
         internal RecordResult RecordExecution(string nodeId, double durationMs, string nodeType, string nodeLabel,
             NodeScope parent, double selfMs, NodeStatus status, bool measured, long startTimestamp, long endTimestamp,
-            double preOverhead, NodeScope scope, double? endOffsetMs = null)
+            double preOverhead, NodeScope scope, double? endOffsetMs = null, int? exitCode = null)
         {
             Validation.Duration(durationMs, "Duration");
             long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
@@ -83,11 +83,12 @@ namespace Profiler.PS
                         Duration = durationMs,
                         EndOffset = endOffset,
                         SelfDuration = selfMs,
-                        Overhead = measured ? preOverhead + (_owner.Clock.GetTimestamp() - endTimestamp) * 1000.0 / _frequency : 0,
+                        Overhead = measured ? (float)(preOverhead + (_owner.Clock.GetTimestamp() - endTimestamp) * 1000.0 / _frequency) : 0,
                         Sequence = (int)sequence,
                         NodeIndex = node.Index,
                         Lane = lane,
                         Status = status,
+                        ExitCode = exitCode,
                     });
                 BottleneckAlert alert = node.Alerted ? null : CheckBottleneck(node);
                 return new RecordResult(sequence, endOffset, alert, lane);

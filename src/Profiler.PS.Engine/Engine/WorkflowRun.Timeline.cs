@@ -36,6 +36,10 @@ namespace Profiler.PS
             return new RunTimeline(ids.ToArray(), executions);
         }
 
+        /// <summary>The profiler's overhead is kept as a float to keep a log entry at 56 bytes; rounding to 0.1 us
+        /// shows the value it held rather than float-to-double noise (0.0123 rather than 0.012300000526).</summary>
+        private static double VisibleOverhead(float overhead) => Math.Round(overhead, 4);
+
         /// <summary>True when the sample starts before its parent did (see <see cref="NodeTiming.ExceedsParent"/>).</summary>
         private bool ExceedsParent(in TimingSample s)
             => s.Parent != null && s.EndOffset - s.Duration < _owner.Clock.ElapsedMilliseconds(StartTimestamp, s.Parent.StartTimestamp) - RunTimeline.Tolerance;

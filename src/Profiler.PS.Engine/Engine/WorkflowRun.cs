@@ -47,8 +47,14 @@ namespace Profiler.PS
 
         /// <summary>The workflow the run belongs to.</summary>
         public string WorkflowId => _owner.WorkflowId;
-        /// <summary>The run's number in its workflow, 1 for the first.</summary>
-        public int RunNumber { get; }
+        /// <summary>
+        /// The run's number in its workflow, 1 for the first. With a history folder the number is taken under the history's
+        /// lock when the run completes (one after the file's last run), so it can rise at completion when other processes
+        /// appended runs meanwhile: the completed run carries the number its history record got.
+        /// </summary>
+        public int RunNumber { get; internal set; }
+        /// <summary>Tests an imported run listed as skipped, and not run (not timed, so no samples); 0 for live runs.</summary>
+        internal long SkippedCount, NotRunCount;
         /// <summary>A unique id of the run.</summary>
         public Guid RunId { get; }
         /// <summary>When the run started.</summary>
@@ -97,7 +103,7 @@ namespace Profiler.PS
                     RunNode n = _nodeOrder[s.NodeIndex];
                     result[i] = new NodeTiming(WorkflowId, RunNumber, s.Sequence, n.NodeId, n.NodeType, n.NodeLabel ?? n.NodeId,
                         s.Duration, s.EndOffset, threads[s.Lane - 1], s.Parent?.NodeId, parentSequences[i], s.SelfDuration, s.Status,
-                        s.EndOffset - s.Duration, s.Lane, s.Overhead, ExceedsParent(s));
+                        s.EndOffset - s.Duration, s.Lane, VisibleOverhead(s.Overhead), ExceedsParent(s), s.ExitCode);
                 }
                 return result;
             }

@@ -57,6 +57,10 @@ namespace Profiler.PS
             Duration, Ratio, BaselineMedian, BaselineSamples, BaselineSamples == 1 ? "" : "s", IsProvisional ? " (provisional: the run is still recording)" : "");
 
         /// <summary>The same alert, final (not provisional).</summary>
+        /// <summary>The same alert of run <paramref name="runNumber"/> (the number its history record got).</summary>
+        internal BottleneckAlert WithRunNumber(int runNumber) => new BottleneckAlert(WorkflowId, runNumber, NodeId, NodeLabel, Duration,
+            BaselineMedian, BaselineSamples, Timestamp, IsProvisional);
+
         internal BottleneckAlert AsFinal(double duration) => new BottleneckAlert(WorkflowId, RunNumber, NodeId, NodeLabel, duration,
             BaselineMedian, BaselineSamples, Timestamp);
 

@@ -10,12 +10,13 @@ namespace Profiler.PS
     public sealed class NodeTiming
     {
         /// <summary>Creates a timing record. The trailing parameters default to a top-level execution that
-        /// succeeded, ended at <paramref name="endOffset"/> and had no children.</summary>
+        /// succeeded, ended at <paramref name="endOffset"/>, had no children and ran no native command.</summary>
         public NodeTiming(string workflowId, int runNumber, long sequence, string nodeId, string nodeType,
             string nodeLabel, double duration, double endOffset, int threadId, string parentId = null,
             long parentSequence = 0, double? selfDuration = null, NodeStatus status = NodeStatus.Succeeded,
-            double? startOffset = null, int lane = 0, double overhead = 0, bool exceedsParent = false)
+            double? startOffset = null, int lane = 0, double overhead = 0, bool exceedsParent = false, int? exitCode = null)
         {
+            ExitCode = exitCode;
             ExceedsParent = exceedsParent;
             WorkflowId = workflowId;
             RunNumber = runNumber;
@@ -74,6 +75,13 @@ namespace Profiler.PS
         public int Lane { get; }
         /// <summary>Milliseconds Measure-WorkflowNode itself spent around the block (not part of <see cref="Duration"/>); 0 for Add-NodeTiming.</summary>
         public double Overhead { get; }
+
+        /// <summary>
+        /// The block's $LASTEXITCODE when Measure-WorkflowNode ran it: the exit code of the last native command the block
+        /// ran (or a value the block assigned to $LASTEXITCODE); null when it ran none, and for Add-NodeTiming records. A
+        /// non-zero code makes the execution Failed unless -IgnoreExitCode was given.
+        /// </summary>
+        public int? ExitCode { get; }
 
         /// <summary>For example <c>compile: 812.5 ms</c>, with the status when it did not succeed.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1:N1} ms{2}", NodeId, Duration,

@@ -39,6 +39,19 @@ namespace Profiler.PS
             return this;
         }
 
+        /// <summary>Attaches an imported run's skipped and not-run test counts while the summary is built.</summary>
+        internal WorkflowRunSummary WithTestCounts(long skipped, long notRun)
+        {
+            SkippedCount = skipped;
+            NotRunCount = notRun;
+            return this;
+        }
+
+        /// <summary>Tests the imported report or run listed as skipped (not timed, so not samples); 0 for runs recorded live.</summary>
+        public long SkippedCount { get; private set; }
+        /// <summary>Tests the imported report or run listed as not run (not timed, so not samples); 0 for runs recorded live.</summary>
+        public long NotRunCount { get; private set; }
+
         /// <summary>The run's number in its workflow, 1 for the first.</summary>
         public int RunNumber { get; }
         /// <summary>A unique id of the run.</summary>

@@ -18,7 +18,7 @@ namespace Profiler.PS.Persistence
     /// (every one of them was whole when the lock was held), so readers never stall writers; a line that is not
     /// a valid record (invalid UTF-8 included) is skipped with a warning and the rest still loads.
     /// </summary>
-    internal static class HistoryFile
+    internal static partial class HistoryFile
     {
         /// <summary>Longest line read, in bytes; a longer one is skipped as damaged.</summary>
         public const int MaxLineChars = 16 << 20;
@@ -29,7 +29,14 @@ namespace Profiler.PS.Persistence
 
         /// <summary>Appends one record line to <paramref name="path"/>, creating the folder and file as needed.</summary>
         /// <exception cref="ProfilerException">FileAccessFailed or InvalidHistoryPath; the file is as it was.</exception>
-        public static void Append(string path, string line)
+        public static void Append(string path, string line) => Append(path, _ => line);
+
+        /// <summary>
+        /// Appends the line <paramref name="lineOf"/> makes under the history's lock, given the file open for reading and
+        /// writing (it may read it, for example to number the record), creating the folder and file as needed.
+        /// </summary>
+        /// <exception cref="ProfilerException">FileAccessFailed or InvalidHistoryPath; the file is as it was.</exception>
+        private static void Append(string path, Func<FileStream, string> lineOf)
         {
             try
             {
@@ -38,6 +45,7 @@ namespace Profiler.PS.Persistence
                 using (HistoryLock.Acquire(path))
                 using (var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
                 {
+                    string line = lineOf(stream);
                     long before = stream.Length;
                     try
                     {
@@ -105,52 +113,7 @@ namespace Profiler.PS.Persistence
                     }
                     length = stream.Length;   // every record up to here is whole: appends finish under the lock; the reader stops here
                 }
-                using (stream)
-                {
-                    var lines = new LineReader(stream, length, maxLineChars);
-                    int number = 0;
-                    while (lines.Next(out byte[] bytes, out int count, out bool tooLong))
-                    {
-                        number++;
-                        if (tooLong) { Skip(number, $"it is longer than {maxLineChars:N0} bytes"); continue; }
-                        if (count == 0) continue;
-                        string text;
-                        try
-                        {
-                            text = StrictUtf8.GetString(bytes, 0, count);
-                        }
-                        catch (DecoderFallbackException)
-                        {
-                            Skip(number, "it is not valid UTF-8 (a damaged or torn record)");
-                            continue;
-                        }
-                        JsonValue value;
-                        try
-                        {
-                            value = JsonParser.Parse(text);
-                        }
-                        catch (JsonFormatException ex)
-                        {
-                            Skip(number, (lines.AtEnd ? "the last record is incomplete (a write was cut short): " : "it is not valid JSON: ") + ex.Message);
-                            continue;
-                        }
-                        string foreign = HistoryRecord.CheckHeader(value, workflowId);
-                        if (foreign != null)
-                            throw new ProfilerException(ProfilerErrorKind.InvalidFile,
-                                $"History file '{path}' cannot be loaded: line {number}: {foreign}. Use another -HistoryPath or move the file away.");
-                        HistoryRecord record;
-                        try
-                        {
-                            record = HistoryRecord.Read(value, workflowId);
-                        }
-                        catch (JsonFormatException ex)
-                        {
-                            Skip(number, "it is not a valid record: " + ex.Message);
-                            continue;
-                        }
-                        replay(record);
-                    }
-                }
+                using (stream) ReadRecords(stream, length, path, workflowId, replay, Skip, maxLineChars);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -167,6 +130,71 @@ namespace Profiler.PS.Persistence
         }
 
         /// <summary>
+        /// Reads the records of the first <paramref name="length"/> bytes of <paramref name="stream"/> (from where it is)
+        /// and numbers them: a record's stored run number (version 5), else one after the record before it. A record whose
+        /// stored number is not after the one before it is skipped as not valid, so numbers only ever rise.
+        /// </summary>
+        /// <returns>The last record's run number, 0 when there is none.</returns>
+        private static int ReadRecords(Stream stream, long length, string path, string workflowId, Action<HistoryRecord> replay,
+            Action<int, string> skip, int maxLineChars)
+        {
+            var lines = new HistoryLineReader(stream, length, maxLineChars);
+            int number = 0, last = 0;
+            while (lines.Next(out byte[] bytes, out int count, out bool tooLong))
+            {
+                number++;
+                if (tooLong) { skip(number, $"it is longer than {maxLineChars:N0} bytes"); continue; }
+                if (count == 0) continue;
+                string problem = Parse(bytes, count, path, workflowId, number, lines.AtEnd, out HistoryRecord record);
+                if (problem == null && record.RunNumber > 0 && record.RunNumber <= last)
+                    problem = string.Format(CultureInfo.InvariantCulture, "its run number {0} is not after run {1}, the record before it", record.RunNumber, last);
+                if (problem != null) { skip(number, problem); continue; }
+                if (record.RunNumber == 0) record.RunNumber = last + 1;
+                last = record.RunNumber;
+                replay(record);
+            }
+            return last;
+        }
+
+        /// <summary>Decodes, parses and reads one line; returns why it is not a valid record, or null.</summary>
+        /// <exception cref="ProfilerException">InvalidFile when the line shows the file is not this workflow's history.</exception>
+        private static string Parse(byte[] bytes, int count, string path, string workflowId, int number, bool atEnd, out HistoryRecord record)
+        {
+            record = null;
+            string text;
+            try
+            {
+                text = StrictUtf8.GetString(bytes, 0, count);
+            }
+            catch (DecoderFallbackException)
+            {
+                return "it is not valid UTF-8 (a damaged or torn record)";
+            }
+            JsonValue value;
+            try
+            {
+                value = JsonParser.Parse(text);
+            }
+            catch (JsonFormatException ex)
+            {
+                return (atEnd ? "the last record is incomplete (a write was cut short): " : "it is not valid JSON: ") + ex.Message;
+            }
+            string foreign = HistoryRecord.CheckHeader(value, workflowId);
+            if (foreign != null)
+                throw new ProfilerException(ProfilerErrorKind.InvalidFile,
+                    $"History file '{path}' cannot be loaded: line {number}: {foreign}. Use another -HistoryPath or move the file away.");
+            try
+            {
+                record = HistoryRecord.Read(value, workflowId);
+                return null;
+            }
+            catch (JsonFormatException ex)
+            {
+                return "it is not a valid record: " + ex.Message;
+            }
+        }
+
+        /// <summary>
         /// Opens the file for reading. Read-write first: opening a FIFO read-only would wait for a writer forever, while
         /// read-write returns at once (and the caller refuses it); a file we may only read is opened read-only.
         /// </summary>
@@ -179,81 +207,6 @@ namespace Profiler.PS.Persistence
             catch (UnauthorizedAccessException)
             {
                 return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-            }
-        }
-
-        /// <summary>
-        /// Reads lines ending in '\n' (a '\r' before it is dropped) as bytes, never more than <c>limit</c> bytes of the
-        /// stream and never holding more than <c>max</c> bytes of one line. '\n' is never part of a multi-byte UTF-8
-        /// character, so splitting bytes there is safe; each line is decoded on its own.
-        /// </summary>
-        private sealed class LineReader
-        {
-            private readonly Stream _stream;
-            private readonly int _max;
-            private readonly byte[] _buffer = new byte[1 << 16];
-            private byte[] _line = new byte[256];
-            private long _remaining;
-            private int _pos, _len, _count;
-
-            public LineReader(Stream stream, long limit, int max)
-            {
-                _stream = stream;
-                _remaining = limit;
-                _max = max;
-            }
-
-            /// <summary>True when the line just returned was the last (it had no newline after it).</summary>
-            public bool AtEnd { get; private set; }
-
-            public bool Next(out byte[] line, out int count, out bool tooLong)
-            {
-                _count = 0;
-                tooLong = false;
-                bool any = false;
-                while (true)
-                {
-                    if (_pos == _len)
-                    {
-                        _len = _remaining <= 0 ? 0 : _stream.Read(_buffer, 0, (int)Math.Min(_buffer.Length, _remaining));
-                        _remaining -= _len;
-                        _pos = 0;
-                        if (_len <= 0)
-                        {
-                            _len = 0;
-                            AtEnd = true;
-                            return Finish(any, tooLong, out line, out count);
-                        }
-                    }
-                    any = true;
-                    int start = _pos;
-                    int newline = Array.IndexOf(_buffer, (byte)'\n', _pos, _len - _pos);
-                    _pos = newline < 0 ? _len : newline;
-                    int n = _pos - start;
-                    if (!tooLong && (long)_count + n > _max) { tooLong = true; _count = 0; }
-                    if (!tooLong) Append(start, n);
-                    if (_pos < _len)
-                    {
-                        _pos++;   // the newline
-                        AtEnd = false;
-                        return Finish(true, tooLong, out line, out count);
-                    }
-                }
-            }
-
-            private void Append(int start, int n)
-            {
-                if (_count + n > _line.Length) Array.Resize(ref _line, Math.Max(_line.Length * 2, _count + n));
-                Buffer.BlockCopy(_buffer, start, _line, _count, n);
-                _count += n;
-            }
-
-            private bool Finish(bool any, bool tooLong, out byte[] line, out int count)
-            {
-                line = _line;
-                count = tooLong ? 0 : _count;
-                if (count > 0 && _line[count - 1] == '\r') count--;
-                return any;
             }
         }
     }

@@ -55,8 +55,8 @@ namespace Profiler.PS.Persistence
         /// <summary>
         /// Rewrites <paramref name="path"/> with only its valid records of <paramref name="workflowId"/> (the lines
         /// a load would skip as damaged are dropped), keeping the original as <c>&lt;file&gt;.&lt;UTC time&gt;.bak</c>
-        /// beside it. A file with no damaged line is left untouched. Run numbers do not change: they count valid
-        /// records only.
+        /// beside it. A file with no damaged line is left untouched. Run numbers do not change: a line stores its number
+        /// (version 5), or it is one after the valid record before it.
         /// </summary>
         /// <exception cref="ProfilerException">InvalidFile when the file is another workflow's or not a history;
         /// FileAccessFailed.</exception>
@@ -67,12 +67,19 @@ namespace Profiler.PS.Persistence
                 using (HistoryLock.Acquire(path))
                 {
                     var kept = new StringBuilder();
-                    int keptCount = 0, removed = 0, number = 0;
+                    int keptCount = 0, removed = 0, number = 0, last = 0;
                     foreach (string line in File.ReadLines(path, new UTF8Encoding(false, false)))
                     {
                         number++;
                         if (line.Length == 0) continue;
-                        if (IsRecord(path, line, number, workflowId)) { kept.Append(line.TrimEnd('\r')).Append('\n'); keptCount++; }
+                        // As a load numbers them: a stored run number must be after the record before it.
+                        HistoryRecord record = RecordOf(path, line, number, workflowId);
+                        if (record != null && (record.RunNumber == 0 || record.RunNumber > last))
+                        {
+                            last = record.RunNumber > 0 ? record.RunNumber : last + 1;
+                            kept.Append(line.TrimEnd('\r')).Append('\n');
+                            keptCount++;
+                        }
                         else removed++;
                     }
                     if (removed == 0) return new HistoryRepairResult(workflowId, path, keptCount, 0, null);
@@ -89,22 +96,21 @@ namespace Profiler.PS.Persistence
             }
         }
 
-        private static bool IsRecord(string path, string line, int number, string workflowId)
+        private static HistoryRecord RecordOf(string path, string line, int number, string workflowId)
         {
             JsonValue value;
             try { value = JsonParser.Parse(line); }
-            catch (JsonFormatException) { return false; }
+            catch (JsonFormatException) { return null; }
             string foreign = HistoryRecord.CheckHeader(value, workflowId);
             if (foreign != null)
                 throw new ProfilerException(ProfilerErrorKind.InvalidFile, $"History file '{path}' was not repaired: line {number}: {foreign}. Nothing was changed.");
             try
             {
-                HistoryRecord.Read(value, workflowId);
-                return true;
+                return HistoryRecord.Read(value, workflowId);
             }
             catch (JsonFormatException)
             {
-                return false;
+                return null;
             }
         }
     }

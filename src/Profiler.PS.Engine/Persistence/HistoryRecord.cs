@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using Profiler.PS.Engine;
 using Profiler.PS.Json;
@@ -7,41 +6,30 @@ using static Profiler.PS.Json.JsonFields;
 
 namespace Profiler.PS.Persistence
 {
-    /// <summary>One node's part of a history record: the run's sample for the node and what was recorded with it.</summary>
-    internal struct HistoryNode
-    {
-        public string NodeId;
-        public string NodeType;
-        public string NodeLabel;
-        public double Duration;
-        /// <summary>The run's self time for the node (Duration minus nested nodes); null means Duration.</summary>
-        public double? SelfDuration;
-        public long Executions;
-        /// <summary>Failed or Stopped when an execution of the node in the run was; such a sample stays out of statistics.</summary>
-        public NodeStatus Status;
-    }
-
     /// <summary>
-    /// One completed run as one line of a history file. Every line carries the format, schema version and
-    /// workflow id, so a line stands alone: a torn or damaged line is skipped without touching the others.
-    /// The run's number is not stored: it is the line's position among the file's valid records. Version 2 adds
-    /// optional members (each node's self time, the run's shape, see <see cref="ShapeFields"/>); a file may mix
-    /// version 1 and version 2 lines, as a history written before and after an update does.
+    /// One completed run as persisted: a line of a history file, or a run of a profile file's "runs" list, both
+    /// written and read through the one definition of their members (<see cref="RunFields"/>). Every history line
+    /// carries the format, schema version and workflow id, so a line stands alone: a torn or damaged line is skipped
+    /// without touching the others. A line's run number is stored from version 5 (taken under the history's lock, so
+    /// concurrent writers get distinct numbers); an older line's number is its position, one after the record before it.
+    /// A file may mix versions, as a history written before and after an update does.
     /// </summary>
     internal sealed class HistoryRecord
     {
         public const string Format = "Profiler.PS.History";
         public const int SchemaVersion = RecordSchema.Version;
-        private static readonly string[] LineMembers = { "format", "schemaVersion", "workflowId", "runId", "startTime", "endTime", "totalDuration", "executionCount", "nodes", "alerts" };
-        private static readonly string[] NodeMembers = { "nodeId", "nodeType", "nodeLabel", "duration", "executions" };
-        private static readonly string[] NodeOptionalMembers = { "selfDuration" };
-        private static readonly string[] NodeOptionalMembersV3 = { "selfDuration", "status" };
 
+        /// <summary>The run's number; 0 in a history line that does not store it (before version 5).</summary>
+        public int RunNumber;
+        /// <summary>The workflow the record belongs to, as the session spells it (alerts are attributed to it).</summary>
+        public string WorkflowId;
         public Guid RunId;
         public DateTimeOffset StartTime;
         public DateTimeOffset EndTime;
         public double TotalDuration;
         public long ExecutionCount;
+        /// <summary>Distinct nodes and alerts of the run: stored in profile files; a history line has the nodes and alerts themselves.</summary>
+        public int NodeCount, AlertCount;
         public HistoryNode[] Nodes = System.Array.Empty<HistoryNode>();
         /// <summary>Alerts of the run; their RunNumber is set when the record is replayed.</summary>
         public BottleneckAlert[] Alerts = System.Array.Empty<BottleneckAlert>();
@@ -49,45 +37,17 @@ namespace Profiler.PS.Persistence
         public RunShape Shape;
         /// <summary>The run's executions with start, lane and parent (schema version 4), or null.</summary>
         public RunTimeline Timeline;
+        /// <summary>Tests of an imported run that were skipped, and not run (schema version 5).</summary>
+        public long SkippedCount, NotRunCount;
+        /// <summary>The workflow's name and settings when the line carries them (schema version 5), else null.</summary>
+        public WorkflowSettings Settings;
 
         /// <summary>The record as one line of JSON, ending in "\n".</summary>
         public string ToLine(string workflowId)
         {
+            WorkflowId = workflowId;
             var sb = new StringBuilder(128 + Nodes.Length * 80);
-            var w = new JsonWriter(sb, indented: false);
-            w.StartObject();
-            w.Property("format", Format);
-            w.Property("schemaVersion", SchemaVersion);
-            w.Property("workflowId", workflowId);
-            w.Property("runId", RunId.ToString("D"));
-            w.Property("startTime", ProfileJsonWriter.Time(StartTime));
-            w.Property("endTime", ProfileJsonWriter.Time(EndTime));
-            w.Property("totalDuration", TotalDuration);
-            w.Property("executionCount", ExecutionCount);
-            w.Name("nodes");
-            w.StartArray();
-            foreach (HistoryNode n in Nodes)
-            {
-                w.StartObject();
-                w.Property("nodeId", n.NodeId);
-                w.Property("nodeType", n.NodeType);
-                w.Property("nodeLabel", n.NodeLabel);
-                w.Property("duration", n.Duration);
-                w.Property("executions", n.Executions);
-                // Only a node with nested nodes has a self time of its own; the others' is their duration, so a
-                // history of flat runs stays as compact as before.
-                if (n.SelfDuration is double self && self != n.Duration) w.Property("selfDuration", self);
-                RecordSchema.WriteStatus(w, "status", n.Status);
-                w.EndObject();
-            }
-            w.EndArray();
-            w.Name("alerts");
-            w.StartArray();
-            foreach (BottleneckAlert a in Alerts) RecordSchema.WriteAlert(w, a);
-            w.EndArray();
-            if (Shape != null) ShapeFields.Write(w, Shape);
-            TimelineFields.Write(w, Timeline);
-            w.EndObject();
+            RunFields.HistoryLine.Write(new JsonWriter(sb, indented: false), this);
             return sb.Append('\n').ToString();
         }
 
@@ -96,54 +56,26 @@ namespace Profiler.PS.Persistence
         public static HistoryRecord Read(JsonValue line, string workflowId)
         {
             long version = Long(line, "", "schemaVersion", 1, SchemaVersion);
-            bool v2 = version >= 2;
-            Members(line, "", v2, LineMembers, RecordSchema.RunOptionalMembers);
-            String(line, "", "workflowId", nonBlank: true);
-            var r = new HistoryRecord
-            {
-                RunId = Guid(line, "", "runId"),
-                StartTime = Time(line, "", "startTime"),
-                EndTime = Time(line, "", "endTime"),
-                TotalDuration = Double(line, "", "totalDuration", 0),
-                ExecutionCount = Long(line, "", "executionCount", 0, long.MaxValue),
-            };
-            List<JsonValue> nodes = JsonFields.Array(line, "", "nodes");
-            if (nodes.Count == 0) throw Error("nodes", "a completed run has at least one node");
-            r.Nodes = new HistoryNode[nodes.Count];
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                JsonValue n = nodes[i];
-                const string path = "";   // the node's path is added only on error, below
-                try
-                {
-                    Members(n, path, v2, NodeMembers, version >= RecordSchema.RuleVersion ? NodeOptionalMembersV3 : NodeOptionalMembers);
-                    double duration = Double(n, path, "duration", 0);
-                    r.Nodes[i] = new HistoryNode
-                    {
-                        NodeId = String(n, path, "nodeId", nonBlank: true),
-                        NodeType = String(n, path, "nodeType", allowNull: true),
-                        NodeLabel = String(n, path, "nodeLabel", allowNull: true),
-                        Duration = duration,
-                        SelfDuration = ShapeFields.ReadSelf(n, path, "selfDuration", duration),
-                        Executions = Long(n, path, "executions", 1, long.MaxValue),
-                        Status = RecordSchema.ReadStatus(n, path, "status"),
-                    };
-                }
-                catch (JsonFormatException ex)
-                {
-                    throw new JsonFormatException(Index("nodes", i) + "." + ex.Message);
-                }
-                if (!seen.Add(r.Nodes[i].NodeId)) throw Error(Index("nodes", i), $"node '{r.Nodes[i].NodeId}' appears twice");
-            }
-            List<JsonValue> alerts = JsonFields.Array(line, "", "alerts");
-            r.Alerts = new BottleneckAlert[alerts.Count];
-            for (int i = 0; i < alerts.Count; i++)
-                r.Alerts[i] = RecordSchema.ReadAlert(alerts[i], Index("alerts", i), version, workflowId, 0, int.MaxValue);
-            r.Shape = ShapeFields.Read(line, "", r.TotalDuration, r.ExecutionCount);
-            r.Timeline = TimelineFields.Read(line, "", version, r.ExecutionCount);
+            var r = new HistoryRecord { WorkflowId = workflowId };
+            RunFields.HistoryLine.Read(line, "", version, r);
             return r;
         }
+
+        /// <summary>The record of a run summary (for a profile file).</summary>
+        public static HistoryRecord Of(WorkflowRunSummary s) => new HistoryRecord
+        {
+            RunNumber = s.RunNumber, RunId = s.RunId, StartTime = s.StartTime, EndTime = s.EndTime, TotalDuration = s.TotalDuration,
+            NodeCount = s.NodeCount, ExecutionCount = s.ExecutionCount, AlertCount = s.AlertCount, Shape = ShapeFields.Of(s),
+            Timeline = s.Timeline, SkippedCount = s.SkippedCount, NotRunCount = s.NotRunCount,
+        };
+
+        /// <summary>The run summary of a record read from a profile file.</summary>
+        public WorkflowRunSummary ToSummary() => ToSummary(RunNumber, NodeCount, AlertCount);
+
+        /// <summary>The run summary of the record as run <paramref name="runNumber"/>.</summary>
+        public WorkflowRunSummary ToSummary(int runNumber, int nodeCount, int alertCount)
+            => new WorkflowRunSummary(runNumber, RunId, StartTime, EndTime, TotalDuration, nodeCount, ExecutionCount, alertCount, Shape)
+                .WithTimeline(Timeline).WithTestCounts(SkippedCount, NotRunCount);
 
         /// <summary>
         /// Checks the line is a history record of <paramref name="workflowId"/> in a version this module reads; a line

@@ -17,7 +17,7 @@ namespace Profiler.PS.Persistence
     /// <see cref="ShapeFields"/>. Unknown members are refused in both, so a module that reads only version 1
     /// refuses a version 2 file by its version, with a clear message, rather than by a member it does not know.
     /// </summary>
-    internal static partial class ProfileJsonReader
+    internal static class ProfileJsonReader
     {
         /// <summary>The schema version this module writes and the newest it reads (one for profile files and history lines).</summary>
         public const int SchemaVersion = RecordSchema.Version;
@@ -95,38 +95,50 @@ namespace Profiler.PS.Persistence
 
         private static WorkflowState ReadWorkflow(JsonValue w, string path, long version)
         {
-            bool v2 = version >= ShapeVersion, v3 = version >= RecordSchema.RuleVersion;
-            if (v3)
-                ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "relativeThreshold", "absoluteThreshold", "minimumSamples", "runCount",
-                    "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
-            else
-                ExactMembers(w, path, "workflowId", "workflowName", "windowSize", "bottleneckFactor", "minimumSamples", "runCount",
-                    "lastTotalDuration", "timestamp", "runs", "lastAlerts", "nodes");
-            var s = new WorkflowState
-            {
-                WorkflowId = String(w, path, "workflowId", nonBlank: true),
-                WorkflowName = String(w, path, "workflowName"),
-                WindowSize = Int(w, path, "windowSize", 1, WorkflowSettings.MaxWindowSize),
-                MinimumSamples = Int(w, path, "minimumSamples", 1, int.MaxValue),
-                RunCount = Int(w, path, "runCount", 0, int.MaxValue),
-                LastTotalDuration = Double(w, path, "lastTotalDuration", 0),
-                Timestamp = Time(w, path, "timestamp"),
-            };
-            if (v3)
-            {
-                s.RelativeThreshold = Double(w, path, "relativeThreshold", 0);
-                s.AbsoluteThreshold = Double(w, path, "absoluteThreshold", 0);
-            }
-            else if (!(Double(w, path, "bottleneckFactor") > 1)) throw Error(Join(path, "bottleneckFactor"), "expected a ratio greater than 1");
-            s.Runs = ReadList(w, path, "runs", Math.Min(s.WindowSize + (v3 ? 1 : 0), s.RunCount), (v, p) => ReadRun(v, p, s.RunCount, version));
+            var s = new WorkflowState();
+            WorkflowFields.Definition.Read(w, path, version, s);
             for (int i = 1; i < s.Runs.Length; i++)
                 if (s.Runs[i].RunNumber <= s.Runs[i - 1].RunNumber) throw Error(Index(Join(path, "runs"), i), "runs must be in ascending run number order");
-            s.LastAlerts = ReadList(w, path, "lastAlerts", int.MaxValue, (v, p) => RecordSchema.ReadAlert(v, p, version, s.WorkflowId, 1, Math.Max(1, s.RunCount)));
-            s.Nodes = ReadList(w, path, "nodes", int.MaxValue, (v, p) => ReadNode(v, p, s, version));
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < s.Nodes.Length; i++)
                 if (!ids.Add(s.Nodes[i].NodeId)) throw Error(Index(Join(path, "nodes"), i), $"node '{s.Nodes[i].NodeId}' appears twice");
             return s;
+        }
+
+        /// <summary>The workflow object of a profile file, one field list for the writer and the reader.</summary>
+        internal static class WorkflowFields
+        {
+            public static readonly RecordDefinition<WorkflowState> Definition = new RecordDefinition<WorkflowState>(new[]
+            {
+                new RecordField<WorkflowState>("workflowId", 1, (w, n, s) => w.Property(n, s.WorkflowId), (o, p, v, s) => s.WorkflowId = String(o, p, "workflowId", nonBlank: true)),
+                new RecordField<WorkflowState>("workflowName", 1, (w, n, s) => w.Property(n, s.WorkflowName), (o, p, v, s) => s.WorkflowName = String(o, p, "workflowName")),
+                new RecordField<WorkflowState>("windowSize", 1, (w, n, s) => w.Property(n, s.WindowSize), (o, p, v, s) => s.WindowSize = Int(o, p, "windowSize", 1, WorkflowSettings.MaxWindowSize)),
+                new RecordField<WorkflowState>("relativeThreshold", RecordSchema.RuleVersion, (w, n, s) => w.Property(n, s.RelativeThreshold), (o, p, v, s) => s.RelativeThreshold = Double(o, p, "relativeThreshold", 0)),
+                new RecordField<WorkflowState>("absoluteThreshold", RecordSchema.RuleVersion, (w, n, s) => w.Property(n, s.AbsoluteThreshold), (o, p, v, s) => s.AbsoluteThreshold = Double(o, p, "absoluteThreshold", 0)),
+                // Versions 1 and 2: checked and ignored, the rule's defaults apply.
+                new RecordField<WorkflowState>("bottleneckFactor", 1, (w, n, s) => { }, (o, p, v, s) =>
+                {
+                    if (!(Double(o, p, "bottleneckFactor") > 1)) throw Error(Join(p, "bottleneckFactor"), "expected a ratio greater than 1");
+                }, until: RecordSchema.RuleVersion - 1),
+                new RecordField<WorkflowState>("minimumSamples", 1, (w, n, s) => w.Property(n, s.MinimumSamples), (o, p, v, s) => s.MinimumSamples = Int(o, p, "minimumSamples", 1, int.MaxValue)),
+                new RecordField<WorkflowState>("runCount", 1, (w, n, s) => w.Property(n, s.RunCount), (o, p, v, s) => s.RunCount = Int(o, p, "runCount", 0, int.MaxValue)),
+                new RecordField<WorkflowState>("lastTotalDuration", 1, (w, n, s) => w.Property(n, s.LastTotalDuration), (o, p, v, s) => s.LastTotalDuration = Double(o, p, "lastTotalDuration", 0)),
+                new RecordField<WorkflowState>("timestamp", 1, (w, n, s) => w.Property(n, ProfileJsonWriter.Time(s.Timestamp)), (o, p, v, s) => s.Timestamp = Time(o, p, "timestamp")),
+                new RecordField<WorkflowState>("runs", 1, (w, n, s) => List(w, n, s.Runs, r => ProfileJsonWriter.WriteRun(w, r)),
+                    (o, p, v, s) => s.Runs = ReadList(o, p, "runs", Math.Min(s.WindowSize + (v >= RecordSchema.RuleVersion ? 1 : 0), s.RunCount), (x, xp) => ReadRun(x, xp, s.RunCount, v))),
+                new RecordField<WorkflowState>("lastAlerts", 1, (w, n, s) => List(w, n, s.LastAlerts, a => AlertFields.Write(w, a)),
+                    (o, p, v, s) => s.LastAlerts = ReadList(o, p, "lastAlerts", int.MaxValue, (x, xp) => AlertFields.Read(x, xp, v, s.WorkflowId, 1, Math.Max(1, s.RunCount)))),
+                new RecordField<WorkflowState>("nodes", 1, (w, n, s) => List(w, n, s.Nodes, node => NodeWindowFields.Write(w, node, s)),
+                    (o, p, v, s) => s.Nodes = ReadList(o, p, "nodes", int.MaxValue, (x, xp) => NodeWindowFields.Read(x, xp, s, v))),
+            });
+
+            private static void List<T>(JsonWriter w, string name, T[] items, Action<T> write)
+            {
+                w.Name(name);
+                w.StartArray();
+                foreach (T item in items) write(item);
+                w.EndArray();
+            }
         }
 
         private static T[] ReadList<T>(JsonValue obj, string path, string name, int max, Func<JsonValue, string, T> read)
@@ -139,16 +151,13 @@ namespace Profiler.PS.Persistence
             return result;
         }
 
-        private static readonly string[] RunMembers = { "runNumber", "runId", "startTime", "endTime", "totalDuration", "nodeCount", "executionCount", "alertCount" };
-
         private static WorkflowRunSummary ReadRun(JsonValue r, string path, int runCount, long version)
         {
-            Members(r, path, version >= ShapeVersion, RunMembers, RecordSchema.RunOptionalMembers);
-            double total = Double(r, path, "totalDuration", 0);
-            long executions = Long(r, path, "executionCount", 0, long.MaxValue);
-            return new WorkflowRunSummary(Int(r, path, "runNumber", 1, runCount), Guid(r, path, "runId"), Time(r, path, "startTime"),
-                Time(r, path, "endTime"), total, Int(r, path, "nodeCount", 0, int.MaxValue), executions, Int(r, path, "alertCount", 0, int.MaxValue),
-                ShapeFields.Read(r, path, total, executions)).WithTimeline(TimelineFields.Read(r, path, version, executions));
+            var record = new HistoryRecord();
+            RunFields.ProfileRun.Read(r, path, version, record);
+            if (record.RunNumber > runCount)
+                throw Error(Join(path, "runNumber"), string.Format(CultureInfo.InvariantCulture, "expected a whole number from 1 to {0}, found {1}", runCount, record.RunNumber));
+            return record.ToSummary();
         }
     }
 }

@@ -29,73 +29,9 @@ namespace Profiler.PS.Persistence
             return sb.Append('\n').ToString();
         }
 
-        private static void WriteWorkflow(JsonWriter w, WorkflowState s)
-        {
-            w.StartObject();
-            w.Property("workflowId", s.WorkflowId);
-            w.Property("workflowName", s.WorkflowName);
-            w.Property("windowSize", s.WindowSize);
-            w.Property("relativeThreshold", s.RelativeThreshold);
-            w.Property("absoluteThreshold", s.AbsoluteThreshold);
-            w.Property("minimumSamples", s.MinimumSamples);
-            w.Property("runCount", s.RunCount);
-            w.Property("lastTotalDuration", s.LastTotalDuration);
-            w.Property("timestamp", Time(s.Timestamp));
-            w.Name("runs");
-            w.StartArray();
-            foreach (WorkflowRunSummary r in s.Runs) WriteRun(w, r);
-            w.EndArray();
-            w.Name("lastAlerts");
-            w.StartArray();
-            foreach (BottleneckAlert a in s.LastAlerts) RecordSchema.WriteAlert(w, a);
-            w.EndArray();
-            w.Name("nodes");
-            w.StartArray();
-            foreach (NodeState n in s.Nodes) WriteNode(w, n);
-            w.EndArray();
-            w.EndObject();
-        }
+        private static void WriteWorkflow(JsonWriter w, WorkflowState s) => ProfileJsonReader.WorkflowFields.Definition.Write(w, s);
 
-        internal static void WriteRun(JsonWriter w, WorkflowRunSummary r)
-        {
-            w.StartObject();
-            w.Property("runNumber", r.RunNumber);
-            w.Property("runId", r.RunId.ToString("D"));
-            w.Property("startTime", Time(r.StartTime));
-            w.Property("endTime", Time(r.EndTime));
-            w.Property("totalDuration", r.TotalDuration);
-            w.Property("nodeCount", r.NodeCount);
-            w.Property("executionCount", r.ExecutionCount);
-            w.Property("alertCount", r.AlertCount);
-            ShapeFields.Write(w, ShapeFields.Of(r));
-            TimelineFields.Write(w, r.Timeline);
-            w.EndObject();
-        }
-
-        private static void WriteNode(JsonWriter w, NodeState n)
-        {
-            w.StartObject();
-            w.Property("nodeId", n.NodeId);
-            w.Property("nodeType", n.NodeType);
-            w.Property("nodeLabel", n.NodeLabel);
-            w.Property("executionCount", n.ExecutionCount);
-            w.Name("allTime");
-            w.StartObject();
-            w.Property("count", n.AllTime.Count);
-            w.Property("mean", n.AllTime.Mean);
-            w.Property("m2", n.AllTime.M2);
-            w.Property("min", n.AllTime.Min);
-            w.Property("max", n.AllTime.Max);
-            w.EndObject();
-            w.Name("runNumbers");
-            w.InlineArray(n.RunNumbers);
-            w.Name("durations");
-            w.InlineArray(n.Durations);
-            w.Name("selfDurations");
-            w.InlineArray(n.SelfDurations);
-            RecordSchema.WriteOutcomes(w, n);
-            w.EndObject();
-        }
+        internal static void WriteRun(JsonWriter w, WorkflowRunSummary r) => RunFields.ProfileRun.Write(w, HistoryRecord.Of(r));
 
         /// <summary>ISO 8601 with ticks and offset ("o"), which parses back to the same value.</summary>
         internal static string Time(DateTimeOffset t) => t.ToString("o", CultureInfo.InvariantCulture);

@@ -56,7 +56,7 @@ namespace Profiler.PS.Persistence
                 {
                     WorkflowRunSummary r = summaries[Id(k.Side, k.Number)];
                     runs.Add(new WorkflowRunSummary(renumber[Id(k.Side, k.Number)], r.RunId, r.StartTime, r.EndTime, r.TotalDuration,
-                        r.NodeCount, r.ExecutionCount, r.AlertCount, ShapeFields.Of(r)).WithTimeline(r.Timeline));
+                        r.NodeCount, r.ExecutionCount, r.AlertCount, ShapeFields.Of(r)).WithTimeline(r.Timeline).WithTestCounts(r.SkippedCount, r.NotRunCount));
                 }
             if (runs.Count > existing.WindowSize + 1) runs.RemoveRange(0, runs.Count - existing.WindowSize - 1);
 

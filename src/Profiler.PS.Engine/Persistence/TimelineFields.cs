@@ -20,6 +20,10 @@ namespace Profiler.PS.Persistence
         public const string Name = "timeline";
         /// <summary>The first schema version with timelines.</summary>
         public const int Version = 4;
+        /// <summary>The member as a field of a run record (profile files and history lines).</summary>
+        public static readonly RecordField<HistoryRecord> Field = new RecordField<HistoryRecord>(Name, Version,
+            (w, n, r) => Write(w, r.Timeline), (o, p, v, r) => r.Timeline = Read(o, p, v, r.ExecutionCount), present: r => r.Timeline != null);
+
         private static readonly string[] Members = { "nodeIds", "node", "parent", "lane", "start", "duration", "selfDuration", "failed", "stopped" };
 
         /// <summary>Writes the member when the run has a timeline.</summary>

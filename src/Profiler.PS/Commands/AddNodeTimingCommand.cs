@@ -13,11 +13,13 @@ namespace Profiler.PS.Commands
     /// execution: the run contributes one sample, their sum, to the node's history when it completes.</para>
     /// <para>When the node's time in the run trips the bottleneck rule (see about_Profiler.PS), the workflow's
     /// -OnBottleneck script block is called once for that run and a verbose message names the node.</para>
-    /// <para>Piped rows (Import-Csv output, [pscustomobject] records) bind NodeId, Duration, NodeType, NodeLabel and
-    /// WorkflowId by property name. Any other piped object is -InputObject: a TimeSpan, number or duration text is the
-    /// duration, a WorkflowRun is the run.</para>
-    /// <para>A bad record (an empty NodeId; a negative, NaN or infinite duration; no duration at all) writes a
-    /// non-terminating error (AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration)
+    /// <para>Piped rows (Import-Csv output, [pscustomobject] records, NodeTiming objects) give NodeId, Duration,
+    /// NodeType, NodeLabel, WorkflowId and Status from their properties of those names, as by-property-name binding
+    /// would (parameters given on the command line win). Any other piped object: a TimeSpan, number or duration text
+    /// is the duration, a WorkflowRun is the run (see -InputObject).</para>
+    /// <para>A bad record (no NodeId, or an empty one; a negative, NaN or infinite duration; no duration at all; a
+    /// Status other than Succeeded, Failed or Stopped) writes a non-terminating error (AddNodeTimingMissingNodeId,
+    /// AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration, AddNodeTimingInvalidStatus)
     /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
     /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
     /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
@@ -74,8 +76,14 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(NodeTiming))]
     public sealed class AddNodeTimingCommand : RunTargetCmdletBase
     {
-        /// <summary>The node's id, unique in its workflow and compared case-insensitively. Recording the same id again in a run adds to that node's time in the run.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        private GivenParameters _given;
+
+        /// <summary>
+        /// The node's id, unique in its workflow and compared case-insensitively. Recording the same id again in a run adds
+        /// to that node's time in the run. Given by name or position, or read from the NodeId property of each piped row
+        /// (see -InputObject); a record with neither is an error (AddNodeTimingMissingNodeId).
+        /// </summary>
+        [Parameter(Position = 0)]
         [AllowEmptyString]
         [AllowNull]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
@@ -83,34 +91,46 @@ namespace Profiler.PS.Commands
 
         /// <summary>
         /// How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as
-        /// '2500' or '00:00:02.5'. Must be 0 or more. Given by name or position, by property name from piped rows, or
-        /// as the piped object itself (see -InputObject); a record with none is an error (AddNodeTimingMissingDuration).
+        /// '2500' or '00:00:02.5'. Must be 0 or more. Given by name or position, read from the Duration property of each
+        /// piped row, or the piped object itself (see -InputObject); a record with none is an error (AddNodeTimingMissingDuration).
         /// </summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1)]
         [DurationTransformation]
         public double Duration { get; set; }
 
-        /// <summary>The node's kind, for example the tool or task that ran; shown in the statistics and kept from the latest record that gives it.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>The node's kind, for example the tool or task that ran; shown in the statistics and kept from the latest record that gives it. Also read from a piped row's NodeType property.</summary>
+        [Parameter]
         public string NodeType { get; set; }
 
-        /// <summary>A display label for tables and the heatmap; defaults to the NodeId.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>A display label for tables and the heatmap; defaults to the NodeId. Also read from a piped row's NodeLabel property.</summary>
+        [Parameter]
         public string NodeLabel { get; set; }
+
+        /// <summary>The workflow whose run takes the timing; defaults to the most recently started run in flight. Also read from a piped row's WorkflowId property.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
+        public override string WorkflowId { get; set; }
+
+        /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread. A piped run works too (see -InputObject).</summary>
+        [Parameter]
+        public override WorkflowRun Run { get; set; }
 
         /// <summary>
         /// How the step ended: Succeeded (the default), Failed or Stopped. A node's run that includes a Failed or Stopped
         /// execution is kept out of its window statistics, budgets, outliers and verdicts (Compare-WorkflowRun says Failed
-        /// or Stopped); the run's wall time still counts it. Any other value is an error before anything is recorded.
+        /// or Stopped); the run's wall time still counts it. Any other value is an error before anything is recorded. Also
+        /// read from a piped row's Status property (a name in any case; any other value is AddNodeTimingInvalidStatus for that row).
         /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         public NodeStatus Status { get; set; } = NodeStatus.Succeeded;
 
         /// <summary>
-        /// A piped object that is not a row: a duration (a TimeSpan such as Measure-Command's output, milliseconds, or
-        /// text) when -Duration is not given, or the run to record into (a WorkflowRun). Rows (objects with NodeId and
-        /// Duration properties, such as Import-Csv output) bind by property name instead. One catch-all parameter takes
-        /// every piped object as it is, so binding a row never tries (and fails) a conversion to a number or a run first.
+        /// A piped object: a row, a duration or a run. A row (any object with a NodeId or Duration property, such as
+        /// Import-Csv output, [pscustomobject] values or NodeTiming objects) gives its NodeId, Duration, NodeType,
+        /// NodeLabel, WorkflowId and Status properties for the parameters not given on the command line, which win. A
+        /// piped TimeSpan (Measure-Command's output), number or duration text is the duration; a WorkflowRun is the run
+        /// to record into. Every piped object binds here as it is, and the cmdlet reads a row's properties itself:
+        /// cheaper than PowerShell's by-property-name binding, which tries each parameter on each row.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject InputObject { get; set; }
@@ -120,37 +140,34 @@ namespace Profiler.PS.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
+        protected override void BeginProcessing() => _given = GivenParameters.From(MyInvocation.BoundParameters);
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             object piped = InputObject?.BaseObject;
-            WorkflowRun run = TargetRun(Run ?? piped as WorkflowRun, out _);
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Duration)))
+            TimingRow row = piped == null || piped is WorkflowRun ? default : TimingRow.Read(InputObject, _given);
+            string nodeId = _given.NodeId ? NodeId : row.NodeId;
+            string nodeType = _given.NodeType ? NodeType : row.NodeType;
+            string nodeLabel = _given.NodeLabel ? NodeLabel : row.NodeLabel;
+            string workflowId = _given.WorkflowId ? WorkflowId : row.WorkflowId;
+            WorkflowRun run = TargetRun(Run ?? piped as WorkflowRun, workflowId, out _);
+            if (!_given.NodeId && !row.HasNodeId)
             {
-                if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
-                {
-                    WriteError(new ErrorRecord(new PSArgumentException(
-                        $"No duration for node '{NodeId}': give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property."),
-                        ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, InputObject));
-                    return;
-                }
-                try
-                {
-                    Duration = DurationTransformationAttribute.ToMilliseconds(InputObject);
-                }
-                catch (System.Exception ex) when (ex is ArgumentTransformationMetadataException || ex is PSInvalidCastException)
-                {
-                    WriteError(new ErrorRecord(ex, ErrorId("InvalidDuration"), ErrorCategory.InvalidArgument, InputObject));
-                    return;
-                }
+                WriteError(new ErrorRecord(new PSArgumentException(
+                    "No NodeId for this timing: give -NodeId, or pipe objects with a NodeId property (such as Import-Csv rows with a NodeId column)."),
+                    ErrorId("MissingNodeId"), ErrorCategory.InvalidArgument, InputObject));
+                return;
             }
+            if (!TryDuration(row, piped, nodeId, out double duration) || !TryStatus(row, out NodeStatus status)) return;
             RecordResult result;
             try
             {
-                result = State.Scopes.Record(run, NodeId, Duration, NodeType, NodeLabel, Status);
+                result = State.Scopes.Record(run, nodeId, duration, nodeType, nodeLabel, status);
             }
             catch (ProfilerException ex) when (ex.Kind != ProfilerErrorKind.RunClosed)
             {
-                WriteError(ToErrorRecord(ex, ex.Kind == ProfilerErrorKind.InvalidDuration ? (object)Duration : NodeId));
+                WriteError(ToErrorRecord(ex, ex.Kind == ProfilerErrorKind.InvalidDuration ? (object)duration : nodeId));
                 return;
             }
             catch (ProfilerException ex)
@@ -161,12 +178,61 @@ namespace Profiler.PS.Commands
             if (result.ExceededParent != null)
                 WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "Node '{0}' ({1} ms) is longer than its parent '{2}' had run ({3:0.###} ms): recorded as given and flagged ExceedsParent.",
-                    NodeId, Duration, result.ExceededParent, result.ParentElapsed));
+                    nodeId, duration, result.ExceededParent, result.ParentElapsed));
             if (PassThru)
-                WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, NodeId, NodeType, NodeLabel ?? NodeId,
-                    Duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: Status, lane: result.Lane,
+                WriteObject(new NodeTiming(run.WorkflowId, run.RunNumber, result.Sequence, nodeId, nodeType, nodeLabel ?? nodeId,
+                    duration, result.EndOffset, System.Environment.CurrentManagedThreadId, State.Scopes.FindOpen(run)?.NodeId, status: status, lane: result.Lane,
                     exceedsParent: result.ExceededParent != null));
             if (result.Alert != null) RaiseBottleneck(result.Alert, run);
+        }
+
+        /// <summary>
+        /// The record's milliseconds: -Duration, else the row's Duration column, else the piped object itself (a
+        /// TimeSpan, number or text); writes AddNodeTimingMissingDuration or AddNodeTimingInvalidDuration and returns false.
+        /// </summary>
+        private bool TryDuration(TimingRow row, object piped, string nodeId, out double duration)
+        {
+            duration = Duration;
+            if (_given.Duration) return true;
+            object value = row.Duration;
+            if (value == null)
+            {
+                if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
+                {
+                    WriteError(new ErrorRecord(new PSArgumentException(
+                        $"No duration for node '{nodeId}': give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property."),
+                        ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, InputObject));
+                    return false;
+                }
+                value = InputObject;
+            }
+            try
+            {
+                duration = DurationTransformationAttribute.ToMilliseconds(value);
+                return true;
+            }
+            catch (System.Exception ex) when (ex is ArgumentTransformationMetadataException || ex is PSInvalidCastException)
+            {
+                WriteError(new ErrorRecord(ex, ErrorId("InvalidDuration"), ErrorCategory.InvalidArgument, InputObject));
+                return false;
+            }
+        }
+
+        /// <summary>-Status, else the row's Status column (Succeeded when it has none); a bad cell writes AddNodeTimingInvalidStatus.</summary>
+        private bool TryStatus(TimingRow row, out NodeStatus status)
+        {
+            status = Status;
+            if (_given.Status || row.Status == null) return true;
+            try
+            {
+                status = TimingRow.ToStatus(row.Status);
+                return true;
+            }
+            catch (PSInvalidCastException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorId("InvalidStatus"), ErrorCategory.InvalidArgument, InputObject));
+                return false;
+            }
         }
     }
 }

@@ -31,7 +31,8 @@ namespace Profiler.PS.Commands
     /// Succeeded for code 0 and Failed otherwise, and exits as it would without this command; break and continue
     /// leave the block (and the caller's loop, as with <c>&amp; { }</c>) and record Succeeded. A block whose last native
     /// command exited with a non-zero code ($LASTEXITCODE set during the block) records Failed, with a verbose message
-    /// naming the code; -IgnoreExitCode records it Succeeded.</para>
+    /// naming the code; -IgnoreExitCode records it Succeeded. Either way the timing keeps the code as its ExitCode
+    /// (Get-NodeTiming), null when the block ran no native command.</para>
     /// <para>The run is -Run, else the run in flight of -WorkflowId, else the most recently started run in flight.
     /// When there is none, the cmdlet starts a one-off run of -WorkflowId (default 'adhoc'), records the node (once per
     /// piped object) and completes the run when the command ends, so a one-liner builds history too.</para>
@@ -167,6 +168,7 @@ namespace Profiler.PS.Commands
         /// <summary>
         /// Records the node Succeeded even when the last native command the block ran exited with a non-zero code. By
         /// default such a block is recorded Failed (its output and errors are unchanged; $LASTEXITCODE keeps the code).
+        /// The code is kept as the timing's ExitCode with or without this switch.
         /// </summary>
         [Parameter]
         public SwitchParameter IgnoreExitCode { get; set; }
@@ -203,7 +205,7 @@ namespace Profiler.PS.Commands
         private void RunBlock(long entered)
         {
             NodeScope scope = null;
-            PSVariable exitCodeVariable = IgnoreExitCode ? null : NodeBlock.ExitCodeVariable(SessionState);
+            PSVariable exitCodeVariable = NodeBlock.ExitCodeVariable(this);
             object exitCodeBefore = exitCodeVariable?.Value;
             // Decided, and the first call's one-time set-up done, before the clock starts.
             bool direct = ScriptBlockRunner.CanInvokeDirectly(ScriptBlock);
@@ -219,7 +221,7 @@ namespace Profiler.PS.Commands
             catch (Exception ex)
             {
                 // Record, then let the very same exception continue: callers' catch blocks see the original error.
-                if (scope != null) Finish(scope, NodeBlock.StatusOf(ex, _stopping), quiet: true);
+                if (scope != null) Finish(scope, NodeBlock.StatusOf(ex, _stopping), NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore), quiet: true);
                 CompleteOneOff();
                 // PowerShell re-labels a statement-terminating error (a .NET method exception inside try) that leaves
                 // a compiled cmdlet with the cmdlet's name; marking it thrown keeps its FullyQualifiedErrorId as the block made it.
@@ -227,9 +229,9 @@ namespace Profiler.PS.Commands
                     rte.WasThrownFromThrowStatement = true;
                 throw;
             }
-            int exitCode = 0;
-            bool exitFailed = !IgnoreExitCode && NodeBlock.NativeCommandFailed(SessionState, exitCodeVariable, exitCodeBefore, out exitCode);
-            Finish(scope, exitFailed ? NodeStatus.Failed : NodeStatus.Succeeded, quiet: false);
+            int? exitCode = NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore);
+            bool exitFailed = !IgnoreExitCode && exitCode.HasValue && exitCode != 0;
+            Finish(scope, exitFailed ? NodeStatus.Failed : NodeStatus.Succeeded, exitCode, quiet: false);
             if (exitFailed)
                 WriteVerbose($"Node '{NodeId}' recorded Failed: its last native command exited with code {exitCode} ($LASTEXITCODE). Add -IgnoreExitCode to record it Succeeded.");
         }
@@ -251,13 +253,13 @@ namespace Profiler.PS.Commands
         }
 
         /// <summary>Records the node; when the block failed (<paramref name="quiet"/>) nothing is written, so the block's error stays the one reported.</summary>
-        private void Finish(NodeScope scope, NodeStatus status, bool quiet)
+        private void Finish(NodeScope scope, NodeStatus status, int? exitCode, bool quiet)
         {
             RecordResult result = default;
             ProfilerException failure = null;
             try
             {
-                result = State.Scopes.End(scope, status);
+                result = State.Scopes.End(scope, status, exitCode);
             }
             catch (ProfilerException ex)
             {

@@ -95,11 +95,11 @@ namespace Profiler.PS.Tests.Engine
             var text = new StringBuilder();
             text.Append(good.Replace("\"duration\":1", "\"duration\":-1")).Append('\n');
             for (int i = 0; i < 12; i++) text.Append("garbage ").Append(i).Append("\r\n");
-            text.Append('\n').Append(good).Append('\n').Append(new string(' ', 800)).Append('x').Append('\n');
+            text.Append('\n').Append(good).Append('\n').Append(new string(' ', 1000)).Append('x').Append('\n');
             System.IO.File.WriteAllText(File(), text.ToString());
             var warnings = new List<string>();
             var records = new List<HistoryRecord>();
-            HistoryFile.Load(File(), "build", records.Add, warnings, maxLineChars: 700);
+            HistoryFile.Load(File(), "build", records.Add, warnings, maxLineChars: 900);
             Assert.Single(records);
             Assert.Equal(11, warnings.Count);
             Assert.Contains("nodes[0].duration: expected a number of 0 or more", warnings[0]);
@@ -123,7 +123,7 @@ namespace Profiler.PS.Tests.Engine
                 Assert.Null(fresh.GetWorkflow("build"));
             }
             AssertRefused(line, "holds the history of workflow 'other', not 'build'");
-            AssertRefused(line.Replace("\"workflowId\":\"other\"", "\"workflowId\":\"build\"").Replace("\"schemaVersion\":4", "\"schemaVersion\":5"), "schema version 5");
+            AssertRefused(line.Replace("\"workflowId\":\"other\"", "\"workflowId\":\"build\"").Replace("\"schemaVersion\":5", "\"schemaVersion\":6"), "schema version 6");
             AssertRefused("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":1,\"workflows\":[]}\n", "not a Profiler.PS history file");
         }
 

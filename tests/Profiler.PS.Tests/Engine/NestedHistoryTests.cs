@@ -61,7 +61,7 @@ namespace Profiler.PS.Tests.Engine
         {
             RecordRuns(new ProfilerSession(_clock), 0);
             string line = System.IO.File.ReadAllLines(File).Single();
-            Assert.Contains("\"schemaVersion\":4", line);
+            Assert.Contains("\"schemaVersion\":5", line);
             Assert.Contains("\"nodeId\":\"build\",\"nodeType\":\"script\",\"nodeLabel\":\"Build all\",\"duration\":430,\"executions\":1,\"selfDuration\":30}", line);
             Assert.Contains("\"nodeId\":\"restore\",\"nodeType\":\"dotnet\",\"nodeLabel\":null,\"duration\":100,\"executions\":1}", line);
             Assert.Contains("\"nodeTimeSum\":437,\"criticalPath\":430,\"criticalPathNodes\":[\"build\"],\"laneCount\":2,\"failedCount\":1,\"totalSource\":\"Clock\",\"timeline\":{", line);
@@ -82,7 +82,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[] { 480.0, 30, 30 }, loaded.GetNodeStatistics().Single(n => n.NodeId == "build").SelfDurations);
             WorkflowRunSummary old = loaded.GetProfile().Runs.First();
             Assert.Equal((500.0, 0.0, 0, 0L), (old.WallTime, old.NodeTimeSum, old.LaneCount, old.FailedCount));
-            Assert.Equal(new[] { "1", "4", "4" }, System.IO.File.ReadAllLines(File).Select(l => l.Split("\"schemaVersion\":")[1].Substring(0, 1)));
+            Assert.Equal(new[] { "1", "5", "5" }, System.IO.File.ReadAllLines(File).Select(l => l.Split("\"schemaVersion\":")[1].Substring(0, 1)));
         }
 
         [Theory]

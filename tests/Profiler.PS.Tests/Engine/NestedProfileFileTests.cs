@@ -54,7 +54,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[] { 30.0, 30, 30 }, build.SelfDurations);
             Assert.Equal(new[] { 230.0, 230, 230 }, after.NodeData.Single(n => n.NodeId == "compile").SelfDurations);
             string text = File.ReadAllText(first);
-            Assert.Contains("\"schemaVersion\": 4", text);
+            Assert.Contains("\"schemaVersion\": 5", text);
             Assert.Contains("\"selfDurations\": [30,30,30]", text);
         }
 

@@ -85,7 +85,7 @@ namespace Profiler.PS.Tests.Engine
         [InlineData("[]", "expected an object")]
         [InlineData("{\"workflows\":[]}", "is not a Profiler.PS profile")]
         [InlineData("{\"format\":\"Other.Tool\",\"schemaVersion\":1,\"workflows\":[]}", "is not a Profiler.PS profile")]
-        [InlineData("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":5,\"workflows\":[],\"newThing\":1}", "schema version 5, newer than the version 4")]
+        [InlineData("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":6,\"workflows\":[],\"newThing\":1}", "schema version 6, newer than the version 5")]
         [InlineData("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":0,\"workflows\":[]}", "schemaVersion: expected a whole number from 1")]
         [InlineData("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":1.5,\"workflows\":[]}", "expected a whole number")]
         [InlineData("{\"format\":\"Profiler.PS.WorkflowProfile\",\"schemaVersion\":1,\"workflows\":[],\"extra\":true}", "extra: is not part of the schema")]

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Management.Automation;
 using Profiler.PS.Tests.Support;
 
 namespace Profiler.PS.Tests.Module
@@ -93,6 +94,51 @@ namespace Profiler.PS.Tests.Module
             Assert.Null(r.Terminating);
             Assert.Equal("AddNodeTimingMissingDuration,Profiler.PS.Commands.AddNodeTimingCommand", Assert.Single(r.Errors).FullyQualifiedErrorId);
             Assert.Equal(new[] { "ok" }, Timings().Select(t => t.NodeId));
+        }
+
+        [Fact]
+        public void A_piped_row_without_a_NodeId_is_a_non_terminating_error_and_the_next_rows_are_kept()
+        {
+            PsResult r = _ps.Run("@([pscustomobject]@{ Duration = 5 }, [pscustomobject]@{ NodeId = 'ok'; Duration = 1 }) | Add-NodeTiming");
+            Assert.Null(r.Terminating);
+            ErrorRecord e = Assert.Single(r.Errors);
+            Assert.Equal("AddNodeTimingMissingNodeId,Profiler.PS.Commands.AddNodeTimingCommand", e.FullyQualifiedErrorId);
+            Assert.Contains("-NodeId", e.Exception.Message);
+            Assert.Equal(new[] { "ok" }, Timings().Select(t => t.NodeId));
+        }
+
+        [Fact]
+        public void A_rows_Status_and_WorkflowId_columns_are_read_and_a_bad_Status_is_that_rows_error()
+        {
+            PsResult r = _ps.Run(@"
+                Start-WorkflowProfile other
+                @(
+                    [pscustomobject]@{ NodeId = 'a'; Duration = 1; Status = 'failed'; WorkflowId = 'bind' }
+                    [pscustomobject]@{ NodeId = 'b'; Duration = 2; Status = 'Crashed'; WorkflowId = 'bind' }
+                    [pscustomobject]@{ NodeId = 'c'; Duration = 3; Status = 'Stopped' }
+                ) | Add-NodeTiming");
+            ErrorRecord e = Assert.Single(r.Errors);
+            Assert.StartsWith("AddNodeTimingInvalidStatus,", e.FullyQualifiedErrorId);
+            Assert.Contains("Succeeded, Failed or Stopped", e.Exception.Message);
+            NodeTiming a = Assert.Single(_ps.RunClean("Get-NodeTiming -WorkflowId bind").Objects<NodeTiming>());
+            Assert.Equal(("a", NodeStatus.Failed), (a.NodeId, a.Status));
+            NodeTiming c = Assert.Single(_ps.RunClean("Get-NodeTiming -WorkflowId other").Objects<NodeTiming>());
+            Assert.Equal(("c", NodeStatus.Stopped), (c.NodeId, c.Status));
+        }
+
+        [Fact]
+        public void Parameters_given_on_the_command_line_win_over_a_rows_properties()
+        {
+            _ps.RunClean("[pscustomobject]@{ NodeId = 'row'; Duration = 1; NodeType = 'csv'; NodeLabel = 'From row' } | Add-NodeTiming -Duration 9 -NodeLabel 'Given'");
+            NodeTiming t = Assert.Single(Timings());
+            Assert.Equal(("row", 9.0, "csv", "Given"), (t.NodeId, t.Duration, t.NodeType, t.NodeLabel));
+        }
+
+        [Fact]
+        public void Each_row_gives_its_own_columns_and_a_missing_column_is_not_carried_over_from_the_row_before()
+        {
+            _ps.RunClean("@([pscustomobject]@{ NodeId = 'a'; Duration = 1; NodeLabel = 'Alpha' }, [pscustomobject]@{ NodeId = 'b'; Duration = 2 }) | Add-NodeTiming");
+            Assert.Equal(new[] { "Alpha", "b" }, Timings().Select(t => t.NodeLabel));
         }
     }
 }

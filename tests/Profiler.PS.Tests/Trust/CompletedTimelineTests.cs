@@ -80,10 +80,10 @@ namespace Profiler.PS.Tests.Trust
             ProfilerSession first = Completed(new WorkflowSettings { HistoryPath = _dir.Path });
             string file = _dir.File("p.json");
             string json = Export(first, file, ProfileExportFormat.Json);
-            Assert.Contains("\"schemaVersion\": 4", json);
+            Assert.Contains("\"schemaVersion\": 5", json);
             Assert.Contains("\"timeline\": {", json);
             string line = File.ReadAllLines(Directory.GetFiles(_dir.Path, "*.jsonl").Single()).Single();
-            Assert.Contains("\"schemaVersion\":4", line);
+            Assert.Contains("\"schemaVersion\":5", line);
             Assert.Contains("\"timeline\":{\"nodeIds\":[\"restore\",\"codegen\",\"manual\",\"compile\",\"side\",\"build\"],\"node\":[0,1,2,3,4,5],\"parent\":[5,3,3,5,-1,-1],\"lane\":[1,1,1,1,2,1],"
                 + "\"start\":[10,135,165,115,408,0],\"duration\":[100,30,40,300,7,430],\"selfDuration\":[100,30,40,230,7,30],\"failed\":[1],\"stopped\":[]}", line);
 
@@ -117,10 +117,10 @@ namespace Profiler.PS.Tests.Trust
         public void A_timeline_member_in_a_version_3_record_is_refused()
         {
             string file = _dir.File("p.json");
-            string json = Export(Completed(), file, ProfileExportFormat.Json).Replace("\"schemaVersion\": 4", "\"schemaVersion\": 3");
+            string json = Export(Completed(), file, ProfileExportFormat.Json).Replace("\"schemaVersion\": 5", "\"schemaVersion\": 3");
             File.WriteAllText(file, json);
             var ex = Assert.Throws<ProfilerException>(() => new ProfilerSession(new ManualClock()).ImportProfile(file, ImportMode.Replace));
-            Assert.Contains("timeline: appears only from schema version 4", ex.Message);
+            Assert.Contains("timeline: is not part of the schema before version 4", ex.Message);
         }
     }
 }
