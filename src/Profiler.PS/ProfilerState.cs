@@ -32,6 +32,9 @@ namespace Profiler.PS
         /// <summary>Measure-WorkflowNode executions in flight on this runspace, innermost on top (a runspace runs one pipeline at a time).</summary>
         public NodeScopeStack Scopes { get; } = new NodeScopeStack();
 
+        /// <summary>Measure-WorkflowScript's compiled rewrites of the script files it ran in this runspace.</summary>
+        public Scripts.RewrittenScripts RewrittenScripts { get; } = new Scripts.RewrittenScripts();
+
         private static readonly ConditionalWeakTable<WorkflowRun, ProfilerState> s_runOwners = new ConditionalWeakTable<WorkflowRun, ProfilerState>();
 
         /// <summary>Marks this state as the owner of <paramref name="run"/>: its -OnBottleneck callbacks answer the run's alerts, from whichever runspace they are raised.</summary>

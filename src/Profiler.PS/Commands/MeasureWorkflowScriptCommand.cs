@@ -21,8 +21,10 @@ namespace Profiler.PS.Commands
     /// <para>The script behaves as when run with the call operator (&amp; ./build.ps1 @arguments): it runs in its own
     /// scope as the same ExternalScript command, so param(), [CmdletBinding()], defaults, switches, $PSScriptRoot,
     /// $PSCommandPath, $MyInvocation, begin/process/end, exit codes ($LASTEXITCODE), return, trap, try/finally and every
-    /// stream work as usual, and errors name the original file and line. Probes are inserted on the lines they belong
-    /// to, so an error's quoted line may show one. Output streams down the pipeline as it is produced.</para>
+    /// stream work as usual. The rewritten script is a new syntax tree built from copies of the script's own nodes, so
+    /// errors name the original file, line and column and quote the script's own lines; where a direct run's error
+    /// names the line that called the script (a top-level Write-Error), it names the line that called
+    /// Measure-WorkflowScript. Output streams down the pipeline as it is produced.</para>
     /// <para>A statement after which $? is false (its last command failed, or a native command exited non-zero) is
     /// recorded Failed; so is a call or statement that an error ended. Such a call is recorded when the profiler next
     /// sees control (the caller's next call, catch, trap, finally, exit, or the next statement). An error that ends the
@@ -34,7 +36,9 @@ namespace Profiler.PS.Commands
     /// <para>Errors, before anything runs: a path that does not exist (MeasureWorkflowScriptPathNotFound) or names several
     /// files (MeasureWorkflowScriptAmbiguousPath), a file that is not a .ps1 script such as a module
     /// (MeasureWorkflowScriptNotAScript), a script with parse errors, listed with their positions
-    /// (MeasureWorkflowScriptParseError), a null -ScriptBlock (MeasureWorkflowScriptNullScriptBlock).</para>
+    /// (MeasureWorkflowScriptParseError), a null -ScriptBlock (MeasureWorkflowScriptNullScriptBlock), a script with a
+    /// clean block of its own (PowerShell 7.3+), which the rewritten script could not keep (MeasureWorkflowScriptRewriteFailed;
+    /// a function's clean block is kept, and that function runs untimed).</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -76,14 +80,6 @@ namespace Profiler.PS.Commands
     public sealed class MeasureWorkflowScriptCommand : ProfilerCmdletBase
     {
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath", ScriptBlockSet = "ScriptBlock";
-        /// <summary>
-        /// Runs the command with the arguments splatted. It runs as a steppable pipeline begun with this cmdlet, as a proxy
-        /// command runs: the script's output and errors are this cmdlet's, so the caller's redirections (2>&amp;1, *>&amp;1,
-        /// 2>$null) apply to them, a native command's standard error stays plain text unless redirected, and arguments
-        /// that do not bind fail this call, as when the script runs directly.
-        /// </summary>
-        private const string Runner = "param($__ppCommand, $__ppArguments) & $__ppCommand @__ppArguments";
-
         /// <summary>The script file to run (wildcards allowed; they must match one file).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         public string Path { get; set; }
@@ -128,26 +124,44 @@ namespace Profiler.PS.Commands
             if (source.Errors.Length > 0)
                 ThrowTerminatingError(new ErrorRecord(new ParseException(source.Errors), ErrorId("ParseError"), ErrorCategory.ParserError, source.File)
                 { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again:{Environment.NewLine}{source.DescribeErrors()}") });
-            RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, source.Text, Depth);
-            ScriptBlock block = Compile(rewritten.Text, source.File);
-            object command = source.Command == null ? (object)block : ScriptSource.WithScriptBlock(source.Command, block) ?? (object)block;
+            RewrittenScripts.Entry rewritten = State.RewrittenScripts.Get(source, Depth, () => Rewrite(source));
+            ScriptBlock block = rewritten.Block;
+            ExternalScriptInfo file = source.Command == null ? null : ScriptSource.WithScriptBlock(source.Command, block);
+            bool fallback = source.Command != null && file == null;
+            object command = (object)file ?? block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
-            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null);
+            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null,
+                () => NodeBlock.ExitCodeVariable(SessionState)?.Value);
             active.Push(recording);
             try
             {
-                using (SteppablePipeline pipeline = ScriptBlock.Create(Runner).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments() }))
+                // A steppable pipeline begun with this cmdlet, as a proxy command runs: the script's output and errors are
+                // this cmdlet's, so the caller's redirections (2>&1, *>&1, 2>$null) apply to them, a native command's standard
+                // error stays plain text unless redirected, and arguments that do not bind fail this call, as when run directly.
+                using (SteppablePipeline pipeline = ScriptRunner.Create(MyInvocation).GetSteppablePipeline(CommandOrigin.Internal, new[] { command, Arguments() }))
                 {
                     pipeline.Begin(this);
                     pipeline.Process();
                     pipeline.End();
                 }
             }
+            catch (ExitException exit) when (fallback)
+            {
+                // The fallback runs the file's script block, whose exit would end the caller too: it ends here, setting
+                // $LASTEXITCODE as a script file's exit does (PowerShell's exit statement always throws an int).
+                int code = exit.Argument is int value ? value : 0;
+                SessionState.PSVariable.Set("global:LASTEXITCODE", code);
+                active.Remove(recording);
+                recording.Finish(failed: code != 0);
+                Complete(run, ownRun, recording, quiet: false);
+                return;
+            }
             catch (Exception ex)
             {
                 active.Remove(recording);
-                bool failed = !(ex is FlowControlException);
+                // exit N from a script block (a script file's command handles its own exit) is judged by N, as in Measure-WorkflowNode.
+                bool failed = NodeBlock.StatusOf(ex, stopping: false) != NodeStatus.Succeeded;
                 recording.Finish(failed);
                 Complete(run, ownRun, recording, quiet: true);
                 // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
@@ -155,7 +169,8 @@ namespace Profiler.PS.Commands
                 throw;
             }
             active.Remove(recording);
-            recording.Finish(failed: false);
+            // exit N ends the script file's command without an error; its code tells success from failure.
+            recording.Finish(failed: recording.EndedWithNonZeroExitCode());
             Complete(run, ownRun, recording, quiet: false);
         }
 
@@ -176,14 +191,21 @@ namespace Profiler.PS.Commands
             return ScriptSource.FromFile(command);
         }
 
-        private ScriptBlock Compile(string text, string file)
+        private RewrittenScripts.Entry Rewrite(ScriptSource source)
         {
-            ScriptBlockAst ast = Parser.ParseInput(text, file, out _, out ParseError[] errors);
-            if (errors.Length == 0) return ast.GetScriptBlock();
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                $"Measure-WorkflowScript could not instrument this script ({errors[0].Message} at line {errors[0].Extent.StartLineNumber} of the rewritten text); nothing was run. Run it with -Depth 1, and report the script's construct as a bug."),
-                ErrorId("RewriteFailed"), ErrorCategory.NotImplemented, file));
-            return null;
+            try
+            {
+                RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, Depth);
+                // GetScriptBlock runs the semantic checks, before anything runs.
+                return new RewrittenScripts.Entry(rewritten.Ast.GetScriptBlock(), rewritten.Steps);
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
+                    $"Measure-WorkflowScript could not instrument this script: {ex.Message}; nothing was run. Run it without the profiler, or report the script's construct as a bug.", ex),
+                    ErrorId("RewriteFailed"), ErrorCategory.NotImplemented, source.File));
+                return null;
+            }
         }
 
         private object Arguments()

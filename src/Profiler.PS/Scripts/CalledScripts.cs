@@ -43,15 +43,15 @@ namespace Profiler.PS.Scripts
             if (!(_cmdlet.InvokeCommand.GetCommand(full, CommandTypes.ExternalScript) is ExternalScriptInfo command)) return null;
             ScriptSource source = ScriptSource.FromFile(command);
             if (source.Errors.Length > 0) return null;
-            string text = ScriptRewriter.RewriteCalled(source.Ast, source.Text, Path.GetFileName(full));
-            ScriptBlockAstOrNull(text, full, out ScriptBlock block);
-            return block == null ? null : ScriptSource.WithScriptBlock(command, block);
-        }
-
-        private static void ScriptBlockAstOrNull(string text, string file, out ScriptBlock block)
-        {
-            var ast = System.Management.Automation.Language.Parser.ParseInput(text, file, out _, out var errors);
-            block = errors.Length == 0 ? ast.GetScriptBlock() : null;
+            try
+            {
+                ScriptBlock block = ScriptRewriter.RewriteCalled(source.Ast, Path.GetFileName(full)).GetScriptBlock();
+                return ScriptSource.WithScriptBlock(command, block);
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)
+            {
+                return null;   // runs unprofiled, as written
+            }
         }
     }
 }

@@ -8,8 +8,7 @@ namespace Profiler.PS
     /// What a script rewritten by Measure-WorkflowScript calls: one probe per timed call in flight, held in the
     /// variable <c>$__pp</c> of the call's scope, so a function called from it reads its caller's probe; the global
     /// <c>$__pp</c> (read by a script's first statement, and by functions called from other modules) stands for the
-    /// innermost Measure-WorkflowScript running in the runspace. Not meant to be called by hand. The short member names
-    /// keep the probes short on the script's lines, which error messages quote. With no recording in flight (functions
+    /// innermost Measure-WorkflowScript running in the runspace. Not meant to be called by hand. With no recording in flight (functions
     /// a script left behind) a probe records nothing and costs a method call.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

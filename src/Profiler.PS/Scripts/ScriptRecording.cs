@@ -21,17 +21,27 @@ namespace Profiler.PS.Scripts
         private readonly NodeScopeStack _stack;
         private readonly string[] _steps;
         private readonly Func<object, object> _calledScript;
+        private readonly Func<object> _exitCode;
         private readonly int _thread = Environment.CurrentManagedThreadId;
         /// <summary>This recording's calls and step in flight, innermost last.</summary>
         private readonly List<ScriptProbe> _open = new List<ScriptProbe>();
         private ScriptProbe _step;
+        /// <summary>$LASTEXITCODE's value when the current step began (a native command or exit stores a new box each time).</summary>
+        private object _exitCodeAtStep;
 
-        public ScriptRecording(WorkflowRun run, NodeScopeStack stack, string[] steps, Func<object, object> calledScript)
+        /// <param name="run">The run the calls and steps are recorded into.</param>
+        /// <param name="stack">The runspace's open nodes, shared with Measure-WorkflowNode.</param>
+        /// <param name="steps">The names of the script's top-level statements, by step number.</param>
+        /// <param name="calledScript">Rewrites a called .ps1 (depth 3), or null.</param>
+        /// <param name="exitCode">Reads $global:LASTEXITCODE (its value object, or null), so that a script ended by <c>exit</c> is judged by its code.</param>
+        public ScriptRecording(WorkflowRun run, NodeScopeStack stack, string[] steps, Func<object, object> calledScript, Func<object> exitCode)
         {
             _run = run;
             _stack = stack;
             _steps = steps;
             _calledScript = calledScript;
+            _exitCode = exitCode;
+            _exitCodeAtStep = exitCode();
             Root = new ScriptProbe(this, null, null);
         }
 
@@ -82,6 +92,7 @@ namespace Profiler.PS.Scripts
             _step = null;
             if (step < 0 || step >= _steps.Length) return Root;
             CloseAbove(Root);
+            _exitCodeAtStep = _exitCode();
             try
             {
                 _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root);
@@ -102,7 +113,21 @@ namespace Profiler.PS.Scripts
 
         public object CalledScript(object path) => IsActive && _calledScript != null ? _calledScript(path) : path;
 
-        /// <summary>Records every call and step still open: Failed when the script ended by an error, else Succeeded (exit, return).</summary>
+        /// <summary>
+        /// True when the script ended early (<c>exit</c>, or <c>return</c> at its top level: a step is still open) with
+        /// $LASTEXITCODE set to a non-zero code during that step: <c>exit 3</c>, or a failed native command before a
+        /// return. Such a step is Failed, as Measure-WorkflowNode records a block that leaves a non-zero exit code.
+        /// </summary>
+        public bool EndedWithNonZeroExitCode()
+        {
+            if (_step == null || _step.Scope.IsEnded) return false;
+            object code = _exitCode();
+            if (ReferenceEquals(code, _exitCodeAtStep)) return false;
+            if (code is System.Management.Automation.PSObject ps) code = ps.BaseObject;
+            return code is int value && value != 0;
+        }
+
+        /// <summary>Records every call and step still open: Failed when the script ended by an error or a non-zero exit code, else Succeeded (exit 0, return).</summary>
         public void Finish(bool failed)
         {
             while (_open.Count > 0) End(_open[_open.Count - 1], failed ? NodeStatus.Failed : NodeStatus.Succeeded);
@@ -112,6 +137,8 @@ namespace Profiler.PS.Scripts
         /// <summary>Calls above <paramref name="call"/> in flight have ended by an error: record them Failed, innermost first. A probe that is not open (the root, another recording's) closes nothing.</summary>
         private void CloseAbove(ScriptProbe call)
         {
+            int last = _open.Count - 1;
+            if (last >= 0 && _open[last] == call) return;   // the usual case: nothing above the call is open
             int index = call == Root ? -1 : _open.LastIndexOf(call);
             if (index < 0 && call != Root) return;
             while (_open.Count - 1 > index) End(_open[_open.Count - 1], NodeStatus.Failed);
@@ -119,7 +146,8 @@ namespace Profiler.PS.Scripts
 
         private void End(ScriptProbe probe, NodeStatus status)
         {
-            _open.RemoveAt(_open.LastIndexOf(probe));
+            int last = _open.Count - 1;
+            _open.RemoveAt(last >= 0 && _open[last] == probe ? last : _open.LastIndexOf(probe));
             if (probe.Scope.IsEnded) return;
             try
             {

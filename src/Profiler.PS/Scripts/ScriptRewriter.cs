@@ -2,214 +2,214 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Language;
+using System.Reflection;
 
 namespace Profiler.PS.Scripts
 {
     /// <summary>
-    /// Rewrites a script's text in memory so that it reports its steps and calls to a <see cref="ScriptProbe"/>.
-    /// Every probe is inserted into the original text on the line it belongs to, never with a line break, and the
-    /// result is parsed under the original file name: line numbers, $PSScriptRoot and error positions stay those
-    /// of the file. Probes are <c>if(...){}</c> statements, which leave <c>$?</c> as the script's own statement set it.
+    /// Rewrites a script's syntax tree in memory so that it reports its steps and calls to a <see cref="ScriptProbe"/>.
+    /// The new tree is built from copies of the original nodes (<see cref="AstRebuilder"/>), so positions, the file name,
+    /// $PSScriptRoot and the line an error quotes are the user's; the probes are statements of their own that no error
+    /// message shows. Probes are <c>if(...){}</c> statements, which leave <c>$?</c> as the script's own statement set it.
     /// Nothing inside a script block literal (<c>{ ... }</c> given to a command) or a class is touched: such blocks
     /// may run in another process (jobs, remoting) where the probe type does not exist.
     /// </summary>
-    internal static class ScriptRewriter
+    internal sealed class ScriptRewriter : AstRebuilder
     {
-        /// <summary>The variable holding the probe of the innermost timed call; read dynamically, so a called function sees its caller's.</summary>
-        internal const string ProbeVariable = "$__pp";
+        private const string Exit = "if($__pp=$__pp.X()){}";
+        /// <summary>The parser's requirements (#requires) of a script: an internal setter, so that a rebuilt script keeps them.</summary>
+        private static readonly MethodInfo s_setRequirements =
+            typeof(ScriptBlockAst).GetProperty(nameof(ScriptBlockAst.ScriptRequirements))?.GetSetMethod(nonPublic: true);
+
+        private readonly string _rootNodeId;
+        private readonly List<string> _steps = new List<string>();
+        private readonly HashSet<Ast> _timed = new HashSet<Ast>();
+        private readonly HashSet<Ast> _returns = new HashSet<Ast>();
+        private readonly HashSet<Ast> _scriptCalls = new HashSet<Ast>();
+
+        private ScriptRewriter(ScriptBlockAst root, string rootNodeId) : base(root) => _rootNodeId = rootNodeId;
 
         /// <summary>Rewrites the main script: its top-level statements become steps; functions (depth 2) and called scripts (depth 3) become calls.</summary>
-        public static RewrittenScript RewriteMain(ScriptBlockAst root, string text, int depth)
+        /// <exception cref="NotSupportedException">The script has a construct the rewritten tree could not keep; the message says which.</exception>
+        public static RewrittenScript RewriteMain(ScriptBlockAst root, int depth)
         {
-            var edits = new TextEdits(text);
-            var steps = new List<string>();
-            AddSteps(root, edits, steps);
-            if (depth >= 2) AddCalls(root, edits, depth);
-            return new RewrittenScript(edits.Apply(), steps.ToArray());
+            var rewriter = new ScriptRewriter(root, null);
+            rewriter.Find(depth);
+            return new RewrittenScript(rewriter.Build(), rewriter._steps.ToArray());
         }
 
         /// <summary>Rewrites a script called by the main script: the whole script is one call named <paramref name="nodeId"/>, with its functions and called scripts inside.</summary>
-        public static string RewriteCalled(ScriptBlockAst root, string text, string nodeId)
+        public static ScriptBlockAst RewriteCalled(ScriptBlockAst root, string nodeId)
         {
-            var edits = new TextEdits(text);
-            InstrumentBody(root, nodeId, edits, isFunction: false);
-            AddCalls(root, edits, 3);
-            return edits.Apply();
+            var rewriter = new ScriptRewriter(root, nodeId);
+            if (IsTimeable(root)) rewriter._timed.Add(root);
+            rewriter.Find(3);
+            return rewriter.Build();
         }
 
-        private static void AddSteps(ScriptBlockAst root, TextEdits edits, List<string> steps)
+        /// <summary>Marks what changes: every function, catch, trap and finally (and, at depth 3, call of a .ps1 file) that can be reached.</summary>
+        private void Find(int depth)
         {
-            StatementAst last = null;
-            foreach (NamedBlockAst block in new[] { root.BeginBlock, root.ProcessBlock, root.EndBlock })
+            Mark(Root);
+            if (_timed.Contains(Root)) FindReturns(Root);
+            if (depth < 2) return;
+            foreach (Ast ast in Root.FindAll(a => a is FunctionDefinitionAst || a is CatchClauseAst || a is TrapStatementAst
+                || (a is TryStatementAst t && t.Finally != null) || (depth >= 3 && IsScriptCall(a)), searchNestedScriptBlocks: true))
             {
-                if (block == null) continue;
-                foreach (StatementAst statement in block.Statements)
+                if (!CanChange(ast)) continue;
+                if (ast is FunctionDefinitionAst function)
                 {
-                    if (statement is FunctionDefinitionAst || statement is TypeDefinitionAst) continue;
-                    edits.Insert(statement.Extent.StartOffset, $"if({ProbeVariable}={ProbeVariable}.S({steps.Count},$?)){{}};");
-                    steps.Add(StepName(statement));
-                    if (block == root.EndBlock) last = statement;
+                    if (!IsTimeable(function.Body) || HasUnknownBlock(function.Body) || !FindReturns(function.Body)) continue;
+                    _timed.Add(function.Body);
+                    Mark(function.Body);
+                    continue;
                 }
-            }
-            // After the last statement: the last step ends with its own $? (exit, return or an error end it at the cmdlet instead).
-            if (last != null) edits.Insert(last.Extent.EndOffset, $";if({ProbeVariable}={ProbeVariable}.S(-1,$?)){{}}");
-        }
-
-        /// <summary>Instruments every function, catch, trap and finally (and, at depth 3, call of a .ps1 file) outside script block literals and classes.</summary>
-        private static void AddCalls(ScriptBlockAst root, TextEdits edits, int depth)
-        {
-            foreach (Ast ast in root.FindAll(a => a is FunctionDefinitionAst || a is CatchClauseAst || a is TrapStatementAst
-                || a is TryStatementAst || a is CommandAst, searchNestedScriptBlocks: true))
-            {
-                if (!IsInstrumentable(ast, root)) continue;
-                switch (ast)
-                {
-                    case FunctionDefinitionAst function:
-                        InstrumentBody(function.Body, FunctionNodeId(function.Name), edits, isFunction: true);
-                        break;
-                    case CatchClauseAst catchClause:
-                        InsertResume(catchClause.Body, edits);
-                        break;
-                    case TrapStatementAst trap:
-                        InsertResume(trap.Body, edits);
-                        break;
-                    case TryStatementAst tryStatement when tryStatement.Finally != null:
-                        InsertResume(tryStatement.Finally, edits);
-                        break;
-                    case CommandAst command when depth >= 3:
-                        RedirectScriptCall(command, edits);
-                        break;
-                }
+                if (ast is CommandAst) _scriptCalls.Add(ast);
+                Mark(ast);
             }
         }
 
-        /// <summary>True unless the node lies in a script block literal or a class (function bodies are fine).</summary>
-        private static bool IsInstrumentable(Ast ast, ScriptBlockAst root)
+        /// <summary>Marks the returns that end a timed call (those of the block that runs last); false when one cannot be changed.</summary>
+        private bool FindReturns(ScriptBlockAst body)
         {
-            for (Ast a = ast.Parent; a != null && a != root; a = a.Parent)
+            NamedBlockAst last = Unnamed(body) ?? body.EndBlock;
+            if (last == null) return true;
+            List<Ast> returns = last.FindAll(a => a is ReturnStatementAst, searchNestedScriptBlocks: true)
+                .Where(r => NearestBody(r) == body).ToList();
+            if (returns.Any(r => !CanChange(r))) return false;
+            foreach (Ast r in returns)
             {
-                if (a is TypeDefinitionAst) return false;
-                if (a is ScriptBlockExpressionAst) return false;
+                _returns.Add(r);
+                Mark(r);
             }
             return true;
         }
 
-        /// <summary>
-        /// Enter at the start of the body (in begin, adding one if needed), exit at the end of the block that runs last
-        /// (end, adding one if needed) and before each return of that block. The exit probe hands back the caller's probe,
-        /// so a dot-sourced call (<c>. f</c>, which shares its caller's variables) leaves the caller's probe in place.
-        /// </summary>
-        private static void InstrumentBody(ScriptBlockAst body, string nodeId, TextEdits edits, bool isFunction)
+        private ScriptBlockAst Build()
         {
-            string enter = $"if({ProbeVariable}={ProbeVariable}.E({Quote(nodeId)})){{}}";
-            string exit = $"if({ProbeVariable}={ProbeVariable}.X()){{}}";
-            NamedBlockAst unnamed = body.EndBlock != null && body.EndBlock.Unnamed ? body.EndBlock
-                : body.ProcessBlock != null && body.ProcessBlock.Unnamed ? body.ProcessBlock : null;
-            if (unnamed != null || (body.BeginBlock == null && body.ProcessBlock == null && body.EndBlock == null))
+            if (HasUnknownBlock(Root))
+                throw new NotSupportedException("it has a clean block, which this module cannot yet carry into the rewritten script");
+            ScriptBlockAst rebuilt = Rebuild(Root);
+            if (Root.ScriptRequirements != null)
             {
-                if (unnamed == null || unnamed.Statements.Count == 0) return; // nothing runs: no call worth timing
-                edits.Insert(unnamed.Statements[0].Extent.StartOffset, enter + ";");
-                edits.Insert(unnamed.Statements[unnamed.Statements.Count - 1].Extent.EndOffset, ";" + exit);
-                RewriteReturns(unnamed, body, exit, edits);
-                return;
+                if (s_setRequirements == null)
+                    throw new NotSupportedException("this PowerShell gives no way to keep its #requires statements in the rewritten script");
+                s_setRequirements.Invoke(rebuilt, new object[] { Root.ScriptRequirements });
             }
-            if (body.BeginBlock != null) edits.Insert(AfterOpeningBrace(body.BeginBlock), enter + ";");
-            else
-            {
-                int first = new[] { body.ProcessBlock, body.EndBlock }.Where(b => b != null).Min(b => b.Extent.StartOffset);
-                edits.Insert(first, "begin{" + enter + "}");
-            }
-            if (body.EndBlock != null)
-            {
-                var statements = body.EndBlock.Statements;
-                if (statements.Count == 0) edits.Insert(AfterOpeningBrace(body.EndBlock), exit);
-                else edits.Insert(statements[statements.Count - 1].Extent.EndOffset, ";" + exit);
-                RewriteReturns(body.EndBlock, body, exit, edits);
-            }
-            else if (isFunction) edits.Insert(body.Extent.EndOffset - 1, "end{" + exit + "}");
-            // A script's text may end in a comment: the added end block goes on a line of its own, after every line of the file.
-            else edits.Insert(body.Extent.EndOffset, "\nend{" + exit + "}");
+            return rebuilt;
         }
 
-        /// <summary><c>return X</c> becomes <c>X;exit;return</c>: the keyword is dropped and the exit probe and a bare return follow X.</summary>
-        private static void RewriteReturns(NamedBlockAst block, ScriptBlockAst body, string exit, TextEdits edits)
+        protected override ScriptBlockAst Body(ScriptBlockAst body)
         {
-            foreach (Ast ast in block.FindAll(a => a is ReturnStatementAst, searchNestedScriptBlocks: true))
+            IEnumerable<UsingStatementAst> usings = body == Root ? body.UsingStatements.Select(CopyUsing).ToList() : null;
+            NamedBlockAst begin, process, end;
+            if (_timed.Contains(body))
             {
-                if (NearestScriptBlock(ast) != body || !IsInstrumentable(ast, body)) continue;
-                var ret = (ReturnStatementAst)ast;
-                edits.Replace(ret.Extent.StartOffset, "return".Length, "");
-                edits.Insert(ret.Extent.EndOffset, (ret.Pipeline == null ? "" : ";") + exit + ";return");
+                string nodeId = body == Root ? _rootNodeId : ScriptNames.FunctionNodeId(((FunctionDefinitionAst)body.Parent).Name);
+                StatementAst enter = Probe($"if($__pp=$__pp.E({ScriptNames.Quote(nodeId)})){{}}");
+                NamedBlockAst unnamed = Unnamed(body);
+                begin = unnamed != null ? Rebuild(body.BeginBlock) : body.BeginBlock != null ? Named(body.BeginBlock, first: enter) : NewBlock(body, TokenKind.Begin, enter);
+                process = unnamed != null && unnamed == body.ProcessBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.ProcessBlock);
+                end = unnamed != null ? (unnamed == body.EndBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.EndBlock))
+                    : body.EndBlock != null ? Named(body.EndBlock, last: Probe(Exit)) : NewBlock(body, TokenKind.End, Probe(Exit));
             }
+            else if (body == Root && _rootNodeId == null)
+            {
+                begin = Steps(body.BeginBlock, false);
+                process = Steps(body.ProcessBlock, false);
+                end = Steps(body.EndBlock, true);
+            }
+            else return base.Body(body);
+            return new ScriptBlockAst(body.Extent, usings, RebuildAll(body.Attributes), Rebuild(body.ParamBlock), begin, process, end, Rebuild(body.DynamicParamBlock));
         }
 
-        private static void InsertResume(StatementBlockAst body, TextEdits edits)
-            => edits.Insert(AfterOpeningBrace(body), $"if({ProbeVariable}.R()){{}};");
-
-        /// <summary>At depth 3, <c>./x.ps1 args</c>, <c>. ./x.ps1</c> and <c>&amp; "$PSScriptRoot/x.ps1"</c> run the file rewritten (the probe resolves the path when the call runs).</summary>
-        private static void RedirectScriptCall(CommandAst command, TextEdits edits)
+        /// <summary><c>return X</c> becomes <c>X</c>, the exit probe and a bare <c>return</c>.</summary>
+        protected override IEnumerable<StatementAst> Statement(StatementAst statement)
         {
+            if (!(statement is ReturnStatementAst ret) || !_returns.Contains(ret)) return base.Statement(statement);
+            var statements = new List<StatementAst>();
+            if (ret.Pipeline != null) statements.Add(Rebuild(ret.Pipeline));
+            statements.Add(Probe(Exit));
+            statements.Add(new ReturnStatementAst(ret.Extent, null));
+            return statements;
+        }
+
+        protected override StatementBlockAst Handler(StatementBlockAst body) => Block(body, Probe("if($__pp.R()){}"));
+
+        /// <summary><c>./x.ps1 args</c>, <c>. ./x.ps1</c> and <c>&amp; "$PSScriptRoot/x.ps1"</c> run the file rewritten (the probe resolves the path when the call runs).</summary>
+        protected override CommandAst Command(CommandAst command)
+        {
+            if (!_scriptCalls.Contains(command)) return base.Command(command);
             CommandElementAst name = command.CommandElements[0];
-            string value = name is StringConstantExpressionAst constant ? constant.Value
-                : name is ExpandableStringExpressionAst expandable ? expandable.Value : null;
-            if (value == null || !value.Trim().EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return;
-            string expression = name is StringConstantExpressionAst c && c.StringConstantType == StringConstantType.BareWord
-                ? Quote(c.Value) : name.Extent.Text;
-            string call = $"({ProbeVariable}.F({expression}))";
-            edits.Replace(name.Extent.StartOffset, name.Extent.EndOffset - name.Extent.StartOffset,
-                command.InvocationOperator == TokenKind.Unknown ? "& " + call : call);
+            IScriptExtent at = name.Extent;
+            ExpressionAst path = name is StringConstantExpressionAst bare && bare.StringConstantType == StringConstantType.BareWord
+                ? new StringConstantExpressionAst(at, bare.Value, StringConstantType.SingleQuoted) : (ExpressionAst)Rebuild(name);
+            var resolve = new InvokeMemberExpressionAst(at, new VariableExpressionAst(at, "__pp", false),
+                new StringConstantExpressionAst(at, "F", StringConstantType.BareWord), new[] { path }, @static: false);
+            var elements = new List<CommandElementAst> { new ParenExpressionAst(at, new PipelineAst(at, new CommandExpressionAst(at, resolve, null))) };
+            elements.AddRange(RebuildAll(command.CommandElements.Skip(1)));
+            return new CommandAst(command.Extent, elements, command.InvocationOperator == TokenKind.Unknown ? TokenKind.Ampersand : command.InvocationOperator,
+                RebuildAll(command.Redirections));
         }
 
-        private static ScriptBlockAst NearestScriptBlock(Ast ast)
+        /// <summary>A top-level block with a step probe before each statement (not function or class definitions) and, in the end block, after the last.</summary>
+        private NamedBlockAst Steps(NamedBlockAst block, bool isEnd)
         {
-            for (Ast a = ast.Parent; a != null; a = a.Parent)
-                if (a is ScriptBlockAst sb) return sb;
-            return null;
-        }
-
-        private static int AfterOpeningBrace(Ast block) => block.Extent.StartOffset + block.Extent.Text.IndexOf('{') + 1;
-
-        /// <summary><c>global:Build</c> and <c>script:Build</c> are the function Build.</summary>
-        internal static string FunctionNodeId(string name)
-        {
-            int colon = name.IndexOf(':');
-            return colon > 0 && colon < name.Length - 1 ? name.Substring(colon + 1) : name;
-        }
-
-        /// <summary>For example <c>L12 dotnet build -c Release</c>: the line and the statement's first line, spaces collapsed, at most 60 characters.</summary>
-        internal static string StepName(StatementAst statement)
-        {
-            string text = statement.Extent.Text;
-            int newline = text.IndexOfAny(new[] { '\r', '\n' });
-            if (newline >= 0) text = text.Substring(0, newline);
-            text = string.Join(" ", text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
-            if (text.Length > 60) text = text.Substring(0, 57) + "...";
-            return "L" + statement.Extent.StartLineNumber + " " + text;
-        }
-
-        /// <summary>A single-quoted PowerShell string; every kind of single quote PowerShell accepts is doubled.</summary>
-        internal static string Quote(string value)
-        {
-            var sb = new System.Text.StringBuilder("'");
-            foreach (char ch in value)
+            if (block == null) return null;
+            var statements = new List<StatementAst>();
+            bool any = false;
+            foreach (StatementAst statement in block.Statements)
             {
-                sb.Append(ch);
-                if (ch == '\'' || ch == '\u2018' || ch == '\u2019' || ch == '\u201A' || ch == '\u201B') sb.Append(ch);
+                if (!(statement is FunctionDefinitionAst || statement is TypeDefinitionAst))
+                {
+                    statements.Add(Probe($"if($__pp=$__pp.S({_steps.Count},$?)){{}}"));
+                    _steps.Add(ScriptNames.StepName(statement));
+                    any = true;
+                }
+                statements.AddRange(Statement(statement));
             }
-            return sb.Append('\'').ToString();
+            // After the last statement: the last step ends with its own $? (exit, return or an error end it at the cmdlet instead).
+            if (isEnd && any) statements.Add(Probe("if($__pp=$__pp.S(-1,$?)){}"));
+            return new NamedBlockAst(block.Extent, block.BlockKind, new StatementBlockAst(block.Extent, statements, RebuildAll(block.Traps)), block.Unnamed);
+        }
+
+        private static NamedBlockAst NewBlock(ScriptBlockAst body, TokenKind kind, StatementAst statement)
+            => new NamedBlockAst(body.Extent, kind, new StatementBlockAst(body.Extent, new[] { statement }, null), false);
+
+        /// <summary>A probe statement, parsed on its own: its text is never part of the script's lines.</summary>
+        private static StatementAst Probe(string text)
+            => (StatementAst)Parser.ParseInput(text, out _, out _).EndBlock.Statements[0].Copy();
+
+        /// <summary>A body worth timing: it has statements to run.</summary>
+        private static bool IsTimeable(ScriptBlockAst body)
+        {
+            NamedBlockAst unnamed = Unnamed(body);
+            if (unnamed != null) return unnamed.Statements.Count > 0;
+            return body.BeginBlock != null || body.ProcessBlock != null || body.EndBlock != null;
+        }
+
+        private static NamedBlockAst Unnamed(ScriptBlockAst body)
+            => body.EndBlock != null && body.EndBlock.Unnamed ? body.EndBlock : body.ProcessBlock != null && body.ProcessBlock.Unnamed ? body.ProcessBlock : null;
+
+        private static bool IsScriptCall(Ast ast)
+        {
+            if (!(ast is CommandAst command)) return false;
+            CommandElementAst name = command.CommandElements[0];
+            string value = name is StringConstantExpressionAst constant ? constant.Value : name is ExpandableStringExpressionAst expandable ? expandable.Value : null;
+            return value != null && value.Trim().EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
         }
     }
 
-    /// <summary>The rewritten text and the names of its steps (index = the number passed to the step probe).</summary>
+    /// <summary>The rewritten tree and the names of its steps (index = the number passed to the step probe).</summary>
     internal sealed class RewrittenScript
     {
-        public RewrittenScript(string text, string[] steps)
+        public RewrittenScript(ScriptBlockAst ast, string[] steps)
         {
-            Text = text;
+            Ast = ast;
             Steps = steps;
         }
 
-        public string Text { get; }
+        public ScriptBlockAst Ast { get; }
         public string[] Steps { get; }
     }
 }

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
-using System.Text;
 
 namespace Profiler.PS.Scripts
 {
@@ -22,7 +21,7 @@ namespace Profiler.PS.Scripts
             Command = command;
         }
 
-        /// <summary>The text parsed (for a script block, padded so that offsets map to the lines of the file that defined it).</summary>
+        /// <summary>The text parsed (for a script block, its own text).</summary>
         public string Text { get; }
         /// <summary>The file the positions name, or null.</summary>
         public string File { get; }
@@ -40,24 +39,15 @@ namespace Profiler.PS.Scripts
         }
 
         /// <summary>
-        /// A script block's text, re-parsed on its own: preceded by as many line breaks and spaces as put its first
-        /// character where it stands in its file, so that lines, columns and the file name in errors are the original's.
+        /// A script block's own syntax tree (a function's body for a function's script block): its nodes keep their
+        /// positions and file, so errors name the lines of the file that defined it. It parsed without errors.
         /// </summary>
         public static ScriptSource FromScriptBlock(ScriptBlock scriptBlock)
         {
-            IScriptExtent extent = scriptBlock.Ast.Extent;
-            string text = extent.Text;
-            int line = extent.StartLineNumber, column = extent.StartColumnNumber;
-            // A literal { ... } carries its braces; its statements are what runs.
-            if (scriptBlock.Ast.Parent is ScriptBlockExpressionAst && text.Length >= 2 && text[0] == '{' && text[text.Length - 1] == '}')
-            {
-                text = text.Substring(1, text.Length - 2);
-                column++;
-            }
-            string padded = new StringBuilder().Append('\n', Math.Max(0, line - 1)).Append(' ', Math.Max(0, column - 1)).Append(text).ToString();
-            string file = string.IsNullOrEmpty(extent.File) ? null : extent.File;
-            ScriptBlockAst ast = Parser.ParseInput(padded, file, out _, out ParseError[] errors);
-            return new ScriptSource(padded, file, ast, errors, null);
+            Ast ast = scriptBlock.Ast;
+            var body = ast as ScriptBlockAst ?? ((FunctionDefinitionAst)ast).Body;
+            string file = string.IsNullOrEmpty(body.Extent.File) ? null : body.Extent.File;
+            return new ScriptSource(body.Extent.Text, file, body, new ParseError[0], null);
         }
 
         /// <summary>The parser's errors as lines <c>file:line:column: message</c>.</summary>
@@ -65,15 +55,25 @@ namespace Profiler.PS.Scripts
             => string.Join(Environment.NewLine, Errors.Select(e =>
                 $"{e.Extent.File ?? "<script block>"}:{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber}: {e.Message}"));
 
+        /// <summary>Tests set this to run the fallback a PowerShell without the private member would take.</summary>
+        internal static bool ScriptFileCommandDisabled = false;
+
         /// <summary>
-        /// A copy of <paramref name="file"/>'s command that runs <paramref name="rewritten"/> instead of the file's
-        /// text, so the rewritten script runs as that file (ExternalScript: $MyInvocation.MyCommand, exit codes, scope);
-        /// null when this PowerShell gives no way to (then the caller runs the script block itself).
+        /// <paramref name="file"/>'s command, made to run <paramref name="rewritten"/> instead of the file's text, so the
+        /// rewritten script runs as that file (ExternalScript: $MyInvocation.MyCommand is the script, exit ends the script
+        /// and sets $LASTEXITCODE, #requires is checked); null when this PowerShell gives no way to (then the caller runs
+        /// the script block itself, and handles its exit).
         /// </summary>
+        /// <remarks>
+        /// PowerShell has no public way to give a script file's command another body, nor to make a script block run
+        /// as a script file: ExternalScriptInfo has no public constructor, and writing the rewritten text to a file
+        /// would change $PSScriptRoot and the lines errors quote. So its private setter (stable from 5.1 to 7.6) is
+        /// looked up, never assumed. Without it the script block runs as <c>&amp; { }</c> would, and differs only in
+        /// $MyInvocation.MyCommand (a script block, not the file) and in #requires, which is then not checked.
+        /// </remarks>
         public static ExternalScriptInfo WithScriptBlock(ExternalScriptInfo file, ScriptBlock rewritten)
         {
-            // PowerShell has no public way to give a script file's command another body; its private setter is stable
-            // from 5.1 to 7.6 and is looked up, never assumed: without it the script block runs directly.
+            if (ScriptFileCommandDisabled) return null;
             MethodInfo setter = typeof(ExternalScriptInfo).GetProperty(nameof(ExternalScriptInfo.ScriptBlock))?.GetSetMethod(nonPublic: true);
             FieldInfo field = typeof(ExternalScriptInfo).GetField("_scriptBlock", BindingFlags.NonPublic | BindingFlags.Instance);
             try

@@ -14,7 +14,8 @@
     Run from the repository root after dotnet build:
         ~/.dotnet/tools/pwsh -NoProfile -File tests/Profiler.PS.Benchmarks/pwsh/ScriptProfiling.ps1
 .OUTPUTS
-    One row per script: median milliseconds direct and profiled, the ratio, and the overhead per timed call.
+    One row per script: median milliseconds direct and profiled (wall and process CPU), the ratios, and the overhead
+    per timed call.
 #>
 param(
     [int] $Rounds = 5,
@@ -60,7 +61,14 @@ Remove-Item $Work -Recurse -Force
 "built $($files.Count) files, $size bytes, dotnet $version"
 '@
     $median = { param($xs) $s = @($xs | Sort-Object); $s[[int][math]::Floor(($s.Count - 1) / 2)] }
-    $time = { param($block) $sw = [Diagnostics.Stopwatch]::StartNew(); $null = & $block; $sw.Elapsed.TotalMilliseconds }
+    # Wall milliseconds and the process's CPU milliseconds (all threads: JIT and GC included); CPU time is the steadier
+    # figure when other processes share the cores, since time spent waiting for a core is not counted.
+    $time = {
+        param($block)
+        $process = [Diagnostics.Process]::GetCurrentProcess(); $cpu = $process.TotalProcessorTime
+        $sw = [Diagnostics.Stopwatch]::StartNew(); $null = & $block; $wall = $sw.Elapsed.TotalMilliseconds
+        $process.Refresh(); [pscustomobject]@{ Wall = $wall; Cpu = ($process.TotalProcessorTime - $cpu).TotalMilliseconds }
+    }
     $cases = @(
         @{ Script = 'calls'; Path = $callsScript; Depth = 2; Timed = $Calls; Args = @{ Calls = $Calls } }
         @{ Script = 'build'; Path = $buildScript; Depth = 1; Timed = 14; Args = @{} }
@@ -73,7 +81,7 @@ Remove-Item $Work -Recurse -Force
                    else { { Start-WorkflowProfile $id; & $path @arguments; $null = Complete-WorkflowProfile $id } }
         $plain = if ($depth) { $path } else { $callsScript }
         $null = & $plain @arguments; $null = & $profile  # warm up both
-        $direct = [Collections.Generic.List[double]]::new(); $profiled = [Collections.Generic.List[double]]::new(); $peer = [Collections.Generic.List[double]]::new()
+        $direct = [Collections.Generic.List[object]]::new(); $profiled = [Collections.Generic.List[object]]::new(); $peer = [Collections.Generic.List[object]]::new()
         foreach ($round in 1..$Rounds) {
             $direct.Add((& $time { & $plain @arguments }))
             $profiled.Add((& $time $profile))
@@ -83,16 +91,19 @@ Remove-Item $Work -Recurse -Force
             foreach ($round in 1..$Rounds) { $peer.Add((& $time { Trace-Script -ScriptBlock { & $path @arguments } -DisableWarning })) }
             Remove-Module Profiler
         }
-        $d = & $median $direct; $p = & $median $profiled
+        $d = & $median $direct.Wall; $p = & $median $profiled.Wall
+        $dc = & $median $direct.Cpu; $pc = & $median $profiled.Cpu
         $row = [ordered]@{
             Script = $case.Script; Depth = $depth; TimedCalls = $case.Timed
             DirectMs = [math]::Round($d, 1); ProfiledMs = [math]::Round($p, 1); Ratio = [math]::Round($p / $d, 3)
             OverheadPerCallUs = [math]::Round(($p - $d) * 1000 / $case.Timed, 2)
+            DirectCpuMs = [math]::Round($dc, 1); ProfiledCpuMs = [math]::Round($pc, 1); CpuRatio = [math]::Round($pc / $dc, 3)
         }
         if ($peer.Count) {
-            $t = & $median $peer
+            $t = & $median $peer.Wall; $tc = & $median $peer.Cpu
             $row.PeerMs = [math]::Round($t, 1); $row.PeerRatio = [math]::Round($t / $d, 1)
             $row.OverheadBelowPeer = [math]::Round(($t - $d) / [math]::Max(0.001, $p - $d), 1)
+            $row.PeerCpuMs = [math]::Round($tc, 1); $row.CpuOverheadBelowPeer = [math]::Round(($tc - $dc) / [math]::Max(0.001, $pc - $dc), 1)
         }
         [pscustomobject]$row
     }

@@ -57,7 +57,7 @@ namespace Profiler.PS.Tests.Module
         [Fact]
         public void Probes_keep_dollar_question_mark_and_line_numbers()
         {
-            string path = Script("q.ps1", "function f { 'f' }\nGet-Item -LiteralPath '/no/such/file' -ErrorAction SilentlyContinue\n\"after failure: $?\"\nf\n\"after f: $?\"\n$MyInvocation.ScriptLineNumber\n\"line $($MyInvocation.MyCommand.ScriptBlock.Ast.EndBlock.Statements[-1].Extent.StartLineNumber)\"\n");
+            string path = Script("q.ps1", "function f { 'f' }\nGet-Item -LiteralPath '/no/such/file' -ErrorAction SilentlyContinue\n\"after failure: $?\"\nf\n\"after f: $?\"\n$MyInvocation.ScriptLineNumber\n\"line $($MyInvocation.MyCommand.ScriptBlock.Ast.EndBlock.Statements.Where({ $_.Extent.File })[-1].Extent.StartLineNumber)\"\n");
             var (timings, output) = Profile(path);
             Assert.Contains("after failure: False", output);
             Assert.Contains("after f: True", output);
