@@ -51,7 +51,8 @@ namespace Profiler.PS.HelpGen
                 .OrderBy(p => p.DeclaringType == _type ? 0 : 1).ThenBy(p => p.MetadataToken);
             foreach (PropertyInfo property in properties)
             {
-                List<ParameterAttribute> attributes = property.GetCustomAttributes<ParameterAttribute>().ToList();
+                // As PowerShell reads them: an override (a cmdlet moving its base's -WorkflowId to a position) replaces the base's attributes.
+                List<ParameterAttribute> attributes = property.GetCustomAttributes<ParameterAttribute>(inherit: false).ToList();
                 if (attributes.Count == 0) continue;
                 _bound.Add(new Bound
                 {
@@ -117,15 +118,15 @@ namespace Profiler.PS.HelpGen
                 Description = b.Description,
                 Required = a.Mandatory,
                 Position = a.Position == int.MinValue ? "named" : a.Position.ToString(CultureInfo.InvariantCulture),
-                Globbing = b.Property.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
+                Globbing = b.Property.GetCustomAttribute<SupportsWildcardsAttribute>(inherit: false) != null,
                 PipelineInput = Pipeline(a.ValueFromPipeline, a.ValueFromPipelineByPropertyName),
                 DefaultValue = DefaultValue(b.Property, instance),
             };
-            string[] aliases = b.Property.GetCustomAttributes<AliasAttribute>().SelectMany(x => x.AliasNames).ToArray();
+            string[] aliases = b.Property.GetCustomAttributes<AliasAttribute>(inherit: false).SelectMany(x => x.AliasNames).ToArray();
             if (aliases.Length > 0) p.Aliases = string.Join(", ", aliases);
             Type element = type.IsArray ? type.GetElementType() : type;
             if (element.IsEnum) p.AcceptedValues.AddRange(Enum.GetNames(element));
-            else if (b.Property.GetCustomAttribute<ValidateSetAttribute>() is ValidateSetAttribute validateSet)
+            else if (b.Property.GetCustomAttribute<ValidateSetAttribute>(inherit: false) is ValidateSetAttribute validateSet)
                 p.AcceptedValues.AddRange(validateSet.ValidValues);
             return p;
         }

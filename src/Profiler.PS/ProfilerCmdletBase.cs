@@ -103,94 +103,6 @@ namespace Profiler.PS
         }
 
         /// <summary>
-        /// The workflows named by <paramref name="ids"/>, by the one id rule (<see cref="IdPattern"/>): an id that exists
-        /// is literal even with '[', '*' or '?'; otherwise a valid wildcard pattern selects every matching workflow, and
-        /// an invalid one writes an InvalidPattern error. A literal id that does not exist writes an ObjectNotFound error,
-        /// like Get-Process -Name; a pattern matching nothing writes nothing. With no ids: every workflow when
-        /// <paramref name="allWhenNone"/>, else the default workflow (see <see cref="DefaultWorkflow"/>).
-        /// </summary>
-        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone) => ResolveWorkflows(ids, allWhenNone, out _);
-
-        /// <summary>As <see cref="ResolveWorkflows(string[], bool)"/>; <paramref name="byPattern"/> holds the workflows a pattern selected (not named literally).</summary>
-        internal List<WorkflowProfiler> ResolveWorkflows(string[] ids, bool allWhenNone, out List<WorkflowProfiler> byPattern)
-        {
-            var result = new List<WorkflowProfiler>();
-            byPattern = new List<WorkflowProfiler>();
-            if (ids == null || ids.Length == 0)
-            {
-                if (allWhenNone) result.AddRange(Session.GetWorkflows());
-                else if (DefaultWorkflow() is WorkflowProfiler latest) result.Add(latest);
-                else WriteError(NoWorkflow());
-                return result;
-            }
-            foreach (string id in ids)
-            {
-                WorkflowProfiler literal = Literal(id);
-                if (literal != null)
-                {
-                    if (!result.Contains(literal)) result.Add(literal);
-                    continue;
-                }
-                if (id == null || !WildcardPattern.ContainsWildcardCharacters(id))
-                {
-                    WriteError(WorkflowNotFound(id));
-                    continue;
-                }
-                WildcardPattern pattern = IdPattern.TryCreate(id, out string invalid);
-                if (pattern == null)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException(invalid + "."), ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id));
-                    continue;
-                }
-                foreach (WorkflowProfiler wf in Session.GetWorkflows())
-                    if (pattern.IsMatch(wf.WorkflowId) && !result.Contains(wf))
-                    {
-                        result.Add(wf);
-                        byPattern.Add(wf);
-                    }
-            }
-            return result;
-        }
-
-        /// <summary>The workflow named exactly by <paramref name="id"/> (ignoring case), or by it with backtick escapes removed ('x`[1`]', as completion writes it).</summary>
-        private WorkflowProfiler Literal(string id)
-        {
-            if (id == null) return null;
-            return Session.GetWorkflow(id) ?? (id.IndexOf('`') >= 0 ? Session.GetWorkflow(WildcardPattern.Unescape(id)) : null);
-        }
-
-        /// <summary>
-        /// The one default target of a query that names no workflow: the most recently started workflow, except
-        /// that one-off runs of Measure-WorkflowNode ('adhoc') never become the default while another workflow
-        /// exists. Says so (verbose) which workflow it picked, and warns when the default has no completed run while
-        /// another workflow has, so a query that prints nothing is not mistaken for "no data".
-        /// </summary>
-        internal WorkflowProfiler DefaultWorkflow()
-        {
-            WorkflowProfiler chosen = null;
-            WorkflowProfiler[] all = Session.GetWorkflows();
-            foreach (WorkflowProfiler wf in all)
-            {
-                if (IsOneOff(wf) && all.Length > 1) continue;
-                if (chosen == null || wf.StartSequence > chosen.StartSequence) chosen = wf;
-            }
-            if (chosen == null) return null;
-            WriteVerbose($"No -WorkflowId: using workflow '{TerminalText.Safe(chosen.WorkflowId)}', the most recently started one.");
-            if (chosen.GetProfile().RunCount == 0)
-                foreach (WorkflowProfiler wf in all)
-                    if (wf != chosen && wf.GetProfile().RunCount > 0)
-                    {
-                        WriteWarning($"Workflow '{TerminalText.Safe(chosen.WorkflowId)}' (the default: the most recently started) has no completed run yet, " +
-                            $"but workflow '{TerminalText.Safe(wf.WorkflowId)}' has: give -WorkflowId to query another workflow.");
-                        break;
-                    }
-            return chosen;
-        }
-
-        private static bool IsOneOff(WorkflowProfiler wf)
-            => string.Equals(wf.WorkflowId, Commands.MeasureWorkflowNodeCommand.OneOffWorkflowId, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>
         /// Delivers <paramref name="alert"/>, raised by a record into <paramref name="run"/>: in the runspace that started
         /// the run, its -OnBottleneck callback runs now (after any alerts still queued from other runspaces, so they keep
         /// their order); from another runspace (a ForEach-Object -Parallel branch recording with -Run) the callback is not
@@ -232,22 +144,6 @@ namespace Profiler.PS
             {
                 WriteError(new ErrorRecord(ex, ErrorId("CallbackFailed"), ErrorCategory.NotSpecified, alert.NodeId));
             }
-        }
-
-        /// <summary>The one "nothing is profiled" error of a cmdlet that needs a workflow and was given none (ErrorId &lt;Verb&gt;&lt;Noun&gt;NoWorkflow).</summary>
-        internal ErrorRecord NoWorkflow()
-        {
-            var ex = new ItemNotFoundException(
-                "No workflow has been profiled in this session, so there is nothing to show: record runs with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile (or Measure-WorkflowNode), or import a profile with Import-WorkflowProfile.");
-            return new ErrorRecord(ex, ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null);
-        }
-
-        internal ErrorRecord WorkflowNotFound(string id)
-        {
-            string safe = TerminalText.Safe(id);
-            var ex = new ItemNotFoundException(
-                $"No workflow with id '{safe}' is in this session. Run Get-WorkflowProfile to list the workflows, or Start-WorkflowProfile -WorkflowId {safe} to create it.");
-            return new ErrorRecord(ex, ErrorId("WorkflowNotFound"), ErrorCategory.ObjectNotFound, id);
         }
     }
 }

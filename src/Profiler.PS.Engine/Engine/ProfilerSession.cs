@@ -35,6 +35,15 @@ namespace Profiler.PS.Engine
         /// loaded first, and <paramref name="warnings"/> describes any damaged line that was skipped.
         /// </summary>
         public WorkflowRun StartRun(string workflowId, WorkflowSettings settings, bool force, out WorkflowRun abandoned, out string[] warnings)
+            => StartRun(workflowId, settings, force, out abandoned, out warnings, oneOff: false);
+
+        /// <summary>
+        /// As <see cref="StartRun(string, WorkflowSettings, bool, out WorkflowRun, out string[])"/>. A <paramref name="oneOff"/>
+        /// run (a command that found no run in flight and was named no workflow) flags the workflow it creates
+        /// <see cref="WorkflowProfiler.IsOneOff"/> and never moves the default target to a workflow that exists; an
+        /// ordinary start makes the workflow the default and clears the flag.
+        /// </summary>
+        public WorkflowRun StartRun(string workflowId, WorkflowSettings settings, bool force, out WorkflowRun abandoned, out string[] warnings, bool oneOff)
         {
             Validation.WorkflowId(workflowId);
             settings?.Validate();
@@ -49,8 +58,10 @@ namespace Profiler.PS.Engine
                 {
                     _byId.Add(workflowId, wf);
                     _order.Add(wf);
+                    wf.IsOneOff = oneOff;
                 }
-                wf.StartSequence = ++_startSequence;
+                else if (!oneOff) wf.IsOneOff = false;
+                if (created || !oneOff) wf.StartSequence = ++_startSequence;
                 return run;
             }
         }
@@ -68,7 +79,10 @@ namespace Profiler.PS.Engine
         /// <summary>Every workflow, in the order they were first started.</summary>
         public WorkflowProfiler[] GetWorkflows() { lock (_gate) return _order.ToArray(); }
 
-        /// <summary>The most recently started workflow, or null when there is none.</summary>
+        /// <summary>
+        /// The default target of a query given no workflow: the most recently started workflow that is not one-off
+        /// (<see cref="WorkflowProfiler.IsOneOff"/>); a one-off workflow only when no other exists; null when there is none.
+        /// </summary>
         public WorkflowProfiler DefaultWorkflow
         {
             get
@@ -77,7 +91,7 @@ namespace Profiler.PS.Engine
                 {
                     WorkflowProfiler best = null;
                     foreach (WorkflowProfiler wf in _order)
-                        if (best == null || wf.StartSequence > best.StartSequence) best = wf;
+                        if (best == null || (best.IsOneOff && !wf.IsOneOff) || (best.IsOneOff == wf.IsOneOff && wf.StartSequence > best.StartSequence)) best = wf;
                     return best;
                 }
             }

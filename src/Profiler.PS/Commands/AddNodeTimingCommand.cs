@@ -74,10 +74,8 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Add, "NodeTiming")]
     [OutputType(typeof(NodeTiming))]
-    public sealed class AddNodeTimingCommand : ProfilerCmdletBase
+    public sealed class AddNodeTimingCommand : RunTargetCmdletBase
     {
-        private WorkflowRun _resolved;
-        private string _resolvedFor;
         private GivenParameters _given;
 
         /// <summary>
@@ -111,11 +109,11 @@ namespace Profiler.PS.Commands
         /// <summary>The workflow whose run takes the timing; defaults to the most recently started run in flight. Also read from a piped row's WorkflowId property.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
+        public override string WorkflowId { get; set; }
 
         /// <summary>The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread. A piped run works too (see -InputObject).</summary>
         [Parameter]
-        public WorkflowRun Run { get; set; }
+        public override WorkflowRun Run { get; set; }
 
         /// <summary>
         /// How the step ended: Succeeded (the default), Failed or Stopped. A node's run that includes a Failed or Stopped
@@ -153,7 +151,7 @@ namespace Profiler.PS.Commands
             string nodeType = _given.NodeType ? NodeType : row.NodeType;
             string nodeLabel = _given.NodeLabel ? NodeLabel : row.NodeLabel;
             string workflowId = _given.WorkflowId ? WorkflowId : row.WorkflowId;
-            WorkflowRun run = Run ?? piped as WorkflowRun ?? ResolveRun(workflowId);
+            WorkflowRun run = TargetRun(Run ?? piped as WorkflowRun, workflowId, out _);
             if (!_given.NodeId && !row.HasNodeId)
             {
                 WriteError(new ErrorRecord(new PSArgumentException(
@@ -234,22 +232,6 @@ namespace Profiler.PS.Commands
             {
                 WriteError(new ErrorRecord(ex, ErrorId("InvalidStatus"), ErrorCategory.InvalidArgument, InputObject));
                 return false;
-            }
-        }
-
-        private WorkflowRun ResolveRun(string workflowId)
-        {
-            if (_resolved != null && _resolvedFor == workflowId && _resolved.State == WorkflowRunState.Running) return _resolved;
-            try
-            {
-                _resolved = Session.GetRunInFlight(workflowId);
-                _resolvedFor = workflowId;
-                return _resolved;
-            }
-            catch (ProfilerException ex)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, workflowId));
-                return null;
             }
         }
     }

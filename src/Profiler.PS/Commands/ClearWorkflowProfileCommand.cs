@@ -38,22 +38,21 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetWorkflowProfileCommand"/>
     [Cmdlet(VerbsCommon.Clear, "WorkflowProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class ClearWorkflowProfileCommand : ProfilerCmdletBase
+    public sealed class ClearWorkflowProfileCommand : WorkflowsCmdletBase
     {
         /// <summary>The workflows to forget; wildcards allowed ('*' forgets every workflow of the session).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>Forgets the workflows a wildcard pattern selects without asking first (a pattern that selects workflows not named literally asks otherwise).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            List<WorkflowProfiler> workflows = ResolveWorkflows(WorkflowId, allWhenNone: false, out List<WorkflowProfiler> byPattern);
+            List<WorkflowProfiler> byPattern = SelectedByPattern;
             // A pattern may select workflows the caller did not name ('[a]' matches 'a'): ask before forgetting them.
             if (byPattern.Count > 0 && !Force)
             {

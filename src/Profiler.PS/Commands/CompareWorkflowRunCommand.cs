@@ -68,15 +68,15 @@ namespace Profiler.PS.Commands
     /// </example>
     [Cmdlet(VerbsData.Compare, "WorkflowRun", DefaultParameterSetName = PreviousSet)]
     [OutputType(typeof(RunComparison))]
-    public sealed class CompareWorkflowRunCommand : ProfilerCmdletBase
+    public sealed class CompareWorkflowRunCommand : WorkflowCmdletBase
     {
         private const string PreviousSet = "Previous";
         private const string RunsSet = "Runs";
 
-        /// <summary>The workflow to compare; defaults to the most recently started workflow.</summary>
+        /// <summary>The workflow to compare, by its exact id; defaults to the most recently started workflow that is not a one-off.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
+        public override string WorkflowId { get; set; }
 
         /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
         [Parameter(Position = 1, ValueFromPipeline = true)]
@@ -104,30 +104,25 @@ namespace Profiler.PS.Commands
         [DurationTransformation]
         public double AbsoluteThreshold { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflow(WorkflowProfiler wf)
         {
-            var workflows = ResolveWorkflows(WorkflowId == null ? null : new[] { WorkflowId }, allWhenNone: false);
             int? count = MyInvocation.BoundParameters.ContainsKey(nameof(BaselineCount)) ? BaselineCount : (int?)null;
             double? relative = MyInvocation.BoundParameters.ContainsKey(nameof(RelativeThreshold)) ? RelativeThreshold / 100 : (double?)null;
             double? absolute = MyInvocation.BoundParameters.ContainsKey(nameof(AbsoluteThreshold)) ? AbsoluteThreshold : (double?)null;
-            foreach (WorkflowProfiler wf in workflows)
+            RunComparison[] lines;
+            bool excluded;
+            try
             {
-                RunComparison[] lines;
-                bool excluded;
-                try
-                {
-                    lines = wf.Compare(Run, Baseline, count, relative, absolute, out excluded);
-                }
-                catch (ProfilerException ex)
-                {
-                    WriteError(ToErrorRecord(ex, (object)Run ?? wf.WorkflowId));
-                    continue;
-                }
-                if (excluded)
-                    WriteWarning($"The judged run{(Run.Length == 1 ? " was" : "s were")} left out of the baseline of workflow '{wf.WorkflowId}': a run is never compared with itself.");
-                WriteObject(lines, enumerateCollection: true);
+                lines = wf.Compare(Run, Baseline, count, relative, absolute, out excluded);
             }
+            catch (ProfilerException ex)
+            {
+                WriteError(ToErrorRecord(ex, (object)Run ?? wf.WorkflowId));
+                return;
+            }
+            if (excluded)
+                WriteWarning($"The judged run{(Run.Length == 1 ? " was" : "s were")} left out of the baseline of workflow '{wf.WorkflowId}': a run is never compared with itself.");
+            WriteObject(lines, enumerateCollection: true);
         }
     }
 }

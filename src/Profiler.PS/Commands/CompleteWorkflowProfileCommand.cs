@@ -39,12 +39,12 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetWorkflowProfileCommand"/>
     [Cmdlet(VerbsLifecycle.Complete, "WorkflowProfile")]
     [OutputType(typeof(WorkflowPerformanceProfile))]
-    public sealed class CompleteWorkflowProfileCommand : ProfilerCmdletBase
+    public sealed class CompleteWorkflowProfileCommand : RunTargetCmdletBase
     {
         /// <summary>The workflow whose run in flight to complete; defaults to the most recently started run in flight.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
+        public override string WorkflowId { get; set; }
 
         /// <summary>The run's total duration, in milliseconds or as a TimeSpan; defaults to the wall time since Start-WorkflowProfile.</summary>
         [Parameter]
@@ -53,7 +53,7 @@ namespace Profiler.PS.Commands
 
         /// <summary>The run to complete, from Start-WorkflowProfile -PassThru; it can be piped.</summary>
         [Parameter(ValueFromPipeline = true)]
-        public WorkflowRun Run { get; set; }
+        public override WorkflowRun Run { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -62,7 +62,7 @@ namespace Profiler.PS.Commands
             RunCompletion completion;
             try
             {
-                completion = (Run ?? Session.GetRunInFlight(WorkflowId)).Complete(total);
+                completion = TargetRun(Run, out _).Complete(total);
             }
             catch (ProfilerException ex)
             {

@@ -25,7 +25,7 @@ namespace Profiler.PS.Commands
     /// <para>A run still in flight is not part of Json, Csv, SamplesCsv or Markdown (a warning says so). The file is
     /// written to a temporary file and then moved into place, so a failure never leaves half a file; an existing
     /// file is replaced.</para>
-    /// <para>Errors: ExportWorkflowProfileNothingToExport when the session has no workflow to export,
+    /// <para>Errors: ExportWorkflowProfileNoWorkflow (which stops the command) when the session has no workflow to export,
     /// ExportWorkflowProfileWorkflowNotFound for an unknown id, ExportWorkflowProfileFileAccessFailed when the file
     /// cannot be written.</para>
     /// </remarks>
@@ -90,10 +90,9 @@ namespace Profiler.PS.Commands
     /// <returns>With -PassThru, the file written, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "WorkflowProfile", DefaultParameterSetName = "Path", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportWorkflowProfileCommand : ProfilerCmdletBase
+    public sealed class ExportWorkflowProfileCommand : WorkflowsCmdletBase
     {
         private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
-        private bool _named;
 
         /// <summary>The file to write; relative paths are relative to the current location. A wildcard pattern that matches one existing file names it; use -LiteralPath for a name holding '[', ']', '*' or '?'.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
@@ -110,7 +109,7 @@ namespace Profiler.PS.Commands
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>Json (default, re-importable), Csv, SamplesCsv, ChromeTrace, Speedscope or Markdown.</summary>
         [Parameter]
@@ -124,27 +123,20 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override WorkflowDefault Default => WorkflowDefault.Every;
+
+        internal override bool NothingProfiledStops => true;
+
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            if (WorkflowId == null) return;
-            _named = true;
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+            foreach (WorkflowProfiler wf in workflows)
                 if (!_workflows.Contains(wf)) _workflows.Add(wf);
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (!_named) _workflows.AddRange(Session.GetWorkflows());
-            if (_workflows.Count == 0)
-            {
-                if (_named) return;   // every id was reported as not found already
-                var ex = new ProfilerException(ProfilerErrorKind.NoCompletedRun,
-                    "This session has no workflow to export: profile a run with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile, or import one with Import-WorkflowProfile.");
-                WriteError(new ErrorRecord(ex, ErrorId("NothingToExport"), ErrorCategory.ObjectNotFound, null));
-                return;
-            }
+            if (_workflows.Count == 0) return;   // the policy has written why (unknown ids, or NoWorkflow)
             string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);   // the provider's path, relative to $PWD; FileSystem only
             if (!ShouldProcess(file, "Export workflow profile")) return;
             bool drawsRunInFlight = Format == ProfileExportFormat.ChromeTrace || Format == ProfileExportFormat.Speedscope;

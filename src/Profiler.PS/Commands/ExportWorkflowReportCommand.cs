@@ -48,18 +48,19 @@ namespace Profiler.PS.Commands
     /// $folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid()))
     /// $path = Join-Path $folder 'release.html'
     /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline'
-    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline' -Force
+    /// Get-WorkflowProfile | Export-WorkflowReport -Path $path -Title 'Release pipeline'
+    /// Export-WorkflowReport -Path $path -WorkflowId web -Title 'Web only'
     /// Remove-Item -LiteralPath $folder -Recurse
     /// </code>
-    /// <para>Writes one report with a section for each workflow piped in; writing it again needs -Force.</para>
+    /// <para>Writes one report with a section for each workflow piped in, then replaces it with a report of 'web'
+    /// alone: an existing file is overwritten, as Export-Csv does (add -NoClobber to refuse).</para>
     /// </example>
     /// <returns>With -PassThru, the report file, as Get-Item returns it (a FileInfo with PSPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "WorkflowReport", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportWorkflowReportCommand : ProfilerCmdletBase
+    public sealed class ExportWorkflowReportCommand : WorkflowsCmdletBase
     {
         private readonly List<WorkflowProfiler> _workflows = new List<WorkflowProfiler>();
-        private bool _anyNamed;
 
         /// <summary>The HTML file to write; relative paths are resolved from the current location. A wildcard pattern that matches one existing file names it; use -LiteralPath for a name holding '[', ']', '*' or '?'.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
@@ -76,13 +77,13 @@ namespace Profiler.PS.Commands
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>The report's title (default "Profiler.PS report").</summary>
         [Parameter]
         public string Title { get; set; }
 
-        /// <summary>Kept for scripts written for earlier versions: an existing file is replaced by default (-NoClobber keeps it).</summary>
+        /// <summary>Has no effect, kept so scripts written for earlier versions still run: an existing file is now replaced by default, as Export-Csv does, and -NoClobber keeps it.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -98,25 +99,20 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override WorkflowDefault Default => WorkflowDefault.Every;
+
+        internal override bool NothingProfiledStops => true;
+
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            _anyNamed |= WorkflowId != null && WorkflowId.Length > 0;
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: true))
+            foreach (WorkflowProfiler wf in workflows)
                 if (!_workflows.Contains(wf)) _workflows.Add(wf);
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_workflows.Count == 0)
-            {
-                // Unknown ids already wrote their errors; say more only when nothing was named at all.
-                if (_anyNamed) return;
-                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(
-                    "There is no workflow to report in this session: profile one with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile first."),
-                    ErrorId("NoWorkflow"), ErrorCategory.ObjectNotFound, null));
-            }
+            if (_workflows.Count == 0) return;   // the policy has written why (unknown ids, or NoWorkflow)
             string file = ReportPath.Resolve(this, ParameterSetName == "LiteralPath" ? LiteralPath : Path, ParameterSetName == "LiteralPath", NoClobber);
             if (!ShouldProcess(file, "Write workflow report")) return;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -48,13 +49,13 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetNodeStatisticsCommand"/>
     [Cmdlet(VerbsCommon.Get, "Bottleneck")]
     [OutputType(typeof(BottleneckInfo))]
-    public sealed class GetBottleneckCommand : ProfilerCmdletBase
+    public sealed class GetBottleneckCommand : WorkflowsCmdletBase
     {
-        /// <summary>The workflows to rank, each ranked on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows to rank, each ranked on its own; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>How many of the slowest nodes to write per workflow; at least 1 (default 5).</summary>
         [Parameter]
@@ -65,10 +66,9 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter Inclusive { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+            foreach (WorkflowProfiler wf in workflows)
                 WriteObject(wf.GetBottlenecks(Top, Inclusive ? RankBy.Inclusive : RankBy.Self), enumerateCollection: true);
         }
     }

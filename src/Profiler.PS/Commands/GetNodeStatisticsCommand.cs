@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -57,7 +58,7 @@ namespace Profiler.PS.Commands
     /// <seealso cref="GetNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Get, "NodeStatistics")]
     [OutputType(typeof(NodePerformanceData))]
-    public sealed class GetNodeStatisticsCommand : ProfilerCmdletBase
+    public sealed class GetNodeStatisticsCommand : WorkflowsCmdletBase
     {
         private NodeFilter _filter;
 
@@ -67,19 +68,12 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }
 
-        /// <summary>The workflows whose nodes to show; wildcards allowed. Defaults to the most recently started workflow.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
-
         /// <inheritdoc />
         protected override void BeginProcessing() => _filter = new NodeFilter(NodeId);
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+            foreach (WorkflowProfiler wf in workflows)
                 foreach (NodePerformanceData node in _filter.Select(wf.GetNodeStatistics(), n => n.NodeId)) WriteObject(node);
         }
 

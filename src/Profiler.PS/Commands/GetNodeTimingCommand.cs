@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -10,8 +11,9 @@ namespace Profiler.PS.Commands
     /// the way to look at a run while it is going on; once the run completes, its timings are in the node
     /// statistics (Get-NodeStatistics) instead.</para>
     /// <para>By default it reads the most recently started run still in flight; -WorkflowId (wildcards allowed)
-    /// names workflows, and -NodeId (wildcards allowed) filters the nodes. With no run in flight it writes nothing.
-    /// A literal workflow id that matches no workflow writes an ObjectNotFound error (GetNodeTimingWorkflowNotFound).</para>
+    /// names workflows, and -NodeId (wildcards allowed) filters the nodes. With no run in flight it writes nothing
+    /// (-Verbose says so). A literal workflow id that matches no workflow writes an ObjectNotFound error
+    /// (GetNodeTimingWorkflowNotFound); a session with nothing profiled writes GetNodeTimingNoWorkflow.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,7 +37,7 @@ namespace Profiler.PS.Commands
     /// <seealso cref="AddNodeTimingCommand"/>
     [Cmdlet(VerbsCommon.Get, "NodeTiming")]
     [OutputType(typeof(NodeTiming))]
-    public sealed class GetNodeTimingCommand : ProfilerCmdletBase
+    public sealed class GetNodeTimingCommand : WorkflowsCmdletBase
     {
         /// <summary>The nodes to show; wildcards allowed. Defaults to every node of the run.</summary>
         [Parameter(Position = 0)]
@@ -43,25 +45,13 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }
 
-        /// <summary>The workflows whose runs in flight to show; wildcards allowed. Defaults to the most recently started run in flight.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        internal override WorkflowDefault Default => WorkflowDefault.RunInFlight;
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
             var filter = new NodeFilter(NodeId);
-            if (WorkflowId == null)
-            {
-                if (Session.DefaultRun is WorkflowRun latest) Write(latest, filter);
-            }
-            else
-            {
-                foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
-                    if (wf.CurrentRun is WorkflowRun run) Write(run, filter);
-            }
+            foreach (WorkflowProfiler wf in workflows)
+                if (wf.CurrentRun is WorkflowRun run) Write(run, filter);
             filter.ReportInvalid(this);
         }
 

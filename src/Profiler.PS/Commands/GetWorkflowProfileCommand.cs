@@ -69,7 +69,7 @@ namespace Profiler.PS.Commands
     /// <seealso cref="ClearWorkflowProfileCommand"/>
     [Cmdlet(VerbsCommon.Get, "WorkflowProfile", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(WorkflowPerformanceProfile))]
-    public sealed class GetWorkflowProfileCommand : ProfilerCmdletBase
+    public sealed class GetWorkflowProfileCommand : WorkflowsCmdletBase
     {
         private const string SessionSet = "Session";
         private const string HistorySet = "History";
@@ -78,23 +78,26 @@ namespace Profiler.PS.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>A history folder (as given to Start-WorkflowProfile -HistoryPath) whose workflows to open into the session without starting a run.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HistorySet)]
         [ValidateNotNullOrEmpty]
         public string HistoryPath { get; set; }
 
+        internal override WorkflowDefault Default => WorkflowDefault.EveryOrNone;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == HistorySet)
-            {
-                OpenHistories(SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath));
-                return;
-            }
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: true))
-                WriteObject(wf.GetProfile());
+            // -HistoryPath names workflows of a folder, not of the session: the folder's files are matched instead.
+            if (ParameterSetName == HistorySet) OpenHistories(SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath));
+            else base.ProcessRecord();
+        }
+
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
+        {
+            foreach (WorkflowProfiler wf in workflows) WriteObject(wf.GetProfile());
         }
 
         private void OpenHistories(string folder)

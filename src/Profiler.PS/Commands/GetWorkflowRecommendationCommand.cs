@@ -73,13 +73,13 @@ namespace Profiler.PS.Commands
     /// <seealso cref="TestWorkflowBudgetCommand"/>
     [Cmdlet(VerbsCommon.Get, "WorkflowRecommendation")]
     [OutputType(typeof(WorkflowRecommendation))]
-    public sealed class GetWorkflowRecommendationCommand : ProfilerCmdletBase
+    public sealed class GetWorkflowRecommendationCommand : WorkflowsCmdletBase
     {
-        /// <summary>The workflows to advise on, each on its own; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>The workflows to advise on, each on its own; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>How many recommendations to write per workflow, best first; at least 1 (default: all).</summary>
         [Parameter]
@@ -114,12 +114,8 @@ namespace Profiler.PS.Commands
                     WriteError(new ErrorRecord(new ArgumentException(entry.Message), ErrorId(entry.Problem), ErrorCategory.InvalidData, entry.NodeId));
         }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            List<WorkflowProfiler> workflows = ResolveWorkflows(WorkflowId, allWhenNone: false);
-            if (workflows.Count == 0 && WorkflowId == null)
-                WriteVerbose("No workflow has been profiled in this session, so there is nothing to recommend: record runs with Start-WorkflowProfile, Add-NodeTiming and Complete-WorkflowProfile.");
             foreach (WorkflowProfiler wf in workflows)
             {
                 var input = new RecommendationInput(wf.GetProfile());

@@ -104,10 +104,10 @@ namespace Profiler.PS.Commands
     /// <returns>Whatever the script block writes to its output stream, passed on as it is produced.</returns>
     [Cmdlet(VerbsDiagnostic.Measure, "WorkflowNode")]
     [OutputType(typeof(object))]
-    public sealed class MeasureWorkflowNodeCommand : ProfilerCmdletBase
+    public sealed class MeasureWorkflowNodeCommand : RunTargetCmdletBase
     {
-        /// <summary>The workflow a one-off run is recorded in when no run is in flight and no -WorkflowId is given.</summary>
-        public const string OneOffWorkflowId = "adhoc";
+        /// <summary>The workflow a one-off run is recorded in when no run is in flight and no -WorkflowId is given (flagged IsOneOff: never the default target of queries).</summary>
+        public new const string OneOffWorkflowId = RunTargetCmdletBase.OneOffWorkflowId;
 
         /// <summary>The public path, for blocks with begin/process/end clauses: the piped object goes in as the block's pipeline input.</summary>
         private const string ChildScopeScript = "if ($args.Count -gt 1) { ,$args[1] | & $args[0] } else { & $args[0] }";
@@ -148,14 +148,14 @@ namespace Profiler.PS.Commands
         /// <summary>The workflow whose run in flight takes the timing; with no run in flight, a one-off run of it is recorded.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
+        public override string WorkflowId { get; set; }
 
         /// <summary>
         /// The run to record into, from Start-WorkflowProfile -PassThru; works from any runspace or thread
         /// (ForEach-Object -Parallel). Not taken from the pipeline: piped objects are the block's $_.
         /// </summary>
         [Parameter]
-        public WorkflowRun Run { get; set; }
+        public override WorkflowRun Run { get; set; }
 
         /// <summary>
         /// Runs the block dot-sourced in the caller's scope, like <c>. { }</c>, so the variables it sets stay set after it.
@@ -184,7 +184,7 @@ namespace Profiler.PS.Commands
             try
             {
                 NodeScopeStack.ValidateNodeId(NodeId);
-                if (_run == null || _run.State != WorkflowRunState.Running) _run = ResolveRun(out _oneOff);
+                if (_run == null || _run.State != WorkflowRunState.Running) _run = TargetRun(Run, out _oneOff);
                 State.Scopes.EnsureCanBegin(_run);
             }
             catch (ProfilerException ex)
@@ -280,16 +280,6 @@ namespace Profiler.PS.Commands
             _oneOff = false;
         }
 
-        private WorkflowRun ResolveRun(out bool oneOff)
-        {
-            oneOff = false;
-            if (Run != null) return Run;
-            WorkflowRun run = WorkflowId == null ? Session.DefaultRun : Session.GetWorkflow(WorkflowId)?.CurrentRun;
-            if (run != null) return run;
-            oneOff = true;
-            run = Session.StartRun(WorkflowId ?? OneOffWorkflowId);
-            WriteVerbose($"No run of workflow '{run.WorkflowId}' was in flight: recording node '{NodeId}' in one-off run {run.RunNumber}, completed when the command ends.");
-            return run;
-        }
+        internal override bool StartsOneOffRun => true;
     }
 }

@@ -234,7 +234,8 @@ namespace Profiler.PS.Commands
                 var settings = new WorkflowSettings();
                 if (HistoryPath != null)
                     settings.HistoryPath = string.IsNullOrWhiteSpace(HistoryPath) ? HistoryPath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(HistoryPath);
-                WorkflowRun run = Session.StartRun(id, settings, false, out _, out string[] warnings);
+                bool oneOff = WorkflowId == null && !(source.File != null && source.Command != null);   // a script block that named no workflow
+                WorkflowRun run = Session.StartRun(id, settings, false, out _, out string[] warnings, oneOff);
                 foreach (string warning in warnings) WriteWarning(warning);
                 ownRun = true;
                 return run;

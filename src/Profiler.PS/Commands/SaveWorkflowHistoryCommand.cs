@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 
@@ -39,18 +40,19 @@ namespace Profiler.PS.Commands
     /// <seealso cref="StartWorkflowProfileCommand"/>
     [Cmdlet(VerbsData.Save, "WorkflowHistory")]
     [OutputType(typeof(void))]
-    public sealed class SaveWorkflowHistoryCommand : ProfilerCmdletBase
+    public sealed class SaveWorkflowHistoryCommand : WorkflowsCmdletBase
     {
         /// <summary>The workflows whose pending writes to save; every workflow when omitted. An existing id is literal; else wildcards apply.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override WorkflowDefault Default => WorkflowDefault.EveryOrNone;
+
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: true))
+            foreach (WorkflowProfiler wf in workflows)
             {
                 ProfilerException error = wf.SaveHistory(out int written);
                 WriteVerbose($"Workflow '{TerminalText.Safe(wf.WorkflowId)}': {written} pending run(s) written to its history, {wf.PendingHistoryWrites} still pending.");

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
 using Profiler.PS.Rendering;
@@ -64,16 +65,16 @@ namespace Profiler.PS.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Show, "Heatmap", DefaultParameterSetName = TopSet)]
     [OutputType(typeof(HeatmapRow))]
-    public sealed class ShowHeatmapCommand : ProfilerCmdletBase
+    public sealed class ShowHeatmapCommand : WorkflowsCmdletBase
     {
         private const string TopSet = "Top";
         private const string AllSet = "All";
 
-        /// <summary>Workflows to draw; wildcards allowed. Defaults to the most recently started workflow.</summary>
+        /// <summary>Workflows to draw; wildcards allowed. Defaults to the most recently started workflow that is not a one-off (about_Profiler.PS, DEFAULT TARGET).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string[] WorkflowId { get; set; }
+        public override string[] WorkflowId { get; set; }
 
         /// <summary>How many of the slowest nodes get a row (default 5); the rest share an "Others (n nodes)" row.</summary>
         [Parameter(ParameterSetName = TopSet)]
@@ -132,15 +133,15 @@ namespace Profiler.PS.Commands
             }
         }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            foreach (WorkflowProfiler wf in ResolveWorkflows(WorkflowId, allWhenNone: false))
+            foreach (WorkflowProfiler wf in workflows)
             {
                 WorkflowPerformanceProfile profile = wf.GetProfile();
                 if (profile.NodeData.Length == 0)
                 {
-                    WriteWarning($"Workflow '{profile.WorkflowId}' has no completed run to draw yet: record timings and call Complete-WorkflowProfile first.");
+                    // The default-target policy has already said so, naming the workflows that have data.
+                    if (wf != EmptyDefault) WriteWarning($"Workflow '{profile.WorkflowId}' has no completed run to draw yet: record timings and call Complete-WorkflowProfile first.");
                     continue;
                 }
                 WriteObject(HeatmapRenderer.Render(profile, _options), enumerateCollection: true);

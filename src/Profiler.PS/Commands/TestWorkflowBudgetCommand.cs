@@ -57,7 +57,7 @@ namespace Profiler.PS.Commands
     /// <returns>With -Quiet, one Boolean: $true when every checked budget passed.</returns>
     [Cmdlet(VerbsDiagnostic.Test, "WorkflowBudget", DefaultParameterSetName = NodeSet)]
     [OutputType(typeof(BudgetResult), typeof(bool))]
-    public sealed class TestWorkflowBudgetCommand : ProfilerCmdletBase
+    public sealed class TestWorkflowBudgetCommand : WorkflowCmdletBase
     {
         private const string NodeSet = "Node";
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath";
@@ -89,10 +89,10 @@ namespace Profiler.PS.Commands
         [Parameter]
         public BudgetStatistic Statistic { get; set; } = BudgetStatistic.Avg;
 
-        /// <summary>The workflow whose nodes to check; defaults to the budgets file's WorkflowId, else the most recently started workflow.</summary>
+        /// <summary>The workflow whose nodes to check, by its exact id; defaults to the budgets file's WorkflowId, else the most recently started workflow that is not a one-off.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
-        public string WorkflowId { get; set; }
+        public override string WorkflowId { get; set; }
 
         /// <summary>Stops with a terminating error (TestWorkflowBudgetExceeded) when a budget failed or could not be checked.</summary>
         [Parameter]
@@ -102,15 +102,27 @@ namespace Profiler.PS.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        private List<BudgetEntry> _entries;
+        private string _fileWorkflowId;
+
+        internal override bool NothingProfiledStops => true;   // a gate with nothing to check fails closed
+
+        internal override string ImpliedWorkflowId => _fileWorkflowId;
+
+        internal override void BeginRecord()
+            => _entries = ParameterSetName != NodeSet ? LoadFile(out _fileWorkflowId) : FromParameters();
+
+        /// <summary>A workflow that is not there is a problem of the gate too, so -Quiet is False and -Assert throws.</summary>
+        internal override void ReportTargetError(ErrorRecord record)
         {
-            string fileWorkflowId = null;
-            List<BudgetEntry> entries = ParameterSetName != NodeSet ? LoadFile(out fileWorkflowId) : FromParameters();
-            WorkflowProfiler workflow = ResolveWorkflow(WorkflowId ?? fileWorkflowId);
-            if (workflow == null) return;
+            _problems.Add($"workflow '{TerminalText.Safe(record.TargetObject as string)}' not found");
+            WriteError(record);
+        }
+
+        internal override void ProcessWorkflow(WorkflowProfiler workflow)
+        {
             NodePerformanceData[] nodes = workflow.GetNodeStatistics();
-            foreach (BudgetEntry entry in entries)
+            foreach (BudgetEntry entry in _entries)
             {
                 if (entry.Problem != null)
                 {
@@ -211,21 +223,6 @@ namespace Profiler.PS.Commands
             }
             fileWorkflowId = null;
             return null;
-        }
-
-        private WorkflowProfiler ResolveWorkflow(string workflowId)
-        {
-            if (workflowId != null)
-            {
-                WorkflowProfiler found = Session.GetWorkflow(workflowId);
-                if (found != null) return found;
-                _problems.Add($"workflow '{TerminalText.Safe(workflowId)}' not found");
-                WriteError(WorkflowNotFound(workflowId));
-                return null;
-            }
-            WorkflowProfiler latest = DefaultWorkflow();
-            if (latest == null) ThrowTerminatingError(NoWorkflow());   // a gate with nothing to check fails closed
-            return latest;
         }
 
         private void Problem(string problem, string message, ErrorCategory category, object target)

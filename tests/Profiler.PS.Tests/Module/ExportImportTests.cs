@@ -149,7 +149,7 @@ namespace Profiler.PS.Tests.Module
         {
             using var empty = new PsSession();
             PsResult r = empty.Run($"Export-WorkflowProfile '{F("e.json")}'");
-            AssertError(Assert.Single(r.Errors), "ExportWorkflowProfileNothingToExport", ErrorCategory.ObjectNotFound);
+            AssertError(Assert.Single(r.Errors), "ExportWorkflowProfileNoWorkflow", ErrorCategory.ObjectNotFound);   // the base class's one policy (was ...NothingToExport)
             Assert.False(File.Exists(_dir.File("e.json")));
         }
 
