@@ -132,7 +132,7 @@ namespace Profiler.PS.Commands
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null,
-                () => NodeBlock.ExitCodeVariable(SessionState)?.Value);
+                () => NodeBlock.ExitCodeVariable(this)?.Value);
             active.Push(recording);
             try
             {
