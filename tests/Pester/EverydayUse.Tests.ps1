@@ -136,7 +136,7 @@ Start-WorkflowProfile -WorkflowId other -PassThru
                 $lines[$i - 2].Trim() | Should -BeNullOrEmpty -Because "the header above line $i is one line: $($lines[$i - 1])"
             }
         }
-        $rules | Should -Be 10
+        $rules | Should -Be 9   # Compare-WorkflowRun is one table, whatever the nodes' baseline sizes
     }
 
     It 'headers name properties: Format-Table with the header names shows the same values' {
@@ -246,11 +246,11 @@ Describe 'Failures are visible in every view' {
         $test.RunCount | Should -Be 3
         $test.LastStatus | Should -Be 'Failed'
         $lines = (Get-NodeStatistics -WorkflowId flaky | Out-String -Width 80) -split "`n"
-        $header = $lines | Where-Object { $_ -match '^NodeId\s' }
+        $header = $lines | Where-Object { $_ -match '\sNodeId$' }
         $header | Should -Match '\bFail\b'
-        $row = $lines | Where-Object { $_ -match '^test\s' }
-        $row | Should -Match '^test\s+3\s+3\s'   # Runs 3 (successful), Fail 3
-        ($lines | Where-Object { $_ -match '^compile\s' }) | Should -Match '^compile\s+6\s+\d'
+        $row = $lines | Where-Object { $_ -match '\stest$' }
+        $row | Should -Match '^\s*3\s+3\s'   # Runs 3 (successful), Fail 3; the id comes last
+        ($lines | Where-Object { $_ -match '\scompile$' }) | Should -Match '^\s*6\s+\d'
     }
 
     It 'Get-Bottleneck: the properties and the Fail column' {
@@ -258,7 +258,7 @@ Describe 'Failures are visible in every view' {
         $b.WindowFailedCount | Should -Be 3
         $text = Get-Bottleneck -WorkflowId flaky | Out-String -Width 80
         $text | Should -Match 'Fail'
-        $text | Should -Match '\btest\s.*%\s+3\b'
+        $text | Should -Match '%\s+3\s+test\b'
     }
 
     It 'Show-Heatmap: the property and a "fail 3" mark in the drawn line' {

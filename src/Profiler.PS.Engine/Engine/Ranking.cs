@@ -62,6 +62,10 @@ namespace Profiler.PS.Engine
                 NodePerformanceData n = sorted[i];
                 result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgSelfDuration / total : 0, FindAlert(alerts, n.NodeId));
             }
+            var ids = new string[count];
+            for (int i = 0; i < count; i++) ids[i] = result[i].NodeId;
+            var set = new Rendering.IdSet(ids);
+            for (int i = 0; i < count; i++) { result[i].Ids = set; result[i].IdIndex = i; }
             return result;
         }
 

@@ -13,6 +13,9 @@ namespace Profiler.PS.Engine
     /// </summary>
     internal static class RunComparer
     {
+        /// <summary>How views name the line of the workflow's total (its NodeId is null).</summary>
+        public const string WorkflowTotalLabel = "(workflow total)";
+
         /// <summary>
         /// Compares <paramref name="current"/> with <paramref name="explicitBaseline"/> (runs given by the caller) or,
         /// when it is null, with each line's last <paramref name="count"/> successful samples before the judged runs.
@@ -69,6 +72,10 @@ namespace Profiler.PS.Engine
             }
             lines.Add(Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
                 curTotals.ToArray(), baseTotals.ToArray(), rule, NodeStatus.Succeeded, false));
+            var ids = new string[lines.Count];
+            for (int i = 0; i < ids.Length; i++) ids[i] = lines[i].Scope == ComparisonScope.Workflow ? WorkflowTotalLabel : lines[i].NodeId;
+            var set = new Rendering.IdSet(ids);
+            for (int i = 0; i < ids.Length; i++) { lines[i].Ids = set; lines[i].IdIndex = i; }
             return lines.ToArray();
         }
 

@@ -144,8 +144,17 @@ namespace Profiler.PS.Engine
         /// <summary>A snapshot of the whole profile.</summary>
         public WorkflowPerformanceProfile GetProfile() { lock (SyncRoot) return SnapshotLocked(); }
 
-        /// <summary>Statistics of every node, in the order the nodes first ran.</summary>
-        public NodePerformanceData[] GetNodeStatistics() { lock (SyncRoot) return SnapshotNodesLocked(); }
+        /// <summary>Statistics of every node in tree order: in the order the nodes first ran, each nested node right
+        /// after its parent, with ParentId and Depth set (<see cref="NodeTree"/>).</summary>
+        public NodePerformanceData[] GetNodeStatistics()
+        {
+            lock (SyncRoot)
+            {
+                var timelines = new List<RunTimeline>();
+                foreach (WorkflowRunSummary run in _runs) timelines.Add(run.Timeline);
+                return NodeTree.Order(SnapshotNodesLocked(), timelines);
+            }
+        }
 
         /// <summary>The <paramref name="top"/> slowest nodes by window average self time (or inclusive time), ties broken by NodeId.</summary>
         public BottleneckInfo[] GetBottlenecks(int top, RankBy rankBy = RankBy.Self)

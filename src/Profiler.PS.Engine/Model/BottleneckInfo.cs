@@ -18,6 +18,7 @@ namespace Profiler.PS
             MaxDuration = node.MaxDuration;
             LastDuration = node.LastDuration;
             ExecutionCount = node.ExecutionCount;
+            RunCount = node.RunCount;
             Share = share;
             IsAlert = alert != null;
             AlertReason = alert?.Reason;
@@ -25,6 +26,14 @@ namespace Profiler.PS
             WindowStoppedCount = node.WindowStoppedCount;
             LastStatus = node.LastStatus;
         }
+
+        /// <summary>All-time number of completed runs the node ran in successfully; 0 when every run of it failed or
+        /// was stopped, so its durations are no data (the view shows '-', not 0 ms).</summary>
+        public int RunCount { get; }
+        /// <summary>The ids shown with this one (the same command's output) and this one's place among them, so a view can keep shortened ids apart.</summary>
+        internal Rendering.IdSet Ids { get; set; }
+        /// <summary>This row's index in <see cref="Ids"/>.</summary>
+        internal int IdIndex { get; set; }
 
         /// <summary>1 for the slowest node; ties are broken by NodeId.</summary>
         public int Rank { get; }

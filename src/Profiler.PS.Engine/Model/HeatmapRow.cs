@@ -34,6 +34,17 @@ namespace Profiler.PS
             Alert = alert;
         }
 
+        /// <summary>Completed runs with a successful sample of the row's node (the Others row: of its nodes); 0 when
+        /// every run failed or was stopped, so the row has no time to show (drawn as '-' and 'n/a', never 0 ms).</summary>
+        public int RunCount { get; private set; }
+
+        /// <summary>Sets <see cref="RunCount"/>; a node without a successful run gets the heat word n/a.</summary>
+        internal void SetRunCount(int runCount)
+        {
+            RunCount = runCount;
+            if (runCount == 0 && !IsOthers) Heat = "n/a";
+        }
+
         /// <summary>Window failures and stops of the row's node (the Others row: of its nodes), shown as a mark on the line.</summary>
         internal void SetFailures(int failed, int stopped)
         {
@@ -68,8 +79,8 @@ namespace Profiler.PS
         public double Share { get; }
         /// <summary>0 (green) to 1 (red) on the heatmap's <see cref="Scale"/> (the Others row: of its nodes' mean average).</summary>
         public double Intensity { get; }
-        /// <summary>The heat level in a word, the plain-text stand-in for colour: cool (intensity below 1/3), warm (below 2/3) or hot; null on the Others row.</summary>
-        public string Heat { get; }
+        /// <summary>The heat level in a word, the plain-text stand-in for colour: cool (intensity below 1/3), warm (below 2/3) or hot; n/a for a node without a successful run; null on the Others row.</summary>
+        public string Heat { get; private set; }
         /// <summary>The row's colour as <c>#rrggbb</c> (green fast, red slow; grey for the Others row).</summary>
         public string Color { get; }
         /// <summary>What the colours are measured against: Relative (the slowest node) or Absolute (thresholds).</summary>
@@ -99,6 +110,8 @@ namespace Profiler.PS
         internal double[] Samples { get; set; }
         internal double[] SampleIntensities { get; set; }
         internal HeatmapFrame Frame { get; set; }
+        /// <summary>The row's place in <see cref="HeatmapFrame.Labels"/>.</summary>
+        internal int FrameIndex { get; set; }
         internal bool PlainText { get; set; }
 
         /// <summary>The row as plain text at 120 columns.</summary>
@@ -111,6 +124,8 @@ namespace Profiler.PS
         public int LongestLabel;
         public bool AnyAlert;
         public int WidestFailure;
+        /// <summary>Every row's label, so that shortened labels can be kept apart (<see cref="CellText.Distinct"/>).</summary>
+        public System.Collections.Generic.List<string> Labels = new System.Collections.Generic.List<string>();
         public int Runs;
     }
 }

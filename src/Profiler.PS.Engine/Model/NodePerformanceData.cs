@@ -158,6 +158,24 @@ namespace Profiler.PS
         /// <summary>How the node ended in the latest run it ran in: Failed or Stopped when any execution in that run did.</summary>
         public NodeStatus LastStatus { get; private set; }
 
+        /// <summary>The node this node ran inside (its caller), or null at the top level: from the latest kept run
+        /// timeline that has the node (see Get-NodeStatistics); null for runs loaded from files older than schema 4.</summary>
+        public string ParentId { get; private set; }
+        /// <summary>Nesting level in <see cref="ParentId"/>'s tree: 0 at the top level, 1 for a child, and so on.</summary>
+        public int Depth { get; private set; }
+
+        /// <summary>The ids shown with this one (the same command's output) and this one's place among them, so a view can keep shortened ids apart.</summary>
+        internal Rendering.IdSet Ids { get; set; }
+        /// <summary>This row's index in <see cref="Ids"/>.</summary>
+        internal int IdIndex { get; set; }
+
+        /// <summary>Sets the node's place in the tree (once, before the snapshot is handed out).</summary>
+        internal void SetPlace(string parentId, int depth)
+        {
+            ParentId = parentId;
+            Depth = depth;
+        }
+
         /// <summary>Successful samples kept for comparisons: the window and, when kept, the one before it (oldest first).</summary>
         internal double[] KeptDurations { get; private set; }
         /// <summary>Run numbers of <see cref="KeptDurations"/>.</summary>

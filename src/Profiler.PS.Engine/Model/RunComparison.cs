@@ -37,6 +37,11 @@ namespace Profiler.PS
             Reason = reason;
         }
 
+        /// <summary>The ids shown with this one (the same command's output) and this one's place among them, so a view can keep shortened ids apart.</summary>
+        internal Rendering.IdSet Ids { get; set; }
+        /// <summary>This row's index in <see cref="Ids"/>.</summary>
+        internal int IdIndex { get; set; }
+
         /// <summary>The workflow compared.</summary>
         public string WorkflowId { get; }
         /// <summary>Node for a node's line, Workflow for the line of the workflow's total duration.</summary>

@@ -167,9 +167,9 @@ namespace Profiler.PS.Engine
             found.Sort((a, b) =>
             {
                 // Failing comes first whatever the savings: the times of failed runs are not comparable with the others.
-                int c = (b.Kind == RecommendationKind.Failing).CompareTo(a.Kind == RecommendationKind.Failing);
+                int c = (b.KindValue == RecommendationKind.Failing).CompareTo(a.KindValue == RecommendationKind.Failing);
                 if (c == 0) c = b.EstimatedSaving.CompareTo(a.EstimatedSaving);
-                if (c == 0) c = a.Kind.CompareTo(b.Kind);
+                if (c == 0) c = a.KindValue.CompareTo(b.KindValue);
                 return c != 0 ? c : string.Compare(a.NodeId, b.NodeId, StringComparison.OrdinalIgnoreCase);
             });
             var ranked = new WorkflowRecommendation[found.Count];

@@ -35,10 +35,12 @@ namespace Profiler.PS
         {
             WorkflowId = workflowId;
             Rank = rank;
-            Kind = kind;
+            KindValue = kind;
+            Kind = kind.ToString();
             NodeId = nodeId;
             NodeLabel = nodeLabel;
-            EstimatedSaving = estimatedSaving;
+            // Rounded to 0.1 ms, the precision the views print (N1), so exports carry no floating-point noise.
+            EstimatedSaving = System.Math.Round(estimatedSaving, 1, System.MidpointRounding.AwayFromZero);
             SinceRun = sinceRun;
             Evidence = evidence;
             Message = message;
@@ -48,8 +50,11 @@ namespace Profiler.PS
         public string WorkflowId { get; }
         /// <summary>1 for the first place to look: ranked by <see cref="EstimatedSaving"/>, ties by kind then NodeId.</summary>
         public int Rank { get; }
-        /// <summary>What was found.</summary>
-        public RecommendationKind Kind { get; }
+        /// <summary>What was found: a <see cref="RecommendationKind"/> name (Regression, Trend, CriticalPath, ...). A
+        /// string, so that ConvertTo-Json and Export-Csv write the name (an enum is written as its number).</summary>
+        public string Kind { get; }
+        /// <summary>What was found, as the enum the ranking orders by.</summary>
+        internal RecommendationKind KindValue { get; }
         /// <summary>The node concerned, or null for advice about the whole workflow (ParallelHeadroom).</summary>
         public string NodeId { get; }
         /// <summary>The node's label, or the workflow's name for workflow-wide advice.</summary>
@@ -59,6 +64,7 @@ namespace Profiler.PS
         /// baseline (Regression), its drift undone (Trend), halved (CriticalPath), at its median (Noisy), warm
         /// (ColdStart), the run as short as its critical path allows (ParallelHeadroom). Taken through the
         /// critical path: 0 for a node off the path. 0 for Failing and BudgetRisk, which are not about time won.
+        /// Rounded to 0.1 ms.
         /// </summary>
         public double EstimatedSaving { get; }
         /// <summary>The first run of a Regression (the change point), else 0.</summary>
@@ -73,6 +79,6 @@ namespace Profiler.PS
             Rank, Kind, NodeId ?? "(workflow)", Evidence);
 
         internal WorkflowRecommendation WithRank(int rank)
-            => new WorkflowRecommendation(WorkflowId, rank, Kind, NodeId, NodeLabel, EstimatedSaving, SinceRun, Evidence, Message);
+            => new WorkflowRecommendation(WorkflowId, rank, KindValue, NodeId, NodeLabel, EstimatedSaving, SinceRun, Evidence, Message);
     }
 }

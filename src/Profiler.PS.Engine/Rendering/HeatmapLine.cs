@@ -19,15 +19,17 @@ namespace Profiler.PS.Rendering
             bool capped = row.BarFraction > 1;   // an Others total longer than the slowest node
             var sb = new StringBuilder(160);
             sb.Append(row.IsOthers ? new string(' ', HeatmapLayout.RankWidth) : row.Rank.ToString(c).PadLeft(HeatmapLayout.RankWidth)).Append("  ");
-            sb.Append(Fit(row.NodeLabel, layout.LabelWidth)).Append("  ");
+            sb.Append(Fit(row, layout.LabelWidth)).Append("  ");
             if (layout.ShowTag) sb.Append((row.Heat ?? "").PadRight(HeatmapLayout.TagWidth)).Append(' ');
             if (ansi) sb.Append(row.IsOthers ? Grey : ColorScale.AnsiForeground(row.Intensity));
             sb.Append(bar);
             if (ansi) sb.Append(Reset);
             sb.Append(capped ? "+" : " ").Append(' ', layout.BarWidth - bar.Length);
-            Value(sb, !layout.ShowWords ? "" : row.IsOthers ? "total" : "avg", row.AvgDuration, ansi);
-            if (layout.ShowLast) Value(sb, "last", row.LastDuration, ansi);
-            sb.Append("  ").Append(row.Share.ToString("0%", c).PadLeft(HeatmapLayout.ShareWidth));
+            // A row without a successful run has no time: '-', never 0 ms (its failure mark says why).
+            bool noData = row.RunCount == 0;
+            Value(sb, !layout.ShowWords ? "" : row.IsOthers ? "total" : "avg", noData ? double.NaN : row.AvgDuration, ansi);
+            if (layout.ShowLast) Value(sb, "last", noData ? double.NaN : row.LastDuration, ansi);
+            sb.Append("  ").Append((noData ? "-" : row.Share.ToString("0%", c)).PadLeft(HeatmapLayout.ShareWidth));
             if (layout.SparkColumns > 0) AppendSparkline(sb, row, layout.SparkColumns, ansi);
             if (layout.FailWidth > 0)
             {
@@ -88,10 +90,14 @@ namespace Profiler.PS.Rendering
             if (current != null) sb.Append(Reset);
         }
 
-        private static string Fit(string text, int width)
+        /// <summary>The label in <paramref name="width"/> characters, its end kept and kept apart from the other rows' labels.</summary>
+        private static string Fit(HeatmapRow row, int width)
         {
-            text = Printable(text ?? "");
-            return text.Length <= width ? text.PadRight(width) : text.Substring(0, width - 1) + "\u2026";
+            HeatmapFrame frame = row.Frame;
+            string text = frame != null && row.FrameIndex < frame.Labels.Count
+                ? CellText.Distinct(frame.Labels, width)[row.FrameIndex]
+                : CellText.KeepEnd(row.NodeLabel, width);
+            return text.PadRight(width);
         }
 
         /// <summary>Control characters in a label (an escape sequence, a newline) would drive the terminal: shown as '?'.</summary>

@@ -46,12 +46,13 @@ namespace Profiler.PS.Rendering
                     value, last, total > 0 ? n.AvgSelfDuration / total : 0, intensity,
                     ColorScale.Hex(intensity), options.Scale, alert);
                 rows[i].SetFailures(n.WindowFailedCount, n.WindowStoppedCount);
+                rows[i].SetRunCount(n.RunCount);
                 Finish(rows[i], RunAlignment.Align(n, columns), slowest, options, frame);
             }
             if (folded > 0)
             {
                 double avg = 0, last = 0, self = 0;
-                int failed = 0, stopped = 0;
+                int failed = 0, stopped = 0, runs = 0;
                 double[] samples = RunAlignment.Empty(columns.Length);
                 for (int i = shown; i < sorted.Length; i++)
                 {
@@ -59,6 +60,7 @@ namespace Profiler.PS.Rendering
                     self += sorted[i].AvgSelfDuration;
                     failed += sorted[i].WindowFailedCount;
                     stopped += sorted[i].WindowStoppedCount;
+                    runs += sorted[i].RunCount;
                     last += rankBy == Engine.RankBy.Inclusive ? sorted[i].LastDuration : sorted[i].LastSelfDuration;
                     RunAlignment.AddInto(samples, RunAlignment.Align(sorted[i], columns));
                 }
@@ -66,6 +68,7 @@ namespace Profiler.PS.Rendering
                 rows[shown] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, shown + 1, null, folded, label,
                     avg, last, total > 0 ? self / total : 0, options.Intensity(avg / folded, slowest), OthersColor, options.Scale, null);
                 rows[shown].SetFailures(failed, stopped);
+                rows[shown].SetRunCount(runs);
                 Finish(rows[shown], samples, slowest, options, frame);
             }
             return rows;
@@ -81,6 +84,8 @@ namespace Profiler.PS.Rendering
             for (int i = 0; i < samples.Length; i++) row.SampleIntensities[i] = options.Intensity(samples[i], slowest);
             row.Sparkline = Sparkline.Render(samples);
             row.Frame = frame;
+            row.FrameIndex = frame.Labels.Count;
+            frame.Labels.Add(row.NodeLabel);
             row.PlainText = options.NoColor;
             frame.LongestLabel = Math.Max(frame.LongestLabel, row.NodeLabel?.Length ?? 0);
             frame.AnyAlert |= row.IsAlert;

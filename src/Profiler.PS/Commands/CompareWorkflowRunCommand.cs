@@ -22,8 +22,11 @@ namespace Profiler.PS.Commands
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
-    /// <para>Table headers: Current(ms) = CurrentDuration, Baseline(ms) = BaselineDuration, Delta% = DeltaPercent;
-    /// the workflow line shows "(workflow total)" as its NodeId. Delta (ms) and Method are in Format-List *.</para>
+    /// <para>The default table is one table per judged run and fits 80 columns: Verdict, Current(ms) = CurrentDuration,
+    /// Baseline(ms) = BaselineDuration, Delta% = DeltaPercent, PValue, then NodeId last, shortened for the line's width
+    /// (an ellipsis, then the id's end); the workflow line shows "(workflow total)" as its NodeId. A side without a
+    /// sample shows '-'. Reason (why the verdict, in words), Delta (ms), BaselineSamples and Method are in
+    /// Format-List * or Select-Object, not in the table.</para>
     /// </remarks>
     /// <example>
     /// <code>

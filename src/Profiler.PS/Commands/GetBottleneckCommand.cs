@@ -12,9 +12,12 @@ namespace Profiler.PS.Commands
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank, and writes nothing.</para>
-    /// <para>Table headers: Avg(ms), Max(ms), Last(ms) = AvgDuration, MaxDuration, LastDuration; NodeLabel is shown
-    /// when it differs from NodeId; IsAlert shows "slow" when the node tripped the rule in the latest run;
-    /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none).</para>
+    /// <para>The default table fits 80 columns and shows both averages, so the ranked value is always on screen:
+    /// Self(ms) = AvgSelfDuration (what the default ranking uses; Share is of self time), Avg(ms) = AvgDuration
+    /// (inclusive of nested nodes: what -Inclusive ranks by), Max(ms) = MaxDuration; IsAlert shows "slow" when the
+    /// node tripped the rule in the latest run; Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs
+    /// in the window, blank when none); NodeId last, shortened for the line's width (an ellipsis, then the id's end).
+    /// A node with no successful run (RunCount 0) shows '-', not 0 ms. NodeLabel and LastDuration are in Format-List *.</para>
     /// </remarks>
     /// <example>
     /// <code>

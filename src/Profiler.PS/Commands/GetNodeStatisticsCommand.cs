@@ -16,7 +16,13 @@ namespace Profiler.PS.Commands
     /// and -NodeId (wildcards allowed) filters the nodes. A literal node or workflow id that matches nothing writes
     /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that
     /// matches nothing writes nothing.</para>
-    /// <para>The default table fits 80 columns; its headers are short forms of the properties: Runs = RunCount,
+    /// <para>Nodes come in tree order: in the order they first ran, each nested node (Measure-WorkflowNode inside
+    /// another, a test inside its Describe) right after its parent, with ParentId and Depth (0 at the top level) set
+    /// from the kept runs' timelines; the default table indents NodeId by Depth.</para>
+    /// <para>The default table fits 80 columns: numbers first in fixed widths (never cut), NodeId last, shortened for
+    /// the line's width (an ellipsis, then the id's end, kept apart from the other ids; under its parent an id that
+    /// repeats the parent's id shows only the rest). A node with no successful run (RunCount 0) shows '-' for every
+    /// duration, never 0 ms, and its failures in Fail. Headers are short forms of the properties: Runs = RunCount,
     /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none; they are
     /// not in Runs or any duration statistic; AllTimeFailedCount, AllTimeStoppedCount and LastStatus say more),
     /// Avg(ms), Median(ms), P95(ms), Last(ms) = AvgDuration, MedianDuration, P95Duration, LastDuration, and

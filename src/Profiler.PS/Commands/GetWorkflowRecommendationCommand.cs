@@ -12,7 +12,9 @@ namespace Profiler.PS.Commands
     /// Failing first (a failing step must be fixed before times can be judged), then ranked by EstimatedSaving: the
     /// milliseconds one affected run's wall time would lose if the cause went away.
     /// Savings are taken through each run's critical path, so a node off the path of a parallel run saves nothing.
-    /// Each has a Kind, the NodeId, the Evidence (the numbers behind it) and a Message saying what to do next.</para>
+    /// Each has a Kind (its name, a string), the NodeId, the Evidence (the numbers behind it) and a Message saying what to
+    /// do next. EstimatedSaving is rounded to 0.1 ms. The default table's Evidence column is broken at spaces for the
+    /// line's width, and NodeId is shortened to 12 characters (an ellipsis, then its end).</para>
     /// <para>Kinds and thresholds: Regression, the workflow's own rule (as Compare-WorkflowRun) says the node is Slower
     /// since a change point (SinceRun); Trend, a Mann-Kendall p below 0.05 with a Theil-Sen slope whose drift over the
     /// window passes the rule's thresholds (10% and 5 ms), in ms per run (8 samples or more); CriticalPath, the node's self

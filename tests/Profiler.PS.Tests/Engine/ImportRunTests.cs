@@ -46,9 +46,12 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(3250, run.CriticalPath);  // the one top-level suite
             NodePerformanceData[] nodes = session.GetWorkflow("ci").GetNodeStatistics();
             // The failed test's run is kept out of its statistics (issue 11): no successful sample, one failure counted.
-            Assert.Equal(new[] { ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", 0.0, 0.0), ("api", "Suite", 3250.0, 250.0) },
+            // Tree order: the suite, then its tests (they completed, so were recorded, before it).
+            Assert.Equal(new[] { ("api", "Suite", 3250.0, 250.0), ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", 0.0, 0.0) },
                 nodes.Select(n => (n.NodeId, n.NodeType, n.LastDuration, n.AvgSelfDuration)));
-            Assert.Equal((NodeStatus.Failed, 1L), (nodes[1].LastStatus, nodes[1].AllTimeFailedCount));
+            Assert.Equal((NodeStatus.Failed, 1L), (nodes[2].LastStatus, nodes[2].AllTimeFailedCount));
+            Assert.Equal(new[] { 0, 1, 1 }, nodes.Select(n => n.Depth));
+            Assert.Equal(new[] { null, "api", "api" }, nodes.Select(n => n.ParentId));
             Assert.Null(session.GetWorkflow("ci").CurrentRun);
         }
 

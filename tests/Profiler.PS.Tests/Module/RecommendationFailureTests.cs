@@ -38,10 +38,10 @@ foreach ($i in 1..10) {
             WorkflowRecommendation[] found = ps.RunClean("Get-WorkflowRecommendation ship").Objects<WorkflowRecommendation>();
             // Failing is first even though restore and compile are each a third of the critical path (saving > 0).
             WorkflowRecommendation first = found[0];
-            Assert.Equal((1, RecommendationKind.Failing, "deploy"), (first.Rank, first.Kind, first.NodeId));
+            Assert.Equal((1, RecommendationKind.Failing, "deploy"), (first.Rank, first.KindValue, first.NodeId));
             Assert.Equal("failed in 3 of its last 10 runs (30%)", first.Evidence);
-            Assert.Single(found, r => r.Kind == RecommendationKind.Failing);
-            Assert.Contains(found, r => r.Kind == RecommendationKind.CriticalPath && r.EstimatedSaving > 0);
+            Assert.Single(found, r => r.KindValue == RecommendationKind.Failing);
+            Assert.Contains(found, r => r.KindValue == RecommendationKind.CriticalPath && r.EstimatedSaving > 0);
             AssertFinite(found);
         }
 
@@ -57,9 +57,9 @@ foreach ($i in 1..6) {
     $null = Complete-WorkflowProfile
 }");
             WorkflowRecommendation[] found = ps.RunClean("Get-WorkflowRecommendation flaky").Objects<WorkflowRecommendation>();
-            Assert.Equal((RecommendationKind.Failing, "deploy"), (found[0].Kind, found[0].NodeId));
+            Assert.Equal((RecommendationKind.Failing, "deploy"), (found[0].KindValue, found[0].NodeId));
             Assert.Equal("failed in 2 of its last 6 runs (33%)", found[0].Evidence);
-            Assert.DoesNotContain(found, r => r.Kind == RecommendationKind.Failing && r.NodeId == null);
+            Assert.DoesNotContain(found, r => r.KindValue == RecommendationKind.Failing && r.NodeId == null);
             AssertFinite(found);
         }
 
@@ -91,7 +91,7 @@ Get-WorkflowRecommendation broken -Verbose");
             WorkflowRecommendation[] found = r.Objects<WorkflowRecommendation>();
             Assert.Equal(new[] { ("a", "failed in 5 of its last 5 runs (100%)"), ("b", "failed in 5 of its last 5 runs (100%)") },
                 found.Select(f => (f.NodeId, f.Evidence)));
-            Assert.All(found, f => Assert.Equal(RecommendationKind.Failing, f.Kind));
+            Assert.All(found, f => Assert.Equal(RecommendationKind.Failing, f.KindValue));
             Assert.Contains(r.Verbose, v => v.Contains("no node of workflow 'broken' has a successful run"));
         }
 
@@ -118,7 +118,7 @@ Get-WorkflowRecommendation broken -Verbose");
 foreach ($i in 1..12) { $null = Start-WorkflowProfile -WorkflowId one; Add-NodeTiming -NodeId a -Duration ($(if ($i -ge 9) { 200 } else { 100 }) + $i % 2); $null = Complete-WorkflowProfile }
 Get-WorkflowRecommendation one");
             WorkflowRecommendation[] found = r.Objects<WorkflowRecommendation>();
-            Assert.Equal((RecommendationKind.Regression, "a", 9), (found[0].Kind, found[0].NodeId, found[0].SinceRun));
+            Assert.Equal((RecommendationKind.Regression, "a", 9), (found[0].KindValue, found[0].NodeId, found[0].SinceRun));
             AssertFinite(found);
         }
 
@@ -142,10 +142,10 @@ Get-WorkflowRecommendation one");
             // Runs 1 and 2 rolled out of a's last 5 runs: nothing fails any more.
             var input = new RecommendationInput(session.GetWorkflow("w").GetProfile());
             Assert.Equal(new[] { 1, 2 }, input.FailedRuns["a"]);
-            Assert.DoesNotContain(Recommender.Analyze(input, out _), r => r.Kind == RecommendationKind.Failing);
+            Assert.DoesNotContain(Recommender.Analyze(input, out _), r => r.KindValue == RecommendationKind.Failing);
             Run(NodeStatus.Stopped);
             WorkflowRecommendation first = Recommender.Analyze(new RecommendationInput(session.GetWorkflow("w").GetProfile()), out _)[0];
-            Assert.Equal((RecommendationKind.Failing, "a", "failed in 1 of its last 5 runs (20%)"), (first.Kind, first.NodeId, first.Evidence));
+            Assert.Equal((RecommendationKind.Failing, "a", "failed in 1 of its last 5 runs (20%)"), (first.KindValue, first.NodeId, first.Evidence));
         }
 
         [Fact]
