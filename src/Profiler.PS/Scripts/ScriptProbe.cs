@@ -47,6 +47,9 @@ namespace Profiler.PS
         /// <summary>Resume: in a catch, trap or finally of this probe's call, records the calls inside it that an error ended as Failed, now.</summary>
         public void R() => Recording?.Resume(this);
 
+        /// <summary>Quit: an <c>exit</c> statement runs next; the calls it ends are recorded by its exit code ($LASTEXITCODE) when the caller's next probe runs, not as failed.</summary>
+        public void Q() => Recording?.Quitting();
+
         /// <summary>File: for a call of a .ps1 file, the file's command rewritten like the main script's functions, or <paramref name="path"/> unchanged when it is not a script file.</summary>
         public object F(object path)
         {

@@ -12,7 +12,9 @@ namespace Profiler.PS.Scripts
     /// <para>The rewritten script has no try blocks (a try changes how PowerShell treats errors in everything it
     /// calls), so a call that an error ends never runs its exit probe. It stays open until the next probe that knows
     /// better: the caller's exit, a step, a catch, trap or finally of the caller, or a call made from the caller;
-    /// it is then recorded Failed, ending at that moment.</para>
+    /// it is then recorded Failed, ending at that moment. The same holds for <c>exit</c>, which ends the innermost
+    /// script file (a called one ends alone; its caller goes on), except that a quit probe runs first: the calls it
+    /// ends are then judged by the exit code, Failed only when non-zero, as a direct run's $? and $LASTEXITCODE are.</para>
     /// Used from the script's own thread only; probes reaching it from another thread record nothing.
     /// </summary>
     internal sealed class ScriptRecording
@@ -28,6 +30,8 @@ namespace Profiler.PS.Scripts
         private ScriptProbe _step;
         /// <summary>$LASTEXITCODE's value when the current step began (a native command or exit stores a new box each time).</summary>
         private object _exitCodeAtStep;
+        /// <summary>An exit statement ran since the last probe that closed calls: the calls above the next probe ended by it.</summary>
+        private bool _quitting;
 
         /// <param name="run">The run the calls and steps are recorded into.</param>
         /// <param name="stack">The runspace's open nodes, shared with Measure-WorkflowNode.</param>
@@ -111,6 +115,11 @@ namespace Profiler.PS.Scripts
             if (OnOwnThread()) CloseAbove(call);
         }
 
+        public void Quitting()
+        {
+            if (OnOwnThread()) _quitting = true;
+        }
+
         public object CalledScript(object path) => IsActive && _calledScript != null ? _calledScript(path) : path;
 
         /// <summary>
@@ -123,8 +132,7 @@ namespace Profiler.PS.Scripts
             if (_step == null || _step.Scope.IsEnded) return false;
             object code = _exitCode();
             if (ReferenceEquals(code, _exitCodeAtStep)) return false;
-            if (code is System.Management.Automation.PSObject ps) code = ps.BaseObject;
-            return code is int value && value != 0;
+            return IsNonZero(code);
         }
 
         /// <summary>Records every call and step still open: Failed when the script ended by an error or a non-zero exit code, else Succeeded (exit 0, return).</summary>
@@ -137,11 +145,21 @@ namespace Profiler.PS.Scripts
         /// <summary>Calls above <paramref name="call"/> in flight have ended by an error: record them Failed, innermost first. A probe that is not open (the root, another recording's) closes nothing.</summary>
         private void CloseAbove(ScriptProbe call)
         {
+            bool quit = _quitting;
+            _quitting = false;
             int last = _open.Count - 1;
             if (last >= 0 && _open[last] == call) return;   // the usual case: nothing above the call is open
             int index = call == Root ? -1 : _open.LastIndexOf(call);
             if (index < 0 && call != Root) return;
-            while (_open.Count - 1 > index) End(_open[_open.Count - 1], NodeStatus.Failed);
+            // exit N stored N in $LASTEXITCODE (a bare exit, 0) before the caller's next probe; an error leaves no quit mark.
+            NodeStatus status = quit && !IsNonZero(_exitCode()) ? NodeStatus.Succeeded : NodeStatus.Failed;
+            while (_open.Count - 1 > index) End(_open[_open.Count - 1], status);
+        }
+
+        private static bool IsNonZero(object code)
+        {
+            if (code is System.Management.Automation.PSObject ps) code = ps.BaseObject;
+            return code is int value && value != 0;
         }
 
         private void End(ScriptProbe probe, NodeStatus status)

@@ -26,6 +26,7 @@ namespace Profiler.PS.Scripts
         private readonly HashSet<Ast> _timed = new HashSet<Ast>();
         private readonly HashSet<Ast> _returns = new HashSet<Ast>();
         private readonly HashSet<Ast> _scriptCalls = new HashSet<Ast>();
+        private readonly HashSet<Ast> _exits = new HashSet<Ast>();
 
         private ScriptRewriter(ScriptBlockAst root, string rootNodeId) : base(root) => _rootNodeId = rootNodeId;
 
@@ -47,14 +48,14 @@ namespace Profiler.PS.Scripts
             return rewriter.Build();
         }
 
-        /// <summary>Marks what changes: every function, catch, trap and finally (and, at depth 3, call of a .ps1 file) that can be reached.</summary>
+        /// <summary>Marks what changes: every function, catch, trap and finally (and, at depth 3, call of a .ps1 file and exit statement) that can be reached.</summary>
         private void Find(int depth)
         {
             Mark(Root);
             if (_timed.Contains(Root)) FindReturns(Root);
             if (depth < 2) return;
             foreach (Ast ast in Root.FindAll(a => a is FunctionDefinitionAst || a is CatchClauseAst || a is TrapStatementAst
-                || (a is TryStatementAst t && t.Finally != null) || (depth >= 3 && IsScriptCall(a)), searchNestedScriptBlocks: true))
+                || (a is TryStatementAst t && t.Finally != null) || (depth >= 3 && (IsScriptCall(a) || a is ExitStatementAst)), searchNestedScriptBlocks: true))
             {
                 if (!CanChange(ast)) continue;
                 if (ast is FunctionDefinitionAst function)
@@ -65,6 +66,7 @@ namespace Profiler.PS.Scripts
                     continue;
                 }
                 if (ast is CommandAst) _scriptCalls.Add(ast);
+                if (ast is ExitStatementAst) _exits.Add(ast);
                 Mark(ast);
             }
         }
@@ -123,9 +125,14 @@ namespace Profiler.PS.Scripts
             return new ScriptBlockAst(body.Extent, usings, RebuildAll(body.Attributes), Rebuild(body.ParamBlock), begin, process, end, Rebuild(body.DynamicParamBlock));
         }
 
-        /// <summary><c>return X</c> becomes <c>X</c>, the exit probe and a bare <c>return</c>.</summary>
+        /// <summary>
+        /// <c>return X</c> becomes <c>X</c>, the exit probe and a bare <c>return</c>. At depth 3, <c>exit</c> gets a quit probe
+        /// before it: an exit ends the innermost script file without running its exit probe, and only this tells the
+        /// caller's next probe that the file ended by exit (judged by its code), not by an error.
+        /// </summary>
         protected override IEnumerable<StatementAst> Statement(StatementAst statement)
         {
+            if (statement is ExitStatementAst && _exits.Contains(statement)) return new[] { Probe("if($__pp.Q()){}"), (StatementAst)statement.Copy() };
             if (!(statement is ReturnStatementAst ret) || !_returns.Contains(ret)) return base.Statement(statement);
             var statements = new List<StatementAst>();
             if (ret.Pipeline != null) statements.Add(Rebuild(ret.Pipeline));
