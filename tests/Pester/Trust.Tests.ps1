@@ -15,6 +15,8 @@ BeforeAll {
 }
 
 AfterAll {
+    # The option belongs to the runspace, not the module, so it would outlive this file in the shared Pester runspace.
+    Set-ProfilerOption -HistoryPath $null
     Remove-Module Profiler.PS -Force -ErrorAction SilentlyContinue
     Remove-Item -LiteralPath $script:folder.FullName -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -5,6 +5,7 @@
 BeforeAll {
     $script:manifest = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
     Import-Module $script:manifest -Force
+    Set-ProfilerOption -HistoryPath $null   # an earlier file in the same runspace may have set one
     $script:work = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
 
     $script:release = 'Build.Tests.ps1 > Describe Compile > Context Release > It produces the package'
