@@ -8,7 +8,8 @@ namespace Profiler.PS
     /// <summary>
     /// Matches node ids against -NodeId values by the one id rule (<see cref="IdPattern"/>): a value naming a node is
     /// literal, else a wildcard pattern when it is a valid one. Remembers which literal values matched nothing and
-    /// which were invalid patterns, so the cmdlet can report them once, at the end.
+    /// which were invalid patterns that named no node either, so the cmdlet can report them once, at the end: a value
+    /// that named a node ('[' for the node '[') was an id, never a pattern, so it is never reported as an invalid one.
     /// </summary>
     internal sealed class NodeFilter
     {
@@ -48,25 +49,26 @@ namespace Profiler.PS
             return result;
         }
 
-        /// <summary>Writes an error for every value that is not a valid pattern (Get-NodeTiming reports no not-found literals: a run in flight may not have reached the node yet).</summary>
+        /// <summary>Writes an error for every value that named no node and is not a valid pattern (Get-NodeTiming reports no not-found literals: a run in flight may not have reached the node yet).</summary>
         public void ReportInvalid(ProfilerCmdletBase cmdlet)
         {
             for (int i = 0; i < _ids.Length; i++)
-                if (_invalid[i] != null)
+                if (_invalid[i] != null && !_matched[i])
                     cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
         }
 
-        /// <summary>Writes an ObjectNotFound error for every literal value that matched no node, and an error for every invalid pattern.</summary>
+        /// <summary>Writes an ObjectNotFound error for every literal value that matched no node, and an error for every invalid pattern that named no node.</summary>
         public void ReportUnmatched(ProfilerCmdletBase cmdlet)
         {
             for (int i = 0; i < _ids.Length; i++)
             {
+                if (_matched[i]) continue;
                 if (_invalid[i] != null)
                 {
                     cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
                     continue;
                 }
-                if (_matched[i] || _patterns[i] != null) continue;
+                if (_patterns[i] != null) continue;
                 string id = TerminalText.Safe(_ids[i]);
                 var ex = new ItemNotFoundException(
                     $"No node with id '{id}' was found. Run Get-NodeStatistics to list the nodes, or use a wildcard such as '{id}*'.");

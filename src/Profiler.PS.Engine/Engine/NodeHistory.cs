@@ -38,7 +38,13 @@ namespace Profiler.PS.Engine
 
         public string NodeId { get; }
         public string NodeType { get; set; }
-        public string NodeLabel { get; set; }
+        /// <summary>The display label; a null or blank one (a profile saved with an empty label) reads as the NodeId.</summary>
+        public string NodeLabel
+        {
+            get => _nodeLabel;
+            set => _nodeLabel = string.IsNullOrWhiteSpace(value) ? NodeId : value;
+        }
+        private string _nodeLabel;
         public long ExecutionCount { get; private set; }
         public int RunCount { get; private set; }
         public double LastDuration { get; private set; }

@@ -210,7 +210,7 @@ namespace Profiler.PS.Engine
                 _nodeOrder.Add(h);
             }
             if (nodeType != null) h.NodeType = nodeType;
-            if (nodeLabel != null) h.NodeLabel = nodeLabel;
+            if (!string.IsNullOrWhiteSpace(nodeLabel)) h.NodeLabel = nodeLabel;
             h.AddRunSample(total, executions, runNumber, selfTotal, status);
         }
 

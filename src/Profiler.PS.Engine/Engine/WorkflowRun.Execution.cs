@@ -60,7 +60,7 @@ namespace Profiler.PS
                 _lastNode = node;
                 int lane = thread == _lastThread ? _lastLane : LaneOf(thread);
                 if (nodeType != null) node.NodeType = nodeType;
-                if (nodeLabel != null) node.NodeLabel = nodeLabel;
+                if (!string.IsNullOrWhiteSpace(nodeLabel)) node.NodeLabel = nodeLabel;   // a blank label (an empty CSV cell) is no label
                 // A node re-entered inside itself counts only its outermost execution toward its inclusive time, so
                 // no node's time exceeds the run's; self times still add up.
                 if (!IsReentry(parent, node.NodeId)) node.Total += durationMs;

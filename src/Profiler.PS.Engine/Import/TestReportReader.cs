@@ -57,9 +57,11 @@ namespace Profiler.PS.Import
             catch (XmlException ex)
             {
                 // The reader's own words are the only sign of a DTD; its messages are English unless the runtime is localised.
+                // Test tools write no DOCTYPE; an HTML page (an Export-WorkflowReport file) starts with one. The reader
+                // gives no position for a prohibited DTD (line 0), so none is printed then.
                 if (ex.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("DOCTYPE", StringComparison.OrdinalIgnoreCase) >= 0)
                     throw new TestReportException(TestReportProblem.DtdProhibited, source,
-                        $"Report '{source}' line {ex.LineNumber} has a DTD (<!DOCTYPE>), which is refused: no entity is expanded and nothing outside the file is read. Remove the DOCTYPE, or import the report as the test tool wrote it.", ex);
+                        $"'{source}' is not a JUnit or NUnit test report: it has a DTD (<!DOCTYPE>{(ex.LineNumber > 0 ? $" at line {ex.LineNumber}" : "")}), which test tools do not write and an HTML page does. Give the XML report the test tool wrote (for example Invoke-Pester's TestResult.OutputFormat JUnitXml or NUnitXml); a DTD is refused, so no entity is expanded and nothing outside the file is read.", ex);
                 throw new TestReportException(TestReportProblem.InvalidXml, source,
                     $"Report '{source}' is not well-formed XML at line {ex.LineNumber}, position {ex.LinePosition} ({ex.Message}). A report cut short (a test run killed while writing it) ends like this: re-run the tests, or import the complete copy.", ex);
             }

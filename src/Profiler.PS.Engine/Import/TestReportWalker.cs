@@ -183,7 +183,8 @@ namespace Profiler.PS.Import
         {
             string name = _reader.GetAttribute("name");
             string element = name == null ? $"<{_reader.Name}>" : $"<{_reader.Name} name=\"{(name.Length > 80 ? name.Substring(0, 80) + "..." : name)}\">";
-            return $"Report '{_source}' line {(_reader as IXmlLineInfo)?.LineNumber ?? 0}, {element}: {what}.";
+            int line = (_reader as IXmlLineInfo)?.LineNumber ?? 0;   // 0: the reader has no position to give
+            return $"Report '{_source}'{(line > 0 ? $" line {line}" : "")}, {element}: {what}.";
         }
 
         private TestReportException Error(string what)

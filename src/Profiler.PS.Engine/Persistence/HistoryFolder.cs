@@ -56,6 +56,10 @@ namespace Profiler.PS.Persistence
             return entries.ToArray();
         }
 
+        /// <summary>Throws when <paramref name="folder"/> is a file or lies under one: the check Start-WorkflowProfile -HistoryPath makes.</summary>
+        /// <exception cref="ProfilerException">InvalidHistoryPath, naming the file.</exception>
+        public static void CheckFolder(string folder) => HistoryLocation.CheckFolder(folder);
+
         /// <summary>The history of <paramref name="workflowId"/> in <paramref name="folder"/>, or null when it has no file there.</summary>
         /// <exception cref="ProfilerException">InvalidWorkflowId.</exception>
         public static HistoryEntry Find(string folder, string workflowId)

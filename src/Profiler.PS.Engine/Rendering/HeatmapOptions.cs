@@ -57,12 +57,23 @@ namespace Profiler.PS.Rendering
         {
             if (Top < 1)
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, $"Top {Top} is out of range: give at least 1 node, or use -All.");
-            if (!IsDuration(GoodBelow) || !IsDuration(BadAbove) || GoodBelow >= BadAbove)
+            // Each value on its own first: a negative GoodBelow is wrong whatever BadAbove is.
+            CheckDuration(nameof(GoodBelow), GoodBelow, 100);
+            CheckDuration(nameof(BadAbove), BadAbove, 2000);
+            if (GoodBelow >= BadAbove)
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, string.Format(CultureInfo.InvariantCulture,
-                    "The thresholds GoodBelow {0} ms and BadAbove {1} ms are not usable: give two durations, GoodBelow smaller than BadAbove (for example -GoodBelow 100 -BadAbove 2000).",
+                    "The thresholds GoodBelow {0} ms and BadAbove {1} ms are not usable: give GoodBelow smaller than BadAbove (for example -GoodBelow 100 -BadAbove 2000).",
                     GoodBelow, BadAbove));
         }
 
-        private static bool IsDuration(double ms) => !double.IsNaN(ms) && !double.IsInfinity(ms) && ms >= 0;
+        private static void CheckDuration(string name, double ms, int example)
+        {
+            if (double.IsNaN(ms) || double.IsInfinity(ms))
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting, string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1} is not a duration: give a finite number of milliseconds or a TimeSpan (for example -{0} {2}).", name, ms, example));
+            if (ms < 0)
+                throw new ProfilerException(ProfilerErrorKind.InvalidSetting, string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1} ms is negative: give a duration of 0 or more milliseconds, or a TimeSpan (for example -{0} {2}).", name, ms, example));
+        }
     }
 }

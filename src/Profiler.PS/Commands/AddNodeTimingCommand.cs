@@ -102,7 +102,7 @@ namespace Profiler.PS.Commands
         [Parameter]
         public string NodeType { get; set; }
 
-        /// <summary>A display label for tables and the heatmap; defaults to the NodeId. Also read from a piped row's NodeLabel property.</summary>
+        /// <summary>A display label for tables and the heatmap; defaults to the NodeId, as does an empty or blank label (an empty CSV cell). Also read from a piped row's NodeLabel property.</summary>
         [Parameter]
         public string NodeLabel { get; set; }
 

@@ -4,11 +4,15 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Forgets workflows: their history, settings and any run in flight.</summary>
+    /// <summary>Removes workflows from this session: their statistics, settings and any run in flight; history files on disk are kept.</summary>
     /// <remarks>
-    /// <para>Clear-WorkflowProfile removes the named workflows from this session's profiler. Their node history,
-    /// settings and -OnBottleneck callback are dropped, and a run in flight is abandoned (a run object kept from
-    /// -PassThru then refuses further timings). Starting the same id again begins a new, empty profile.</para>
+    /// <para>Clear-WorkflowProfile removes the named workflows from this session's profiler. Their statistics and
+    /// recent runs in memory, settings and -OnBottleneck callback are dropped, and a run in flight is abandoned (a
+    /// run object kept from -PassThru then refuses further timings). Starting the same id again begins a new, empty
+    /// profile, unless the start names a history folder.</para>
+    /// <para>A workflow's history file (-HistoryPath) is not touched: its completed runs stay on disk, and the next
+    /// Start-WorkflowProfile or Get-WorkflowProfile -HistoryPath with that folder loads them again. To delete a
+    /// history file, use Remove-WorkflowHistory.</para>
     /// <para>It supports -WhatIf and -Confirm. An id that exists is taken literally even with '[', '*' or '?' in it;
     /// otherwise it is a wildcard pattern, and when a pattern selects workflows Clear-WorkflowProfile asks before
     /// forgetting them unless -Force is given. A literal id that matches no workflow writes an ObjectNotFound error
@@ -36,11 +40,12 @@ namespace Profiler.PS.Commands
     /// property; runs in flight are abandoned with them.</para>
     /// </example>
     /// <seealso cref="GetWorkflowProfileCommand"/>
+    /// <seealso cref="RemoveWorkflowHistoryCommand"/>
     [Cmdlet(VerbsCommon.Clear, "WorkflowProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class ClearWorkflowProfileCommand : WorkflowsCmdletBase
     {
-        /// <summary>The workflows to forget; wildcards allowed ('*' forgets every workflow of the session).</summary>
+        /// <summary>The workflows to remove from this session; wildcards allowed ('*' removes every workflow of the session; history files are kept).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
@@ -64,7 +69,8 @@ namespace Profiler.PS.Commands
             foreach (WorkflowProfiler wf in workflows)
             {
                 WorkflowRun run = wf.CurrentRun;
-                string what = run == null ? "its history" : $"its history and run {run.RunNumber} in flight";
+                string what = (run == null ? "its statistics in this session" : $"its statistics in this session and run {run.RunNumber} in flight")
+                    + (wf.HistoryFile == null ? "" : $"; its history file '{wf.HistoryFile}' is kept (Remove-WorkflowHistory deletes it)");
                 if (!ShouldProcess($"workflow '{TerminalText.Safe(wf.WorkflowId)}' ({what})", "Clear")) continue;
                 if (wf.PendingHistoryWrites > 0 && wf.SaveHistory(out _) is ProfilerException pending)
                 {

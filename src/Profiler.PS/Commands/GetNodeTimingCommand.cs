@@ -51,7 +51,11 @@ namespace Profiler.PS.Commands
         {
             var filter = new NodeFilter(NodeId);
             foreach (WorkflowProfiler wf in workflows)
+            {
                 if (wf.CurrentRun is WorkflowRun run) Write(run, filter);
+                else WriteVerbose($"Workflow '{wf.WorkflowId}' has no run in flight, so there are no timings to show: start one with " +
+                    $"Start-WorkflowProfile -WorkflowId {wf.WorkflowId}, or use Get-NodeStatistics -WorkflowId {wf.WorkflowId} for its completed runs.");
+            }
             filter.ReportInvalid(this);
         }
 

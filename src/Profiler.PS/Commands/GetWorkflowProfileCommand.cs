@@ -21,7 +21,9 @@ namespace Profiler.PS.Commands
     /// its history, as after Start-WorkflowProfile -HistoryPath. A workflow already in the session with that
     /// history is written as it is; one with no or another history is an error (GetWorkflowProfileHistoryConflict:
     /// Clear-WorkflowProfile it first). A literal -WorkflowId with no history file in the folder writes
-    /// GetWorkflowProfileRunNotFound; damaged lines are skipped with a warning. Loading reports progress.</para>
+    /// GetWorkflowProfileRunNotFound; damaged lines are skipped with a warning. A -HistoryPath that is a file writes
+    /// GetWorkflowProfileInvalidHistoryPath, one that does not exist GetWorkflowProfileHistoryNotFound. Loading
+    /// reports progress.</para>
     /// <para>Table headers: Runs = RunCount, Total(ms) = TotalDuration (of the latest run), Nodes = the number of
     /// NodeData entries. A profile's Runs table shows RunNumber, StartTime, Total(ms) = TotalDuration,
     /// Critical(ms) = CriticalPath, NodeCount, AlertCount and Failed = FailedCount.</para>
@@ -102,6 +104,15 @@ namespace Profiler.PS.Commands
 
         private void OpenHistories(string folder)
         {
+            try
+            {
+                HistoryFolder.CheckFolder(folder);   // a file is named as one, as Start-WorkflowProfile -HistoryPath does
+            }
+            catch (ProfilerException ex)
+            {
+                WriteError(ToErrorRecord(ex, HistoryPath));
+                return;
+            }
             if (!System.IO.Directory.Exists(folder))
             {
                 WriteError(new ErrorRecord(new ItemNotFoundException($"The history folder '{folder}' does not exist: give the folder used as Start-WorkflowProfile -HistoryPath."),
@@ -113,11 +124,14 @@ namespace Profiler.PS.Commands
             foreach (string id in WorkflowId ?? new[] { "*" })
             {
                 if (id == null || !WildcardPattern.ContainsWildcardCharacters(id)) { ids.Add(id == null ? null : WildcardPattern.Unescape(id)); continue; }
-                var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
                 try
                 {
-                    foreach (HistoryEntry e in entries ?? (entries = HistoryFolder.List(folder)))
-                        if (pattern.IsMatch(e.WorkflowId) && !ids.Contains(e.WorkflowId)) ids.Add(e.WorkflowId);
+                    // The one id rule: a file holding the workflow 'x[1]' is opened by that id, never by the pattern.
+                    List<HistoryEntry> named = IdPattern.Select(id, entries ?? (entries = HistoryFolder.List(folder)), e => e.WorkflowId, out string invalid);
+                    if (invalid != null)
+                        WriteError(new ErrorRecord(new System.ArgumentException(invalid + "."), ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id));
+                    foreach (HistoryEntry e in named)
+                        if (!ids.Contains(e.WorkflowId)) ids.Add(e.WorkflowId);
                 }
                 catch (ProfilerException ex)
                 {

@@ -28,7 +28,9 @@ namespace Profiler.PS.Commands
     /// <para>Nothing is recommended with fewer than 5 completed runs, when every duration is 0 or every node failed (failing nodes excepted), or when nothing passes
     /// a threshold: the output is then empty and -Verbose says why. An unknown workflow is
     /// GetWorkflowRecommendationWorkflowNotFound; a missing or malformed budgets file is
-    /// GetWorkflowRecommendationFileNotFound or GetWorkflowRecommendationInvalidFile.</para>
+    /// GetWorkflowRecommendationFileNotFound or GetWorkflowRecommendationInvalidFile. A budget's node id names a node
+    /// literally even with '[', '*' or '?' in it, else it is a wildcard pattern; one that is neither writes
+    /// GetWorkflowRecommendationInvalidPattern.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -91,6 +93,7 @@ namespace Profiler.PS.Commands
         public string BudgetPath { get; set; }
 
         private List<BudgetEntry> _budgets;
+        private readonly HashSet<string> _invalidReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -132,9 +135,11 @@ namespace Profiler.PS.Commands
             foreach (BudgetEntry entry in _budgets)
             {
                 if (entry.Problem != null) continue;
-                var pattern = new WildcardPattern(entry.NodeId, WildcardOptions.IgnoreCase);
-                foreach (NodePerformanceData node in input.Profile.NodeData)
-                    if (pattern.IsMatch(node.NodeId)) input.Budgets.Add(new NodeBudget(node.NodeId, entry.Maximum, entry.Statistic));
+                // The one id rule: an entry naming a node is literal ('shard[1]'), else a pattern; an invalid one is said once.
+                foreach (NodePerformanceData node in IdPattern.Select(entry.NodeId, input.Profile.NodeData, n => n.NodeId, out string invalid))
+                    input.Budgets.Add(new NodeBudget(node.NodeId, entry.Maximum, entry.Statistic));
+                if (invalid != null && _invalidReported.Add(entry.NodeId))
+                    WriteError(new ErrorRecord(new ArgumentException(invalid + "."), ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, entry.NodeId));
             }
         }
     }

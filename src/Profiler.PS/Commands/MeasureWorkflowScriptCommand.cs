@@ -74,14 +74,16 @@ namespace Profiler.PS.Commands
     /// <seealso cref="MeasureWorkflowNodeCommand"/>
     /// <seealso cref="GetNodeStatisticsCommand"/>
     /// <seealso cref="CompareWorkflowRunCommand"/>
+    /// <returns>The script's own output (any objects, as PSObject), passed on as the script writes it; with -PassThru, then the workflow's WorkflowPerformanceProfile.</returns>
     [Cmdlet(VerbsDiagnostic.Measure, "WorkflowScript", DefaultParameterSetName = PathSet)]
-    [OutputType(typeof(object))]
+    [OutputType(typeof(PSObject))]
     [OutputType(typeof(WorkflowPerformanceProfile))]
     public sealed class MeasureWorkflowScriptCommand : ProfilerCmdletBase
     {
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath", ScriptBlockSet = "ScriptBlock";
-        /// <summary>The script file to run (wildcards allowed; they must match one file).</summary>
+        /// <summary>The script file to run; wildcards allowed, resolved by the provider: they must match one .ps1 file (several are MeasureWorkflowScriptAmbiguousPath).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         public string Path { get; set; }
 
         /// <summary>The script file to run, taken literally (no wildcards).</summary>
@@ -123,7 +125,7 @@ namespace Profiler.PS.Commands
             ScriptSource source = Load();
             if (source.Errors.Length > 0)
                 ThrowTerminatingError(new ErrorRecord(new ParseException(source.Errors), ErrorId("ParseError"), ErrorCategory.ParserError, source.File)
-                { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again:{Environment.NewLine}{source.DescribeErrors()}") });
+                { ErrorDetails = new ErrorDetails($"The script has parse errors, so nothing was run. Fix them and run again: {source.DescribeErrors()}") });
             RewrittenScripts.Entry rewritten = State.RewrittenScripts.Get(source, Depth, () => Rewrite(source));
             ScriptBlock block = rewritten.Block;
             ExternalScriptInfo file = source.Command == null ? null : ScriptSource.WithScriptBlock(source.Command, block);

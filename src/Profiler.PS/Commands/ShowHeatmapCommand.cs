@@ -26,8 +26,8 @@ namespace Profiler.PS.Commands
     /// PowerShell, and when output is redirected (PowerShell strips it). The view is out of band, so the rows
     /// read as a heatmap after a table on the same line or in a script, through Out-String and in a file.</para>
     /// <para>A workflow with no completed run writes a warning. An unknown literal -WorkflowId writes an
-    /// ObjectNotFound error (ShowHeatmapWorkflowNotFound); thresholds where GoodBelow is not below BadAbove stop
-    /// the command (ShowHeatmapInvalidThreshold).</para>
+    /// ObjectNotFound error (ShowHeatmapWorkflowNotFound); a negative or infinite threshold, or a GoodBelow that is
+    /// not below BadAbove, stops the command (ShowHeatmapInvalidThreshold).</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -152,18 +152,10 @@ namespace Profiler.PS.Commands
         /// </summary>
         private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
         {
-            var matched = new List<NodePerformanceData>();
+            var measured = new List<NodePerformanceData>(nodes.Length);
             foreach (NodePerformanceData node in nodes)
-                if (node.Durations.Length > 0 && string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase)) matched.Add(node);
-            string why = null;
-            if (matched.Count == 0 && WildcardPattern.ContainsWildcardCharacters(entry.NodeId))
-            {
-                WildcardPattern pattern = IdPattern.TryCreate(entry.NodeId, out string invalid);
-                if (pattern == null) why = invalid;
-                else
-                    foreach (NodePerformanceData node in nodes)
-                        if (node.Durations.Length > 0 && pattern.IsMatch(node.NodeId)) matched.Add(node);
-            }
+                if (node.Durations.Length > 0) measured.Add(node);
+            List<NodePerformanceData> matched = IdPattern.Select(entry.NodeId, measured, n => n.NodeId, out string why);
             foreach (NodePerformanceData node in matched)
             {
                 BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);

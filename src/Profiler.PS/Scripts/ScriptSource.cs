@@ -50,10 +50,15 @@ namespace Profiler.PS.Scripts
             return new ScriptSource(body.Extent.Text, file, body, new ParseError[0], null);
         }
 
-        /// <summary>The parser's errors as lines <c>file:line:column: message</c>.</summary>
+        /// <summary>
+        /// The parser's errors on one line, <c>file:line:column: message</c> joined with '; ': an error message is made
+        /// terminal-safe as a whole, which would show line breaks as '?'.
+        /// </summary>
         public string DescribeErrors()
-            => string.Join(Environment.NewLine, Errors.Select(e =>
-                $"{e.Extent.File ?? "<script block>"}:{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber}: {e.Message}"));
+            => string.Join("; ", Errors.Select(e =>
+                $"{e.Extent.File ?? "<script block>"}:{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber}: {OneLine(e.Message).TrimEnd('.')}")) + ".";
+
+        private static string OneLine(string text) => text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
 
         /// <summary>Tests set this to run the fallback a PowerShell without the private member would take.</summary>
         internal static bool ScriptFileCommandDisabled = false;

@@ -1,0 +1,45 @@
+# Papercuts a fresh user found (blank labels from CSV, literal '[' ids, Clear-WorkflowProfile's -WhatIf), as the user met them.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') -Force
+    $Temp = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+    $Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1')).Path
+}
+
+AfterAll {
+    Clear-WorkflowProfile -WorkflowId papercut-* -Force -Confirm:$false -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $Temp -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Papercuts' {
+    It 'gives a node whose NodeLabel cell is empty its NodeId as label, in statistics and Markdown' {
+        $csv = Join-Path $Temp 'steps.csv'
+        Set-Content -LiteralPath $csv -Value "NodeId,Duration,NodeLabel`nlint,120,`ncompile,900,Compile sources"
+        Start-WorkflowProfile -WorkflowId papercut-csv
+        Import-Csv -LiteralPath $csv | Add-NodeTiming
+        $null = Complete-WorkflowProfile -WorkflowId papercut-csv
+        (Get-NodeStatistics -WorkflowId papercut-csv).NodeLabel | Should -Be @('lint', 'Compile sources')
+        $md = Join-Path $Temp 'steps.md'
+        Export-WorkflowProfile -WorkflowId papercut-csv -Format Markdown -Path $md
+        Get-Content -LiteralPath $md -Raw | Should -Not -Match '\|\s+\(lint\)'
+    }
+
+    It 'returns a node named [ without also calling its id an invalid pattern' {
+        Start-WorkflowProfile -WorkflowId papercut-bracket
+        Add-NodeTiming -NodeId '[' -Duration 5
+        $null = Complete-WorkflowProfile -WorkflowId papercut-bracket
+        $rows = Get-NodeStatistics -WorkflowId papercut-bracket -NodeId '[', 'x[1]' -ErrorVariable problems
+        $rows.NodeId | Should -Be '['
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'says in -WhatIf that Clear-WorkflowProfile keeps the history file, which the next start loads again' {
+        $history = Join-Path $Temp 'history'
+        # -WhatIf writes to the host, so a child pwsh's standard output is where a user would read it.
+        $script = "Import-Module '$Manifest'; Start-WorkflowProfile papercut-keep -HistoryPath '$history'; Add-NodeTiming n 5; " +
+            "`$null = Complete-WorkflowProfile; Clear-WorkflowProfile papercut-keep -WhatIf; Clear-WorkflowProfile papercut-keep -Confirm:`$false; " +
+            "Start-WorkflowProfile papercut-keep -HistoryPath '$history'; 'runs: ' + (Get-WorkflowProfile papercut-keep).RunCount"
+        $shown = (& (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script) -join ' '
+        $shown | Should -Match 'its statistics in this session; its history file .+ is kept \(Remove-WorkflowHistory deletes it\)'
+        $shown | Should -Match 'runs: 1'
+    }
+}
