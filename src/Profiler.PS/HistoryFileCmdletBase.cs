@@ -11,7 +11,7 @@ namespace Profiler.PS
     /// </summary>
     public abstract class HistoryFileCmdletBase : ProfilerCmdletBase
     {
-        /// <summary>The workflows whose history files to act on; wildcards match the ids the folder's files hold.</summary>
+        /// <summary>The workflows whose history files to act on; wildcards match the ids the folder's files hold (an id a file holds is literal, even with '[').</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Persistence;
@@ -24,7 +25,8 @@ namespace Profiler.PS
 
         /// <summary>
         /// The history entries for <paramref name="ids"/> in <paramref name="folder"/>: wildcards match the ids the files
-        /// hold; a literal id without a file writes an ObjectNotFound error (&lt;Verb&gt;&lt;Noun&gt;HistoryNotFound).
+        /// hold unless one is that id literally (<see cref="IdPattern"/>; an invalid pattern is &lt;Verb&gt;&lt;Noun&gt;InvalidPattern);
+        /// a literal id without a file writes an ObjectNotFound error (&lt;Verb&gt;&lt;Noun&gt;HistoryNotFound).
         /// </summary>
         public static List<HistoryEntry> Resolve(ProfilerCmdletBase cmdlet, string folder, string[] ids)
         {
@@ -34,9 +36,11 @@ namespace Profiler.PS
             {
                 if (id != null && WildcardPattern.ContainsWildcardCharacters(id))
                 {
-                    var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
-                    foreach (HistoryEntry e in all ?? (all = HistoryFolder.List(folder)))
-                        if (pattern.IsMatch(e.WorkflowId) && !result.Exists(x => x.Path == e.Path)) result.Add(e);
+                    // The one id rule: 'x[1]' removes or repairs the history of x[1] when the folder holds one, never x1's.
+                    foreach (HistoryEntry e in IdPattern.Select(id, all ?? (all = HistoryFolder.List(folder)), h => h.WorkflowId, out string invalid))
+                        if (!result.Exists(x => x.Path == e.Path)) result.Add(e);
+                    if (invalid != null)
+                        cmdlet.WriteError(new ErrorRecord(new ArgumentException(invalid + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id));
                     continue;
                 }
                 string literal = WildcardPattern.Unescape(id ?? "");

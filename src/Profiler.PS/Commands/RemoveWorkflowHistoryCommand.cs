@@ -8,9 +8,11 @@ namespace Profiler.PS.Commands
     /// <remarks>
     /// <para>Remove-WorkflowHistory deletes the history file (&lt;id&gt;.jsonl) of each -WorkflowId in the
     /// -HistoryPath folder, or in the session's default folder (Set-ProfilerOption -HistoryPath). Wildcards match
-    /// the workflow ids the files hold. It takes the history's lock, so a process appending at that moment finishes
+    /// the workflow ids the files hold, but an id a file holds is taken literally even with '[', '*' or '?' in it
+    /// ('x[1]' deletes the history of x[1], never x1's); an invalid pattern writes
+    /// RemoveWorkflowHistoryInvalidPattern. It takes the history's lock, so a process appending at that moment finishes
     /// its record first. The session's workflows are not touched: a workflow still in the session starts a new
-    /// history file with its next completed run (Clear-WorkflowProfile forgets it too).</para>
+    /// history file with its next completed run (Clear-WorkflowProfile removes it from the session too).</para>
     /// <para>It supports -WhatIf and -Confirm (it asks by default: the runs cannot be brought back). A literal id
     /// with no history file writes RemoveWorkflowHistoryHistoryNotFound (ObjectNotFound); no folder at all stops
     /// the command (RemoveWorkflowHistoryNoHistoryPath).</para>

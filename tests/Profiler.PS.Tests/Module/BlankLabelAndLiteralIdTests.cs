@@ -121,6 +121,14 @@ namespace Profiler.PS.Tests.Module
             PsResult bad = _ps.Run($"Get-WorkflowProfile -WorkflowId '[z' -HistoryPath '{history}'");
             Assert.Null(bad.Terminating);
             Assert.StartsWith("GetWorkflowProfileInvalidPattern,", Assert.Single(bad.Errors).FullyQualifiedErrorId);
+
+            // Deleting follows the same rule: 'x[1]' removes x[1]'s history, never x1's.
+            _ps.RunClean($"Clear-WorkflowProfile 'x[1]' -Confirm:$false; Remove-WorkflowHistory -WorkflowId 'x[1]' -HistoryPath '{history}' -Confirm:$false");
+            string[] left = _ps.RunClean($"Get-WorkflowProfile -HistoryPath '{history}'").Objects<WorkflowPerformanceProfile>().Select(p => p.WorkflowId).ToArray();
+            Assert.Equal(new[] { "x1" }, left);
+            PsResult invalid = _ps.Run($"Remove-WorkflowHistory -WorkflowId '[z' -HistoryPath '{history}' -Confirm:$false");
+            Assert.Null(invalid.Terminating);
+            Assert.StartsWith("RemoveWorkflowHistoryInvalidPattern,", Assert.Single(invalid.Errors).FullyQualifiedErrorId);
         }
     }
 }
