@@ -37,7 +37,8 @@ namespace Profiler.PS
                 if (id != null && WildcardPattern.ContainsWildcardCharacters(id))
                 {
                     // The one id rule: 'x[1]' removes or repairs the history of x[1] when the folder holds one, never x1's.
-                    foreach (HistoryEntry e in IdPattern.Select(id, all ?? (all = HistoryFolder.List(folder)), h => h.WorkflowId, out string invalid))
+                    List<HistoryEntry> named = IdPattern.Select(id, all ?? (all = HistoryFolder.List(folder)), h => h.WorkflowId, out string invalid);
+                    foreach (HistoryEntry e in named)
                         if (!result.Exists(x => x.Path == e.Path)) result.Add(e);
                     if (invalid != null)
                         cmdlet.WriteError(new ErrorRecord(new ArgumentException(invalid + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id));

@@ -136,7 +136,8 @@ namespace Profiler.PS.Commands
             {
                 if (entry.Problem != null) continue;
                 // The one id rule: an entry naming a node is literal ('shard[1]'), else a pattern; an invalid one is said once.
-                foreach (NodePerformanceData node in IdPattern.Select(entry.NodeId, input.Profile.NodeData, n => n.NodeId, out string invalid))
+                List<NodePerformanceData> named = IdPattern.Select(entry.NodeId, input.Profile.NodeData, n => n.NodeId, out string invalid);
+                foreach (NodePerformanceData node in named)
                     input.Budgets.Add(new NodeBudget(node.NodeId, entry.Maximum, entry.Statistic));
                 if (invalid != null && _invalidReported.Add(entry.NodeId))
                     WriteError(new ErrorRecord(new ArgumentException(invalid + "."), ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, entry.NodeId));
