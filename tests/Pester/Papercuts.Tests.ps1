@@ -38,7 +38,7 @@ Describe 'Papercuts' {
         $script = "Import-Module '$Manifest'; Start-WorkflowProfile papercut-keep -HistoryPath '$history'; Add-NodeTiming n 5; " +
             "`$null = Complete-WorkflowProfile; Clear-WorkflowProfile papercut-keep -WhatIf; Clear-WorkflowProfile papercut-keep -Confirm:`$false; " +
             "Start-WorkflowProfile papercut-keep -HistoryPath '$history'; 'runs: ' + (Get-WorkflowProfile papercut-keep).RunCount"
-        $shown = (& (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script) -join ' '
+        $shown = (& (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script) -join ' '
         $shown | Should -Match 'its statistics in this session; its history file .+ is kept \(Remove-WorkflowHistory deletes it\)'
         $shown | Should -Match 'runs: 1'
     }
