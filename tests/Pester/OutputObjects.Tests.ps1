@@ -83,9 +83,10 @@ Describe 'A node that never succeeded has no durations' {
             $node.$p | Should -BeNullOrEmpty -Because $p
         }
         $bottleneck = Get-Bottleneck -WorkflowId shapes -Top 10 | Where-Object NodeId -eq failer
-        $bottleneck.AvgDuration, $bottleneck.AvgSelfDuration, $bottleneck.MaxDuration, $bottleneck.LastDuration | Should -BeNullOrEmpty
+        foreach ($p in 'AvgDuration', 'AvgSelfDuration', 'MaxDuration', 'LastDuration') { $bottleneck.$p | Should -BeNullOrEmpty -Because $p }
         $row = Show-Heatmap -WorkflowId shapes -All | Where-Object NodeId -eq failer
-        $row.AvgDuration, $row.LastDuration | Should -BeNullOrEmpty
+        $row.AvgDuration | Should -BeNullOrEmpty
+        $row.LastDuration | Should -BeNullOrEmpty
         # A node that did succeed keeps its numbers.
         (Get-NodeStatistics -WorkflowId shapes -NodeId steady).AvgDuration | Should -Be 103.5
     }
