@@ -18,10 +18,11 @@ namespace Profiler.PS.Commands
     /// WorkflowId and Statistic are optional. A node's own Statistic wins over the file's, which wins over -Statistic (default Avg).
     /// -WorkflowId wins over the file's WorkflowId; without either, the most recently started workflow is checked.</para>
     /// <para>Errors: a maximum of 0 or less (TestWorkflowBudgetInvalidMaximum), an unknown statistic in a file
-    /// (TestWorkflowBudgetInvalidStatistic), a node id that matches no node with completed runs
-    /// (TestWorkflowBudgetNodeNotFound), a missing or malformed file (TestWorkflowBudgetFileNotFound,
-    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked counts as not passed for -Quiet and -Assert.
-    /// Nothing recorded is changed.</para>
+    /// (TestWorkflowBudgetInvalidStatistic), a missing or malformed file (TestWorkflowBudgetFileNotFound,
+    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked is written as a result with Checked $false,
+    /// Passed $false, Value $null and a Message that says why: its id matches no node of the workflow, or the node
+    /// has no successful run (every run of it in the window Failed or was Stopped; the message gives both counts).
+    /// Such a budget counts as not passed for -Quiet and -Assert. Nothing recorded is changed.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -148,14 +149,12 @@ namespace Profiler.PS.Commands
 
         /// <summary>
         /// Checks one budget entry: an id naming a node is literal even with '[', '*' or '?'; otherwise it is a wildcard
-        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass.
+        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass; so
+        /// does a matched node without a successful run (Budgets.Check says so, with its failed and stopped runs).
         /// </summary>
         private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
         {
-            var measured = new List<NodePerformanceData>(nodes.Length);
-            foreach (NodePerformanceData node in nodes)
-                if (node.Durations.Length > 0) measured.Add(node);
-            List<NodePerformanceData> matched = IdPattern.Select(entry.NodeId, measured, n => n.NodeId, out string why);
+            List<NodePerformanceData> matched = IdPattern.Select(entry.NodeId, nodes, n => n.NodeId, out string why);
             foreach (NodePerformanceData node in matched)
             {
                 BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);
