@@ -30,7 +30,7 @@ namespace Profiler.PS
             ParentId = parentId;
             ParentSequence = parentSequence;
             SelfDuration = selfDuration ?? duration;
-            Status = status;
+            StatusValue = status;
             StartOffset = startOffset ?? endOffset - duration;
             Lane = lane;
             Overhead = overhead;
@@ -66,8 +66,11 @@ namespace Profiler.PS
         public long ParentSequence { get; }
         /// <summary>Milliseconds of <see cref="Duration"/> not spent in child executions (exclusive time).</summary>
         public double SelfDuration { get; }
-        /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped).</summary>
-        public NodeStatus Status { get; }
+        /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped): a <see cref="NodeStatus"/>
+        /// name. A string, so that ConvertTo-Json and Export-Csv write the name (an enum is written as its number).</summary>
+        public string Status => StatusValue.ToString();
+        /// <summary>How the execution ended, as the enum the engine reasons with.</summary>
+        internal NodeStatus StatusValue { get; }
         /// <summary>Milliseconds from the start of the run to when the execution started. For Add-NodeTiming it is
         /// <see cref="EndOffset"/> minus <see cref="Duration"/>, negative when a hand-given duration is longer than the run so far.</summary>
         public double StartOffset { get; }
@@ -85,6 +88,6 @@ namespace Profiler.PS
 
         /// <summary>For example <c>compile: 812.5 ms</c>, with the status when it did not succeed.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1:N1} ms{2}", NodeId, Duration,
-            Status == NodeStatus.Succeeded ? "" : " (" + Status + ")");
+            StatusValue == NodeStatus.Succeeded ? "" : " (" + Status + ")");
     }
 }
