@@ -15,13 +15,24 @@ namespace Profiler.PS
     {
         /// <summary>
         /// The id of <paramref name="row"/> (a NodePerformanceData, BottleneckInfo or RunComparison, or the PSObject
-        /// around one) for the id column: indented by its Depth in tree order, and shortened to what
-        /// <paramref name="host"/>'s line leaves after <paramref name="reserved"/> characters of other columns and
-        /// separators, keeping its end and kept apart from the ids shown with it. A host that does not say its
-        /// width counts as 120 columns. The data keeps the full id.
+        /// around one) for the id column: indented by its Depth in tree order. In an interactive terminal
+        /// (<see cref="TerminalInfo.FitWidth"/>) it is shortened to what <paramref name="host"/>'s line leaves after
+        /// <paramref name="reserved"/> characters of other columns and separators, keeping its end and kept apart
+        /// from the ids shown with it; anywhere else (redirected output, a CI log, a host that is not the console)
+        /// it is whole, and PowerShell lays the table out for its own width. The data keeps the full id.
         /// </summary>
         public static string Id(object row, PSHost host, int reserved)
-            => IdColumn.Text(row is PSObject p ? p.BaseObject : row, TerminalInfo.Width(host), reserved);
+            => IdColumn.Text(row is PSObject p ? p.BaseObject : row, TerminalInfo.FitWidth(host), reserved);
+
+        /// <summary>
+        /// <paramref name="text"/> (made terminal-safe) for a table's last column: in an interactive terminal shortened
+        /// to what the line leaves after <paramref name="reserved"/> characters, keeping its end (a file name), else whole.
+        /// </summary>
+        public static string Tail(string text, PSHost host, int reserved)
+        {
+            int width = TerminalInfo.FitWidth(host);
+            return width > 0 ? CellText.KeepEnd(text, Math.Max(8, width - 1 - reserved)) : Engine.TerminalText.Safe(text ?? "");
+        }
 
         /// <summary>Milliseconds in at most <paramref name="width"/> characters (see <see cref="CellText.Milliseconds"/>); <c>-</c> for no value.</summary>
         public static string Ms(object milliseconds, int width)

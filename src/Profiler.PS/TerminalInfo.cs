@@ -36,6 +36,29 @@ namespace Profiler.PS
             }
         }
 
+        /// <summary>
+        /// The width to fit table cells to, or 0 when output is not going to an interactive terminal, so cells should
+        /// be whole and PowerShell should lay the table out (for a file, a CI log, another host's window). Fitted only
+        /// when the host is PowerShell's console host (<c>ConsoleHost</c>), the process's output is not redirected,
+        /// and the host says its width. Out-String -Width in a terminal is not seen here: cells are fitted to the
+        /// terminal's width then.
+        /// </summary>
+        public static int FitWidth(PSHost host)
+        {
+            if (host == null || !string.Equals(host.Name, "ConsoleHost", StringComparison.Ordinal)) return 0;
+            try
+            {
+                if (Console.IsOutputRedirected) return 0;
+                int width = host.UI?.RawUI?.BufferSize.Width ?? 0;
+                return width > 20 ? width : 0;
+            }
+            catch (Exception e) when (e is NotImplementedException || e is NotSupportedException || e is PSInvalidOperationException
+                || e is HostException || e is System.IO.IOException)
+            {
+                return 0;
+            }
+        }
+
         /// <summary>The host's line width, or <see cref="DefaultWidth"/> when the host has no raw UI or does not say.</summary>
         public static int Width(PSHost host)
         {

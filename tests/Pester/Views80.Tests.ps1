@@ -36,6 +36,13 @@ foreach ($i in 1..6) {
         $text -replace "`e\[[0-9;?]*[a-zA-Z]", '' -replace "`e[=>]", '' -replace "`r", ''
     }
 
+    # Runs a script in a child pwsh whose output is a pipe (redirected, as in a CI log), and returns its text.
+    function Invoke-Redirected([string] $Script) {
+        $file = Join-Path $script:work "$([guid]::NewGuid()).ps1"
+        Set-Content -LiteralPath $file -Value ("Import-Module '$script:manifest'`n" + $Script) -Encoding utf8
+        (& (Join-Path $PSHOME 'pwsh') -NoProfile -NoLogo -File $file | Out-String) -replace "`e\[[0-9;?]*[a-zA-Z]", '' -replace "`r", ''
+    }
+
     # The lines of a table under its header rule (up to the next blank line).
     function Get-TableRows([string] $Text) {
         $lines = $Text -split "`n"
@@ -292,5 +299,118 @@ foreach ($i in 1..6) {
             $cell = $line.Substring([math]::Min($start, $line.Length)).Trim()
             foreach ($word in ($cell -split ' ' | Where-Object { $_ })) { $words | Should -Contain $word -Because "'$word' in '$line' is a whole word" }
         }
+    }
+}
+
+Describe 'Ids are shortened only in an interactive terminal, and never inside a name' {
+    BeforeAll {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        # A Pester-like tree (file > block > test), names that merely start with their parent's, and statement ids.
+        $script:treeSetup = @'
+foreach ($i in 1..2) {
+    Start-WorkflowProfile tree
+    Measure-WorkflowNode 'Cart.Tests.ps1' {
+        Measure-WorkflowNode 'Cart.Tests.ps1 > Describe Cart' {
+            Measure-WorkflowNode 'Cart.Tests.ps1 > Describe Cart > It adds 2 items' { }
+            Measure-WorkflowNode 'Cart.Tests.ps1 > Describe Cart > It applies the discount to every item of the cart' { }
+        }
+    }
+    Measure-WorkflowNode test { Measure-WorkflowNode tests { }; Measure-WorkflowNode testdata { } }
+    Measure-WorkflowNode Compile { Measure-WorkflowNode CompileOne { } }
+    Measure-WorkflowNode 'L14 dotnet build ./src/Shop.Api/Shop.Api.csproj -c Release --no-restore' { }
+    $null = Complete-WorkflowProfile
+}
+'@
+        . ([scriptblock]::Create($script:treeSetup))
+        $script:discount = 'Cart.Tests.ps1 > Describe Cart > It applies the discount to every item of the cart'
+        # In a child whose output is a pipe, so the result does not depend on whether this runner is in a terminal.
+        $script:redirected = (Invoke-Redirected ($script:treeSetup + @'
+
+Get-NodeStatistics -WorkflowId tree | Out-String -Width 200
+'---'
+Get-Bottleneck -WorkflowId tree -Top 20 | Format-Table -AutoSize | Out-String -Width 250
+'@)) -split "(?m)^---$"
+    }
+
+    It 'indents children with their own names; only a " > " continuation of the parent''s id is left out' {
+        $rows = @(Get-TableRows $script:redirected[0])
+        $ids = $rows | ForEach-Object { $_.Substring(62) }
+        $ids | Should -Contain '  tests'
+        $ids | Should -Contain '  testdata'
+        $ids | Should -Contain '  CompileOne'
+        $ids | Should -Contain '  … > Describe Cart'
+        $ids | Should -Contain '    … > It adds 2 items'
+        $ids | Should -Contain '    … > It applies the discount to every item of the cart'
+    }
+
+    It 'writes whole ids when the output is redirected (Format-Table -AutoSize | Out-String -Width 250)' {
+        $text = $script:redirected[1]
+        $text | Should -Match ([regex]::Escape($script:discount))
+        $text | Should -Match 'L14 dotnet build ./src/Shop.Api/Shop.Api.csproj -c Release --no-restore'
+        $text | Should -Not -Match '…'
+    }
+
+    It 'in a 200-column terminal, shows whole relative ids, not cut at either end' -Skip:(-not $script:hasTerminal) {
+        $screen = Invoke-InTerminal -Columns 200 -Script ($script:treeSetup + "`nGet-NodeStatistics -WorkflowId tree | Out-Host")
+        $screen | Should -Match '(?m)\s{4}… > It applies the discount to every item of the cart$'
+        $screen | Should -Match '(?m)\s{2}… > Describe Cart$'
+        $screen | Should -Match '(?m)\s{2}tests$'
+        $screen | Should -Match '(?m)\s{2}CompileOne$'
+    }
+
+    It 'in an 80-column terminal, a statement id keeps its line number; redirected to a file, ids are not cut from the left' -Skip:(-not $script:hasTerminal) {
+        $log = Join-Path $script:work 'log.txt'
+        $file = Join-Path $script:work 'redirected.ps1'
+        Set-Content -LiteralPath $file -Value ("Import-Module '$script:manifest'`n" + $script:treeSetup + "`nGet-Bottleneck -WorkflowId tree -Top 20") -Encoding utf8
+        $pwsh = Join-Path $PSHOME 'pwsh'
+        $null = script -qec "stty cols 80 rows 200; '$pwsh' -NoProfile -NoLogo -File '$file' > '$log'" /dev/null
+        $logText = Get-Content -LiteralPath $log -Raw
+        # PowerShell lays the table out for its own width (here the terminal's 80) and may cut the end with its own
+        # ellipsis; the module does not shorten the id from the left.
+        $logText | Should -Match '(?m)\sCart\.Tests\.ps1 > Describ'
+        $logText | Should -Match '(?m)\sL14 dotnet build'
+        $logText | Should -Not -Match '(?m)^.{54}…'   # the id column (after 54 characters) never starts cut
+
+        $screen = Invoke-InTerminal -Columns 80 -Script ($script:treeSetup + "`nGet-Bottleneck -WorkflowId tree -Top 20")
+        $screen | Should -Match '(?m)\sL14 ….*--no-restore$'
+        $screen -split "`n" | ForEach-Object { $_.Length | Should -BeLessThan 80 -Because $_ }
+    }
+}
+
+Describe 'Get-Bottleneck -Inclusive shows the inclusive share' {
+    BeforeAll {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        foreach ($i in 1..2) {
+            Start-WorkflowProfile wrapped
+            Measure-WorkflowNode build { Start-Sleep -Milliseconds 50; Measure-WorkflowNode compile { Start-Sleep -Milliseconds 50 } }
+            $null = Complete-WorkflowProfile
+        }
+    }
+
+    It 'gives the wrapper of the whole run most of the run''s wall time, not 0 %' {
+        $top = Get-Bottleneck -WorkflowId wrapped -Inclusive -Top 1
+        $top.NodeId | Should -Be 'build'
+        $top.Share | Should -BeGreaterThan 0.5
+        $top.Share | Should -BeLessOrEqual 1
+        $row = @(Get-TableRows ($top | Out-String -Width 80))[0]
+        $row | Should -Match '\s(5\d|6\d|7\d|8\d|9\d|100) %\s'
+        (Get-Bottleneck -WorkflowId wrapped -Top 1).NodeId | Should -BeIn 'build', 'compile'
+    }
+}
+
+Describe 'Import-WorkflowRun''s table' {
+    It 'shows the whole Source and, for a report imported before, the run it was imported as' {
+        Get-WorkflowProfile | Clear-WorkflowProfile -Confirm:$false
+        $deep = New-Item -ItemType Directory (Join-Path $script:work 'agent/work/1/s/results/unit')
+        $report = Join-Path $deep 'TEST-Shop.Api.Tests.xml'
+        Set-Content -LiteralPath $report -Encoding utf8 -Value '<testsuites><testsuite name="s" tests="1" time="0.5" timestamp="2026-11-01T10:00:00"><testcase name="t" classname="c" time="0.5"/></testsuite></testsuites>'
+        $first = Import-WorkflowRun -Path $report -WorkflowId imported
+        $again = Import-WorkflowRun -Path $report -WorkflowId imported -WarningAction SilentlyContinue
+        $again.AlreadyImported | Should -BeTrue
+        $again.RunNumber | Should -Be $first.RunNumber
+        $text = Invoke-Redirected ("`$r = '$report'`n" + 'Import-WorkflowRun -Path $r -WorkflowId imported; Import-WorkflowRun -Path $r -WorkflowId imported -WarningAction SilentlyContinue | Out-String -Width 200')
+        $text | Should -Match ([regex]::Escape($report))
+        $text | Should -Not -Match '\.\.\.'
+        $text | Should -Match ('dup\s+{0}' -f $first.RunNumber)
     }
 }

@@ -74,14 +74,23 @@ namespace Profiler.PS.Engine
             }
         }
 
+        /// <summary>The separator of imported test ids' parts (<c>File > Describe > It</c>).</summary>
+        internal const string PathSeparator = " > ";
+
         /// <summary>
-        /// The id as shown under its parent: a child whose id repeats its parent's (imported tests:
-        /// <c>File > Describe</c> under <c>File</c>) shows an ellipsis and the rest (<c>… > Describe</c>).
+        /// The id as shown under its parent: a child whose id is its parent's id and a path separator and more
+        /// (imported tests: <c>File > Describe</c> under <c>File</c>) shows an ellipsis and the rest
+        /// (<c>… > Describe</c>). Any other id is shown whole: <c>tests</c> under <c>test</c> and <c>CompileOne</c>
+        /// under <c>Compile</c> are names of their own, not continuations.
         /// </summary>
-        private static string Relative(NodePerformanceData n)
-            => n.ParentId != null && n.NodeId.Length > n.ParentId.Length && n.NodeId.StartsWith(n.ParentId, StringComparison.OrdinalIgnoreCase)
-                ? Rendering.CellText.Ellipsis + n.NodeId.Substring(n.ParentId.Length)
-                : n.NodeId;
+        internal static string Relative(string nodeId, string parentId)
+            => parentId != null && nodeId.Length > parentId.Length + PathSeparator.Length
+                && nodeId.StartsWith(parentId, StringComparison.OrdinalIgnoreCase)
+                && string.CompareOrdinal(nodeId, parentId.Length, PathSeparator, 0, PathSeparator.Length) == 0
+                ? Rendering.CellText.Ellipsis + nodeId.Substring(parentId.Length)
+                : nodeId;
+
+        private static string Relative(NodePerformanceData n) => Relative(n.NodeId, n.ParentId);
 
         /// <summary>The nearest enclosing execution's node that is not the node itself (re-entry is not nesting).</summary>
         private static string EnclosingNode(RunTimeline t, TimelineExecution e)

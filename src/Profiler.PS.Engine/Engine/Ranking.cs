@@ -50,17 +50,25 @@ namespace Profiler.PS.Engine
             return total;
         }
 
-        /// <summary>The <paramref name="top"/> slowest nodes with their share of the summed average self times and any alert.</summary>
-        public static BottleneckInfo[] Bottlenecks(NodePerformanceData[] nodes, BottleneckAlert[] alerts, int top, RankBy rankBy = RankBy.Self)
+        /// <summary>
+        /// The <paramref name="top"/> slowest nodes with their share and any alert. Ranked by self time, a node's share
+        /// is its average self time over the summed average self times (shares add up to 1). Ranked by inclusive time,
+        /// it is its average inclusive time over <paramref name="averageRunTotal"/>, the mean wall time (total) of the
+        /// workflow's window runs, in milliseconds: the part of a run the node and its nested nodes take (a wrapper
+        /// of the whole run is near 1; nested shares overlap, and nodes run in parallel can add up to more than 1).
+        /// 0 when the total is unknown or 0.
+        /// </summary>
+        public static BottleneckInfo[] Bottlenecks(NodePerformanceData[] nodes, BottleneckAlert[] alerts, int top, RankBy rankBy = RankBy.Self,
+            double averageRunTotal = 0)
         {
             NodePerformanceData[] sorted = Slowest(nodes, top, rankBy);
-            double total = SelfTotal(nodes);
+            double total = rankBy == RankBy.Inclusive ? averageRunTotal : SelfTotal(nodes);
             int count = Math.Max(0, Math.Min(top, sorted.Length));
             var result = new BottleneckInfo[count];
             for (int i = 0; i < count; i++)
             {
                 NodePerformanceData n = sorted[i];
-                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgSelfDuration.GetValueOrDefault() / total : 0, FindAlert(alerts, n.NodeId));
+                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? Value(n, rankBy) / total : 0, FindAlert(alerts, n.NodeId));
             }
             var ids = new string[count];
             for (int i = 0; i < count; i++) ids[i] = result[i].NodeId;

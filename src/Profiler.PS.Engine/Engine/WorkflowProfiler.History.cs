@@ -51,7 +51,7 @@ namespace Profiler.PS.Engine
             int runNumber = r.RunNumber > _runCount ? r.RunNumber : _runCount + 1;
             foreach (HistoryNode n in r.Nodes) Fold(n.NodeId, n.NodeType, n.NodeLabel, n.Duration, n.SelfDuration ?? n.Duration, n.Executions, runNumber, n.Status);
             _runCount = runNumber;
-            KnowRunLocked(r.RunId);
+            KnowRunLocked(r.RunId, runNumber);
             _lastTotal = r.TotalDuration;
             _timestamp = r.EndTime;
             var alerts = new BottleneckAlert[r.Alerts.Length];

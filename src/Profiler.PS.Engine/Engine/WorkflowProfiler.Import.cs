@@ -6,8 +6,8 @@ namespace Profiler.PS.Engine
 {
     public sealed partial class WorkflowProfiler
     {
-        /// <summary>Every run id the workflow has completed, loaded or imported: an imported run already among them is not recorded again.</summary>
-        private readonly HashSet<Guid> _runIds = new HashSet<Guid>();
+        /// <summary>Every run id the workflow has completed, loaded or imported, with its run number: an imported run already among them is not recorded again.</summary>
+        private readonly Dictionary<Guid, int> _runIds = new Dictionary<Guid, int>();
 
         /// <summary>
         /// Records <paramref name="imported"/> as the next completed run, through the same recording and completion as a
@@ -24,7 +24,7 @@ namespace Profiler.PS.Engine
                 if (_current != null)
                     throw new ProfilerException(ProfilerErrorKind.RunInProgress,
                         $"Run {_current.RunNumber} of workflow '{WorkflowId}' is in flight: complete it with Complete-WorkflowProfile before importing into it, or import into another -WorkflowId.");
-                if (_runIds.Contains(imported.RunId)) return null;
+                if (_runIds.ContainsKey(imported.RunId)) return null;
                 Apply(settings);
                 var run = new WorkflowRun(this, _runCount + 1, startTime, Clock.GetTimestamp(), imported.RunId)
                     { SkippedCount = imported.SkippedCount, NotRunCount = imported.NotRunCount };
@@ -46,11 +46,17 @@ namespace Profiler.PS.Engine
         /// <summary>True when the workflow has completed, loaded or imported a run with this id.</summary>
         public bool HasRun(Guid runId)
         {
-            lock (SyncRoot) return _runIds.Contains(runId);
+            lock (SyncRoot) return _runIds.ContainsKey(runId);
         }
 
-        /// <summary>Notes a run id as known. Caller holds the lock.</summary>
-        private void KnowRunLocked(Guid runId) => _runIds.Add(runId);
+        /// <summary>The number the workflow gave the run with this id (completed, loaded or imported), or null when it has no such run.</summary>
+        public int? RunNumberOf(Guid runId)
+        {
+            lock (SyncRoot) return _runIds.TryGetValue(runId, out int number) ? number : (int?)null;
+        }
+
+        /// <summary>Notes a run id as known, with its run number. Caller holds the lock.</summary>
+        private void KnowRunLocked(Guid runId, int runNumber) => _runIds[runId] = runNumber;
 
         /// <summary>Records every node, each after its children (post-order), as Measure-WorkflowNode does for nested blocks.</summary>
         private static void RecordTree(WorkflowRun run, ImportedRun imported)

@@ -51,7 +51,7 @@ namespace Profiler.PS.Engine
                 foreach (WorkflowRunSummary r in state.Runs)
                 {
                     wf._runs.Enqueue(r);
-                    wf.KnowRunLocked(r.RunId);
+                    wf.KnowRunLocked(r.RunId, r.RunNumber);
                 }
                 wf._lastAlerts = state.LastAlerts;
                 foreach (NodeState n in state.Nodes)

@@ -117,7 +117,7 @@ namespace Profiler.PS.Engine
                 _runCount = run.RunNumber;
                 _lastTotal = total;
                 _timestamp = timestamp;
-                KnowRunLocked(run.RunId);
+                KnowRunLocked(run.RunId, run.RunNumber);
                 _lastAlerts = alerts;
                 _runs.Enqueue(summary);
                 while (_runs.Count > WindowSize + 1) _runs.Dequeue();
@@ -156,17 +156,24 @@ namespace Profiler.PS.Engine
             }
         }
 
-        /// <summary>The <paramref name="top"/> slowest nodes by window average self time (or inclusive time), ties broken by NodeId.</summary>
+        /// <summary>
+        /// The <paramref name="top"/> slowest nodes by window average self time (or inclusive time), ties broken by
+        /// NodeId; shares as <see cref="Ranking.Bottlenecks"/> defines them (inclusive: of the window runs' mean total).
+        /// </summary>
         public BottleneckInfo[] GetBottlenecks(int top, RankBy rankBy = RankBy.Self)
         {
             NodePerformanceData[] nodes;
             BottleneckAlert[] alerts;
+            double averageTotal = 0;
             lock (SyncRoot)
             {
                 nodes = SnapshotNodesLocked();
                 alerts = _lastAlerts;
+                WorkflowRunSummary[] window = WindowRunsLocked();
+                foreach (WorkflowRunSummary r in window) averageTotal += r.TotalDuration;
+                if (window.Length > 0) averageTotal /= window.Length;
             }
-            return Ranking.Bottlenecks(nodes, alerts, top, rankBy);
+            return Ranking.Bottlenecks(nodes, alerts, top, rankBy, averageTotal);
         }
 
         /// <summary>Abandons the run in flight, if any; used when the workflow is removed.</summary>

@@ -67,11 +67,12 @@ namespace Profiler.PS.Export
             BottleneckInfo[] top = Ranking.Bottlenecks(p.NodeData, p.Alerts, WorkflowProfiler.ProfileBottleneckCount);
             if (top.Length == 0) return;
             sb.Append("### Bottlenecks\n\n");
-            Header(sb, "Rank", "Node", "Avg (ms)", "Max (ms)", "Last (ms)", "Share", "Failures", "Alert");
-            sb.Append("|---:|---|---:|---:|---:|---:|---:|---|\n");
+            // Ranked by self time (what Share is of), so Self comes first; Avg is inclusive of nested nodes.
+            Header(sb, "Rank", "Node", "Self (ms)", "Avg (ms)", "Max (ms)", "Last (ms)", "Share", "Failures", "Alert");
+            sb.Append("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
             foreach (BottleneckInfo b in top)
                 Row(sb, b.Rank.ToString(CultureInfo.InvariantCulture), Escape(b.NodeLabel == b.NodeId ? b.NodeId : b.NodeLabel + " (" + b.NodeId + ")"),
-                    MsOrDash(b.AvgDuration), MsOrDash(b.MaxDuration), MsOrDash(b.LastDuration), b.RunCount > 0 ? b.Share.ToString("0%", CultureInfo.InvariantCulture) : "-",
+                    MsOrDash(b.AvgSelfDuration), MsOrDash(b.AvgDuration), MsOrDash(b.MaxDuration), MsOrDash(b.LastDuration), b.RunCount > 0 ? b.Share.ToString("0%", CultureInfo.InvariantCulture) : "-",
                     Count(b.WindowFailedCount + b.WindowStoppedCount), Escape(b.AlertReason ?? ""));
             sb.Append('\n');
         }

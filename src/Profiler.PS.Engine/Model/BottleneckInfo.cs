@@ -56,7 +56,12 @@ namespace Profiler.PS
         public double? LastDuration { get; }
         /// <summary>All-time number of executions.</summary>
         public long ExecutionCount { get; }
-        /// <summary>The node's average self time as a fraction (0 to 1) of the sum of all nodes' average self times: the shares add up to 1.</summary>
+        /// <summary>
+        /// Ranked by self time (the default): the node's average self time as a fraction (0 to 1) of the sum of all
+        /// nodes' average self times, so the shares add up to 1. Ranked by inclusive time (Get-Bottleneck -Inclusive):
+        /// the node's average inclusive time as a fraction of the mean wall time (total) of the workflow's window runs,
+        /// so a node wrapping the whole run is near 1 and nested nodes' shares overlap.
+        /// </summary>
         public double Share { get; }
         /// <summary>True when the workflow's regression rule judged the node Slower in the latest completed run (the run's alerts).</summary>
         public bool IsAlert { get; }

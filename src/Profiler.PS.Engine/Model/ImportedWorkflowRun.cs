@@ -30,7 +30,7 @@ namespace Profiler.PS
 
         /// <summary>The workflow the run was imported into.</summary>
         public string WorkflowId { get; }
-        /// <summary>The run's number in the workflow; 0 when <see cref="AlreadyImported"/>.</summary>
+        /// <summary>The run's number in the workflow; when <see cref="AlreadyImported"/>, the number the run was imported as.</summary>
         public int RunNumber { get; }
         /// <summary>The run's id: a hash of what was measured, so the same report always has the same id.</summary>
         public Guid RunId { get; }
@@ -57,7 +57,7 @@ namespace Profiler.PS
 
         /// <summary>For example <c>tests run 3: 120 tests (2 failed) from TestResults.xml</c>.</summary>
         public override string ToString() => AlreadyImported
-            ? string.Format(CultureInfo.InvariantCulture, "{0}: {1} was already imported", WorkflowId, Source)
+            ? string.Format(CultureInfo.InvariantCulture, "{0}: {1} was already imported as run {2}", WorkflowId, Source, RunNumber)
             : string.Format(CultureInfo.InvariantCulture, "{0} run {1}: {2} tests ({3} failed) from {4}", WorkflowId, RunNumber, TestCount, FailedCount, Source);
     }
 }

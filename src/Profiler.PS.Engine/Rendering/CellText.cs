@@ -17,14 +17,34 @@ namespace Profiler.PS.Rendering
         /// <summary>
         /// <paramref name="text"/> (made terminal-safe) in at most <paramref name="width"/> characters: unchanged when it
         /// fits, else an ellipsis and its last width - 1 characters. Ids of test frameworks and nested steps
-        /// (<c>File > Describe > Context > It</c>) differ at the end, so the end is what is kept.
+        /// (<c>File > Describe > Context > It</c>) differ at the end, so the end is what is kept. A statement id of
+        /// Measure-WorkflowScript keeps its leading line token too: <c>L14 …-c Release</c>.
         /// </summary>
         public static string KeepEnd(string text, int width)
         {
             text = Engine.TerminalText.Safe(text ?? "");
             if (text.Length <= width) return text;
             if (width <= 1) return width == 1 ? Ellipsis.ToString() : "";
+            // Measure-WorkflowScript's statement ids (L14 dotnet build ...) say where they are by their first token.
+            int token = LineToken(text);
+            if (token > 0 && width - token - 1 >= MinimumLineRest)
+                return text.Substring(0, token + 1) + Ellipsis + text.Substring(text.Length - (width - token - 2));
             return Ellipsis + text.Substring(text.Length - (width - 1));
+        }
+
+        /// <summary>Characters of a shortened statement id kept after its line token, at least.</summary>
+        private const int MinimumLineRest = 4;
+
+        /// <summary>
+        /// The length of a leading line token (<c>L</c>, digits, then a space: Measure-WorkflowScript's <c>L14 ...</c>
+        /// statement ids), or 0 when <paramref name="text"/> does not start with one.
+        /// </summary>
+        public static int LineToken(string text)
+        {
+            if (text == null || text.Length < 3 || text[0] != 'L') return 0;
+            int i = 1;
+            while (i < text.Length && text[i] >= '0' && text[i] <= '9') i++;
+            return i > 1 && i < text.Length && text[i] == ' ' ? i : 0;
         }
 
         /// <summary>
@@ -60,7 +80,9 @@ namespace Profiler.PS.Rendering
             var shown = new string[n];
             for (int i = 0; i < n; i++)
             {
-                bool blurred = safe[i].Length > width && common[i] < safe[i].Length && width - 1 - common[i] < MinimumDifference && width >= 7;
+                // A statement id keeps its line number, which already tells it apart.
+                bool blurred = safe[i].Length > width && common[i] < safe[i].Length && width - 1 - common[i] < MinimumDifference && width >= 7
+                    && LineToken(safe[i]) == 0;
                 shown[i] = blurred ? AroundDifference(safe[i], common[i], width) : KeepEnd(safe[i], width);
             }
             return shown;

@@ -105,7 +105,8 @@ namespace Profiler.PS.Rendering
         {
             BottleneckInfo[] ranked = Engine.Ranking.Bottlenecks(p.NodeData, p.Alerts, Math.Max(1, rows));
             sb.Append("<h3>Bottlenecks</h3><div class=\"scroll\"><table class=\"grid bottlenecks\"><thead><tr><th>#</th><th>Node</th><th>Type</th>")
-              .Append("<th>Average</th><th>Max</th><th>Last</th><th>Share</th><th title=\"failed or stopped runs in the window\">Failures</th><th>Alert</th></tr></thead><tbody>");
+              .Append("<th title=\"average self time, without nested nodes: what the ranking and Share are by\">Self</th>")
+              .Append("<th title=\"average inclusive time, with nested nodes\">Average</th><th>Max</th><th>Last</th><th>Share</th><th title=\"failed or stopped runs in the window\">Failures</th><th>Alert</th></tr></thead><tbody>");
             foreach (BottleneckInfo b in ranked)
             {
                 sb.Append("<tr><td class=\"n\">").Append(b.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
@@ -113,7 +114,8 @@ namespace Profiler.PS.Rendering
                 // The id only when it says something the label does not: a label defaults to its id.
                 if (b.NodeLabel != b.NodeId) HtmlText.Escape(sb.Append(" <small>"), b.NodeId).Append("</small>");
                 sb.Append("</td><td>");
-                HtmlText.Escape(sb, b.NodeType).Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.AvgDuration))
+                HtmlText.Escape(sb, b.NodeType).Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.AvgSelfDuration))
+                  .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.AvgDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.MaxDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.LastDuration))
                   .Append("</td><td class=\"n\"><span class=\"share\" style=\"width:");

@@ -15,6 +15,8 @@ namespace Profiler.PS.Rendering
         /// The id text of <paramref name="row"/> (a NodePerformanceData, BottleneckInfo, RunComparison, NodeTiming,
         /// BudgetResult or BottleneckAlert; anything else by its text) for a line of <paramref name="lineWidth"/> characters whose other columns and separators
         /// take <paramref name="reserved"/>; one character is left free, as the last column of a terminal wraps.
+        /// A <paramref name="lineWidth"/> of 0 or less means no limit: the whole (indented, relative) id, for output
+        /// that PowerShell lays out for somewhere other than a terminal (a file, a pipe, Out-String).
         /// </summary>
         public static string Text(object row, int lineWidth, int reserved)
         {
@@ -32,7 +34,7 @@ namespace Profiler.PS.Rendering
                 default: id = row?.ToString(); break;
             }
             int indent = Math.Max(0, Math.Min(depth, 10)) * IndentWidth;
-            int room = Math.Max(8, lineWidth - 1 - reserved - indent);
+            int room = lineWidth <= 0 ? int.MaxValue : Math.Max(8, lineWidth - 1 - reserved - indent);
             return new string(' ', indent) + (ids != null ? ids.Shown(index, room) : CellText.KeepEnd(id, room));
         }
     }

@@ -23,8 +23,8 @@ namespace Profiler.PS.Commands
     /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
     /// <para>The default table is one table per judged run and fits 80 columns: Verdict, Current(ms) = CurrentDuration,
-    /// Baseline(ms) = BaselineDuration, Delta% = DeltaPercent, PValue, then NodeId last, shortened for the line's width
-    /// (an ellipsis, then the id's end); the workflow line shows "(workflow total)" as its NodeId. A side without a
+    /// Baseline(ms) = BaselineDuration, Delta% = DeltaPercent, PValue, then NodeId last, in an interactive terminal shortened for
+    /// its width (an ellipsis, then the id's end), elsewhere whole; the workflow line shows "(workflow total)" as its NodeId. A side without a
     /// sample shows '-'. Reason (why the verdict, in words), Delta (ms), BaselineSamples and Method are in
     /// Format-List * or Select-Object, not in the table. Verdict and Scope are strings, the names of the
     /// ComparisonVerdict and ComparisonScope members (Where-Object Verdict -eq Slower), so ConvertTo-Json and

@@ -4,20 +4,27 @@ using Profiler.PS.Engine;
 
 namespace Profiler.PS.Commands
 {
-    /// <summary>Lists the slowest nodes of a workflow by window average, slowest first, with their share.</summary>
+    /// <summary>Lists the nodes of a workflow that take the most time of their own (window average self time), slowest first, with their share.</summary>
     /// <remarks>
-    /// <para>Get-Bottleneck ranks the nodes of a workflow by their average over the window (the last -WindowSize
-    /// completed runs), slowest first, ties broken by NodeId, and writes the top -Top of them (5 by default). Each
-    /// result carries its rank, the node's average, maximum and last durations, its share of the summed averages,
-    /// and the alert when the node tripped the bottleneck rule in the latest completed run.</para>
+    /// <para>Get-Bottleneck ranks the nodes of a workflow by their average self time over the window (the last
+    /// -WindowSize completed runs): the time spent in the node itself, not in the nodes nested in it, so a wrapper
+    /// that only calls other steps does not top the list. Slowest first, ties broken by NodeId; it writes the top
+    /// -Top of them (5 by default). Each result carries its rank, the node's average self time, its average
+    /// inclusive time (with nested nodes), maximum and last durations, its share, and the alert when the node tripped
+    /// the bottleneck rule in the latest completed run.</para>
+    /// <para>Share: by default the node's average self time over the sum of every node's average self time (the
+    /// shares add up to 100%). With -Inclusive the ranking is by average inclusive time, and Share is the node's
+    /// average inclusive time over the mean wall time (total duration) of the window's runs: the part of a run the
+    /// node and everything nested in it take. A node that wraps the whole run is near 100%; nested nodes' shares
+    /// overlap, so they do not add up to 100%, and nodes run in parallel can add up to more.</para>
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank, and writes nothing.</para>
     /// <para>The default table fits 80 columns and shows both averages, so the ranked value is always on screen:
-    /// Self(ms) = AvgSelfDuration (what the default ranking uses; Share is of self time), Avg(ms) = AvgDuration
-    /// (inclusive of nested nodes: what -Inclusive ranks by), Max(ms) = MaxDuration; IsAlert shows "slow" when the
+    /// Self(ms) = AvgSelfDuration (what the default ranking uses; Share is then of self time), Avg(ms) = AvgDuration
+    /// (inclusive of nested nodes: what -Inclusive ranks by, Share then of the runs' wall time), Max(ms) = MaxDuration; IsAlert shows "slow" when the
     /// node tripped the rule in the latest run; Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs
-    /// in the window, blank when none); NodeId last, shortened for the line's width (an ellipsis, then the id's end).
+    /// in the window, blank when none); NodeId last, in an interactive terminal shortened for its width (an ellipsis, then the id's end), elsewhere whole.
     /// A node with no successful run (RunCount 0) shows '-', not 0 ms; its AvgDuration, AvgSelfDuration, MaxDuration
     /// and LastDuration are $null. NodeLabel and LastDuration are in Format-List *.</para>
     /// </remarks>
@@ -63,7 +70,7 @@ namespace Profiler.PS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; } = 5;
 
-        /// <summary>Ranks by average inclusive time (a node with the nodes nested in it) instead of average self time.</summary>
+        /// <summary>Ranks by average inclusive time (a node with the nodes nested in it) instead of average self time; Share is then the node's average inclusive time over the window runs' mean wall time.</summary>
         [Parameter]
         public SwitchParameter Inclusive { get; set; }
 

@@ -20,9 +20,12 @@ namespace Profiler.PS.Commands
     /// <para>Nodes come in tree order: in the order they first ran, each nested node (Measure-WorkflowNode inside
     /// another, a test inside its Describe) right after its parent, with ParentId and Depth (0 at the top level) set
     /// from the kept runs' timelines; the default table indents NodeId by Depth.</para>
-    /// <para>The default table fits 80 columns: numbers first in fixed widths (never cut), NodeId last, shortened for
-    /// the line's width (an ellipsis, then the id's end, kept apart from the other ids; under its parent an id that
-    /// repeats the parent's id shows only the rest). A node with no successful run (RunCount 0) shows '-' for every
+    /// <para>The default table fits 80 columns: numbers first in fixed widths (never cut), NodeId last. Under its
+    /// parent an id that is the parent's id, " > " and more (an imported test under its file or block) shows "… > "
+    /// and the rest; any other id is shown as it is. In an interactive terminal a long id is shortened for the
+    /// terminal's width (an ellipsis, then the id's end, kept apart from the other ids; a Measure-WorkflowScript
+    /// statement keeps its leading line, L14 …); elsewhere (redirected to a file or CI log, another host) the whole
+    /// id is written and PowerShell lays the table out. A node with no successful run (RunCount 0) shows '-' for every
     /// duration, never 0 ms, and its failures in Fail; its duration properties are $null (null in ConvertTo-Json, blank
     /// in Export-Csv). LastStatus is the NodeStatus name (Succeeded, Failed, Stopped), a string. Headers are short forms of the properties: Runs = RunCount,
     /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none; they are

@@ -78,7 +78,9 @@ namespace Profiler.PS.Commands
                 if (completion.HistoryError != null) WriteError(ToErrorRecord(completion.HistoryError, WorkflowId, ErrorCategory.WriteError));
                 foreach (BottleneckAlert alert in completion.Alerts) RaiseBottleneck(alert);
             }
-            WriteObject(new ImportedWorkflowRun(completion?.Profile.WorkflowId ?? WorkflowId, completion?.Run.RunNumber ?? 0, run.RunId, run.Source,
+            // A run imported before keeps the number it was imported as (0 only if the workflow no longer knows it).
+            int runNumber = completion?.Run.RunNumber ?? Session.GetWorkflow(WorkflowId)?.RunNumberOf(run.RunId) ?? 0;
+            WriteObject(new ImportedWorkflowRun(completion?.Profile.WorkflowId ?? WorkflowId, runNumber, run.RunId, run.Source,
                 run.Format, start, run.TotalDuration, run.Nodes.Count, tests, failed, run.SkippedCount, run.NotRunCount, completion == null));
         }
 

@@ -38,7 +38,12 @@ namespace Profiler.PS.Commands
     /// <para>History order and duplicates: all inputs of one call are imported in the order of their timestamps, oldest first,
     /// so a folder of past CI reports becomes history in the right order (runs are appended after the workflow's existing
     /// runs). A run's RunId is a hash of what was measured, so importing the same report (or a copy) again adds nothing: its
-    /// result says AlreadyImported, with a warning.</para>
+    /// result says AlreadyImported, with a warning, and its RunNumber is the run it was imported as (the view's Run
+    /// column shows "dup 3").</para>
+    /// <para>The default table fits 80 columns: Run, Format, StartTime, Tests, Failed, Skip (SkippedCount + NotRunCount)
+    /// and Total(ms) in fixed widths, grouped by workflow, then Source with the rest of the line: whole, except in an
+    /// interactive terminal, where a long path is shortened to the terminal's width keeping its end (an ellipsis, then
+    /// the file name).</para>
     /// <para>Reports are streamed: memory follows the number of executed tests (at most 100,000 per run), not the file's
     /// size. A DTD is refused and no entity is expanded or fetched.</para>
     /// <para>An empty pipeline (@() | Import-WorkflowRun) or -InputObject @() imports nothing, like most cmdlets; $null is an

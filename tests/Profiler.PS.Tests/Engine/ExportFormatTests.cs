@@ -181,6 +181,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Contains("Run 4 is in flight and not included.", md);
             Assert.Contains("### Run 3 against 2 earlier runs: **", md);
             Assert.Contains("### Bottlenecks", md);
+            Assert.Contains("| Rank | Node | Self (ms) | Avg (ms) |", md);   // ranked by self time: it is shown first
             Assert.Contains("### Node statistics", md);
             Assert.Contains("| Restore packages", md.Replace("\\", ""));
             Assert.Contains("=cmd\\|' /C calc'!A0", md);

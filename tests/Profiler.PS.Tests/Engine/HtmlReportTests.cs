@@ -114,6 +114,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Contains("Alerts in the latest run", html);
             Assert.Contains("9,000.0 ms is 3.0x the median", html);
             Assert.Matches("<table class=\"grid bottlenecks\">.*Build.*Tests", html);
+            Assert.Matches("<table class=\"grid bottlenecks\"><thead><tr><th>#</th><th>Node</th><th>Type</th><th title=\"[^\"]*\">Self</th><th title=\"[^\"]*\">Average</th>", html);
             Assert.Equal(4, Count(html, "<figure>"));
             Assert.Equal(4, Count(html, "<rect class=\"band\""));
             Assert.Equal(4, Count(html, "<line class=\"avg\""));

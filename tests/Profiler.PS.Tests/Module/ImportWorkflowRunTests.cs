@@ -54,7 +54,7 @@ namespace Profiler.PS.Tests.Module
             PsResult again = ps.Run($"[System.IO.FileInfo]::new('{file}') | Import-WorkflowRun -WorkflowId ci");
             Assert.Empty(again.Errors);
             Assert.True((bool)again.Output.Single().Properties["AlreadyImported"].Value);
-            Assert.Equal(0, again.Output.Single().Properties["RunNumber"].Value);
+            Assert.Equal(1, again.Output.Single().Properties["RunNumber"].Value);   // the run it was imported as
             Assert.Contains(again.Warnings, w => w.Contains("already in workflow 'ci'"));
             Assert.Equal(1, ps.RunClean("(Get-WorkflowProfile ci).RunCount").Output.Single().BaseObject);
         }
@@ -157,7 +157,9 @@ namespace Profiler.PS.Tests.Module
             object result = r.Output.Single().BaseObject;
             string json = System.Text.Json.JsonSerializer.Serialize(result, result.GetType());
             Assert.Contains("\"TestCount\":2", json);
-            Assert.Contains("nightly-01.xml", ps.ShowPlain($"Import-WorkflowRun -Path '{file}' -WorkflowId ci -WarningAction SilentlyContinue"));
+            // Not a terminal: the whole Source, laid out by PowerShell (here at 400 columns, so nothing is cut).
+            string shown = ps.RunClean($"Import-WorkflowRun -Path '{file}' -WorkflowId ci -WarningAction SilentlyContinue | Out-String -Width 400").Objects<string>()[0];
+            Assert.Contains(file, shown);
         }
     }
 }
