@@ -57,6 +57,15 @@ namespace Profiler.PS.Engine
                     adding, TerminalText.Safe(Shorten(nodeId)), current, MaxDurationMs));
         }
 
+        /// <summary>Refuses a hand-timed step that would end its lane's timeline, and so the run's total, past <see cref="MaxDurationMs"/>.</summary>
+        public static void RunTotal(double laneEnd, double adding, string nodeId)
+        {
+            if (laneEnd + adding > MaxDurationMs)
+                throw new ProfilerException(ProfilerErrorKind.InvalidDuration, string.Format(CultureInfo.InvariantCulture,
+                    "Adding {0} ms of node '{1}' to the run, whose steps already reach {2} ms, would pass the largest run total, {3} ms (TimeSpan.MaxValue), so the timing was refused: check the value's unit.",
+                    adding, TerminalText.Safe(Shorten(nodeId)), laneEnd, MaxDurationMs));
+        }
+
         private static string TooLarge(string what, double milliseconds) => string.Format(CultureInfo.InvariantCulture,
             "{0} {1} ms is larger than the longest duration, {2} ms (TimeSpan.MaxValue), so totals and statistics would overflow: check the value's unit.",
             what, milliseconds, MaxDurationMs);

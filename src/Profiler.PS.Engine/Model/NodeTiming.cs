@@ -56,7 +56,8 @@ namespace Profiler.PS
         public string NodeLabel { get; }
         /// <summary>Duration of this execution, in milliseconds, children included (inclusive time).</summary>
         public double Duration { get; }
-        /// <summary>Milliseconds from the start of the run to when the timing was recorded.</summary>
+        /// <summary>Milliseconds from the start of the run to the execution's end: when Measure-WorkflowNode's block ended, or when
+        /// Add-NodeTiming recorded a child timing; a top-level Add-NodeTiming step ends <see cref="Duration"/> after its lane's previous top-level step.</summary>
         public double EndOffset { get; }
         /// <summary>Managed thread id that recorded the timing (its lane when branches run in parallel).</summary>
         public int ThreadId { get; }
@@ -68,8 +69,10 @@ namespace Profiler.PS
         public double SelfDuration { get; }
         /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped).</summary>
         public NodeStatus Status { get; }
-        /// <summary>Milliseconds from the start of the run to when the execution started. For Add-NodeTiming it is
-        /// <see cref="EndOffset"/> minus <see cref="Duration"/>, negative when a hand-given duration is longer than the run so far.</summary>
+        /// <summary>Milliseconds from the start of the run to when the execution started: <see cref="EndOffset"/> minus
+        /// <see cref="Duration"/>. A top-level Add-NodeTiming step starts where its lane's previous top-level step ended (0 for
+        /// the first), so steps timed by hand lie end to end in record order; a child timing given by hand starts that long
+        /// before it was recorded, earlier than its parent when the duration is longer than the parent had run (<see cref="ExceedsParent"/>).</summary>
         public double StartOffset { get; }
         /// <summary>1-based lane of the execution in its run: threads numbered in the order they first recorded.</summary>
         public int Lane { get; }
