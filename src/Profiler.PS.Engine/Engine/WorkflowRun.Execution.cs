@@ -21,8 +21,8 @@ namespace Profiler.PS
         private readonly Dictionary<int, int> _threadLanes = new Dictionary<int, int>();
         /// <summary>
         /// Per lane (index = Lane - 1): where the lane's top-level executions end on the run's timeline, in milliseconds.
-        /// A hand-timed top-level execution (Add-NodeTiming) starts there, so the steps one lane records one after another
-        /// are laid end to end in record order, however long the recording calls themselves took.
+        /// A hand-timed top-level execution (Add-NodeTiming) starts there at the earliest, so the steps one lane records one
+        /// after another never overlap: they lie end to end in record order.
         /// </summary>
         private readonly List<double> _laneEnds = new List<double>();
         /// <summary>True once a top-level execution was given its duration by hand (its lane's timeline then counts toward the run's total).</summary>
@@ -45,9 +45,9 @@ namespace Profiler.PS
         }
 
         /// <summary>
-        /// Records one execution. Measured executions give their clock timestamps; a hand-timed top-level one starts where
-        /// its lane's previous top-level execution ended (so a lane's hand-given steps lie end to end, in record order,
-        /// from the run's start), and a hand-timed child (inside a Measure-WorkflowNode block) is taken to have ended now.
+        /// Records one execution. Measured executions give their clock timestamps. A hand-timed one is taken to have ended
+        /// now, except at the top level when that would overlap its lane's previous top-level execution: then it starts
+        /// where that one ended, so a lane's hand-given steps lie end to end in record order, however long the calls took.
         /// <paramref name="scope"/>, when given, learns its Sequence so its children can name it.
         /// Takes the run's lock (and, before it, the workflow lock the first time a node is seen).
         /// </summary>
@@ -70,9 +70,12 @@ namespace Profiler.PS
                 if (_state != WorkflowRunState.Running) throw Closed();
                 // Refused before anything changes: the node's total, and the lane's timeline (the run's total), stay finite.
                 Validation.Total(node.Total, durationMs, node.NodeId);
+                double clockEnd = (now - StartTimestamp) * 1000.0 / _frequency;
                 bool laidOut = !measured && parent == null && endOffsetMs == null;
-                double laneEnd = laidOut ? LaneEnd(thread) : 0;
-                if (laidOut) Validation.RunTotal(laneEnd, durationMs, node.NodeId);
+                // A step given by hand ended when it was recorded, unless that overlaps its lane's previous step: then it
+                // follows that step, so steps recorded one after another lie end to end whenever the calls were made.
+                double laidStart = laidOut ? Math.Max(LaneEnd(thread), clockEnd - durationMs) : 0;
+                if (laidOut) Validation.RunTotal(laidStart, durationMs, node.NodeId);
                 _lastNode = node;
                 int lane = thread == _lastThread ? _lastLane : LaneOf(thread);
                 if (nodeType != null) node.NodeType = nodeType;
@@ -91,8 +94,7 @@ namespace Profiler.PS
                 _lastRecorded = Math.Max(_lastRecorded, now);
                 long sequence = ++_executions;
                 if (scope != null) scope.Sequence = sequence;
-                // Imported runs give their own end; a hand-timed top-level step follows its lane's previous step.
-                double endOffset = endOffsetMs ?? (laidOut ? laneEnd + durationMs : (now - StartTimestamp) * 1000.0 / _frequency);
+                double endOffset = endOffsetMs ?? (laidOut ? laidStart + durationMs : clockEnd);   // imported runs give their own end
                 if (parent == null)
                 {
                     _laneEnds[lane - 1] = Math.Max(_laneEnds[lane - 1], endOffset);

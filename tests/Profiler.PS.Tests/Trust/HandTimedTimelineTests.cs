@@ -10,9 +10,10 @@ using Xunit;
 namespace Profiler.PS.Tests.Trust
 {
     /// <summary>
-    /// Steps timed by hand (Add-NodeTiming outside any block) lie end to end in record order, each lane on its own, so
-    /// the critical path, the run's total and the exports agree with Get-WorkflowRecommendation, which reads them as
-    /// sequential, whenever the calls were made; live-measured steps keep their clock times.
+    /// Steps timed by hand (Add-NodeTiming outside any block) never overlap the previous step of their lane: each ended
+    /// when recorded unless that overlaps, and then follows it, so steps recorded one after another lie end to end in
+    /// record order and the critical path, the run's total and the exports agree with Get-WorkflowRecommendation, which
+    /// reads them as sequential, whenever the calls were made; live-measured steps keep their clock times.
     /// </summary>
     public class HandTimedTimelineTests : IDisposable
     {
@@ -37,15 +38,15 @@ namespace Profiler.PS.Tests.Trust
         }
 
         [Theory]
-        [InlineData(0, 0)]
-        [InlineData(70, 0)]
-        [InlineData(1, 1)]
-        [InlineData(0, 500)]
-        public void Three_steps_timed_by_hand_lie_end_to_end_whenever_they_were_recorded(double firstGap, double secondGap)
+        [InlineData(0, 0, 300)]
+        [InlineData(70, 0, 300)]
+        [InlineData(1, 1, 300)]
+        [InlineData(0, 500, 450)]   // c was recorded at 500 ms: it ended then, as the clock leaves room for it
+        public void Three_steps_timed_by_hand_lie_end_to_end_whenever_they_were_recorded(double firstGap, double secondGap, double cStart)
         {
             WorkflowRun run = ThreeSteps("hand", firstGap, secondGap);
-            Assert.Equal(new[] { 0.0, 100, 300 }, run.GetTimings().Select(t => t.StartOffset));
-            Assert.Equal(new[] { 100.0, 300, 350 }, run.GetTimings().Select(t => t.EndOffset));
+            Assert.Equal(new[] { 0.0, 100, cStart }, run.GetTimings().Select(t => t.StartOffset));
+            Assert.Equal(new[] { 100.0, 300, cStart + 50 }, run.GetTimings().Select(t => t.EndOffset));
             WorkflowRunSummary done = run.Complete().Run;
             Assert.Equal((350.0, 350.0), (done.CriticalPath, done.NodeTimeSum));
             Assert.Equal(new[] { "a", "b", "c" }, done.CriticalPathNodes);
