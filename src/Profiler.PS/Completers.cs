@@ -59,9 +59,11 @@ namespace Profiler.PS
                     foreach (NodePerformanceData n in wf.GetNodeStatistics())
                     {
                         if (!seen.Add(n.NodeId)) continue;
-                        candidates.Add(new CompletionCandidate(n.NodeId, string.Format(CultureInfo.CurrentCulture,
-                            "{0}{1} in {2}: average {3:N1} ms over {4} run(s)", n.NodeLabel, TypeSuffix(n.NodeType), wf.WorkflowId,
-                            n.AvgDuration, n.Durations.Length)));
+                        candidates.Add(new CompletionCandidate(n.NodeId, n.AvgDuration is double avg
+                            ? string.Format(CultureInfo.CurrentCulture, "{0}{1} in {2}: average {3:N1} ms over {4} run(s)", n.NodeLabel,
+                                TypeSuffix(n.NodeType), wf.WorkflowId, avg, n.Durations.Length)
+                            : string.Format(CultureInfo.CurrentCulture, "{0}{1} in {2}: no successful run", n.NodeLabel,
+                                TypeSuffix(n.NodeType), wf.WorkflowId)));
                     }
                     if (!(wf.CurrentRun is WorkflowRun run)) continue;
                     foreach (NodeTiming t in run.GetTimings())

@@ -19,8 +19,8 @@ namespace Profiler.PS.Engine
     /// </summary>
     public static class Ranking
     {
-        /// <summary>The value a node is ranked by.</summary>
-        public static double Value(NodePerformanceData n, RankBy rankBy) => rankBy == RankBy.Inclusive ? n.AvgDuration : n.AvgSelfDuration;
+        /// <summary>The value a node is ranked by; 0 for a node without a successful run (it ranks last).</summary>
+        public static double Value(NodePerformanceData n, RankBy rankBy) => (rankBy == RankBy.Inclusive ? n.AvgDuration : n.AvgSelfDuration) ?? 0;
 
         /// <summary>Compares by the ranked value, descending, then by NodeId (case-insensitive, then ordinal).</summary>
         public static int CompareSlowestFirst(NodePerformanceData a, NodePerformanceData b, RankBy rankBy)
@@ -46,7 +46,7 @@ namespace Profiler.PS.Engine
         public static double SelfTotal(NodePerformanceData[] nodes)
         {
             double total = 0;
-            foreach (NodePerformanceData n in nodes) total += n.AvgSelfDuration;
+            foreach (NodePerformanceData n in nodes) total += n.AvgSelfDuration ?? 0;
             return total;
         }
 
@@ -60,7 +60,7 @@ namespace Profiler.PS.Engine
             for (int i = 0; i < count; i++)
             {
                 NodePerformanceData n = sorted[i];
-                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgSelfDuration / total : 0, FindAlert(alerts, n.NodeId));
+                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? n.AvgSelfDuration.GetValueOrDefault() / total : 0, FindAlert(alerts, n.NodeId));
             }
             var ids = new string[count];
             for (int i = 0; i < count; i++) ids[i] = result[i].NodeId;

@@ -73,7 +73,7 @@ namespace Profiler.PS.Engine
             lines.Add(Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
                 curTotals.ToArray(), baseTotals.ToArray(), rule, NodeStatus.Succeeded, false));
             var ids = new string[lines.Count];
-            for (int i = 0; i < ids.Length; i++) ids[i] = lines[i].Scope == ComparisonScope.Workflow ? WorkflowTotalLabel : lines[i].NodeId;
+            for (int i = 0; i < ids.Length; i++) ids[i] = lines[i].ScopeValue == ComparisonScope.Workflow ? WorkflowTotalLabel : lines[i].NodeId;
             var set = new Rendering.IdSet(ids);
             for (int i = 0; i < ids.Length; i++) { lines[i].Ids = set; lines[i].IdIndex = i; }
             return lines.ToArray();

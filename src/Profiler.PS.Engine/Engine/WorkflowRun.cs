@@ -59,8 +59,13 @@ namespace Profiler.PS
         public Guid RunId { get; }
         /// <summary>When the run started.</summary>
         public DateTimeOffset StartTime { get; }
-        /// <summary>Running, Completed or Abandoned; the only member that changes.</summary>
-        public WorkflowRunState State { get { lock (_owner.SyncRoot) return _state; } }
+        /// <summary>Running, Completed or Abandoned: a <see cref="WorkflowRunState"/> name, as a string so that ConvertTo-Json
+        /// and Export-Csv write the name. With <see cref="IsRunning"/>, the only members that change.</summary>
+        public string State => StateValue.ToString();
+        /// <summary>True while the run takes timings (<see cref="State"/> is Running).</summary>
+        public bool IsRunning => StateValue == WorkflowRunState.Running;
+        /// <summary>The run's state, as the enum.</summary>
+        internal WorkflowRunState StateValue { get { lock (_owner.SyncRoot) return _state; } }
 
         internal long StartTimestamp { get; }
         internal WorkflowProfiler Owner => _owner;

@@ -62,6 +62,9 @@ namespace Profiler.PS.Export
 
         private static string Number(double value) => JsonWriter.FormatDouble(value);
 
+        /// <summary>A blank cell for a statistic the node does not have (no successful run), never 0.</summary>
+        private static string Number(double? value) => value is double v ? JsonWriter.FormatDouble(v) : "";
+
         private static string Whole(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static void Row(StringBuilder sb, params string[] cells) => sb.Append(string.Join(",", cells)).Append("\r\n");

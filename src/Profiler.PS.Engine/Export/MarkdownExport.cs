@@ -52,8 +52,8 @@ namespace Profiler.PS.Export
             sb.Append("|---|---|---:|---:|---:|---:|---:|---|\n");
             foreach (RunComparison c in lines)
             {
-                string name = c.Scope == ComparisonScope.Workflow ? "**Workflow total**" : Escape(c.NodeId);
-                string verdict = c.Verdict == ComparisonVerdict.Slower ? "**Slower**" : c.Verdict.ToString();
+                string name = c.ScopeValue == ComparisonScope.Workflow ? "**Workflow total**" : Escape(c.NodeId);
+                string verdict = c.VerdictValue == ComparisonVerdict.Slower ? "**Slower**" : c.Verdict;
                 Row(sb, name, verdict, Ms(c.CurrentDuration), Ms(c.BaselineDuration),
                     c.Delta is double delta ? (delta > 0 ? "+" : "") + Ms(delta) : "",
                     c.DeltaPercent is double pct ? DurationFormat.SignedPercent(pct) : "",
@@ -71,7 +71,7 @@ namespace Profiler.PS.Export
             sb.Append("|---:|---|---:|---:|---:|---:|---:|---|\n");
             foreach (BottleneckInfo b in top)
                 Row(sb, b.Rank.ToString(CultureInfo.InvariantCulture), Escape(b.NodeLabel == b.NodeId ? b.NodeId : b.NodeLabel + " (" + b.NodeId + ")"),
-                    Ms(b.AvgDuration), Ms(b.MaxDuration), Ms(b.LastDuration), b.Share.ToString("0%", CultureInfo.InvariantCulture),
+                    MsOrDash(b.AvgDuration), MsOrDash(b.MaxDuration), MsOrDash(b.LastDuration), b.RunCount > 0 ? b.Share.ToString("0%", CultureInfo.InvariantCulture) : "-",
                     Count(b.WindowFailedCount + b.WindowStoppedCount), Escape(b.AlertReason ?? ""));
             sb.Append('\n');
         }
@@ -83,9 +83,9 @@ namespace Profiler.PS.Export
             Header(sb, "Node", "Type", "Runs", "Avg (ms)", "Median (ms)", "P95 (ms)", "Min (ms)", "Max (ms)", "CV", "Last (ms)", "Outliers", "Cold start", "Failures");
             sb.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
             foreach (NodePerformanceData n in p.NodeData)
-                Row(sb, Escape(n.NodeId), Escape(n.NodeType ?? ""), n.Durations.Length.ToString(CultureInfo.InvariantCulture), Ms(n.AvgDuration),
-                    Ms(n.MedianDuration), Ms(n.P95Duration), Ms(n.MinDuration), Ms(n.MaxDuration),
-                    n.CoefficientOfVariation.ToString("0.00", CultureInfo.InvariantCulture), Ms(n.LastDuration),
+                Row(sb, Escape(n.NodeId), Escape(n.NodeType ?? ""), n.Durations.Length.ToString(CultureInfo.InvariantCulture), MsOrDash(n.AvgDuration),
+                    MsOrDash(n.MedianDuration), MsOrDash(n.P95Duration), MsOrDash(n.MinDuration), MsOrDash(n.MaxDuration),
+                    n.CoefficientOfVariation?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", MsOrDash(n.LastDuration),
                     n.OutlierCount.ToString(CultureInfo.InvariantCulture), n.IsFirstRunSlow ? "yes" : "",
                     Count(n.WindowFailedCount + n.WindowStoppedCount));
         }
@@ -94,6 +94,9 @@ namespace Profiler.PS.Export
         private static string Count(int failures) => failures > 0 ? failures.ToString(CultureInfo.InvariantCulture) : "";
 
         private static string Ms(double? value) => value is double v ? v.ToString("#,0.0", CultureInfo.InvariantCulture) : "";
+
+        /// <summary>A statistic of a node, '-' when the node has none (no successful run), as the views show it.</summary>
+        private static string MsOrDash(double? value) => value is double ? Ms(value) : "-";
 
         private static void Header(StringBuilder sb, params string[] cells) => Row(sb, cells);
 

@@ -109,7 +109,7 @@ namespace Profiler.PS.Export
                 var slice = new Slice
                 {
                     NodeId = t.NodeId, NodeLabel = t.NodeLabel, NodeType = t.NodeType, Start = Start(t), End = End(t), Parent = -1,
-                    ParentId = t.ParentId, SelfDuration = t.SelfDuration, Status = t.Status,
+                    ParentId = t.ParentId, SelfDuration = t.SelfDuration, Status = t.StatusValue,
                 };
                 int p = ParentOf(t, bySequence);
                 Track track;

@@ -43,8 +43,9 @@ namespace Profiler.PS
         public double BaselineMedian { get; }
         /// <summary>How many earlier samples the baseline holds.</summary>
         public int BaselineSamples { get; }
-        /// <summary>Always Slower: the verdict of the regression rule that raised the alert.</summary>
-        public ComparisonVerdict Verdict => ComparisonVerdict.Slower;
+        /// <summary>Always Slower: the verdict of the regression rule that raised the alert (a <see cref="ComparisonVerdict"/>
+        /// name, as a string so that ConvertTo-Json and Export-Csv write the name).</summary>
+        public string Verdict => nameof(ComparisonVerdict.Slower);
         /// <summary>True for an alert raised while the run was still recording (delivered to -OnBottleneck); false for the run's final alerts.</summary>
         public bool IsProvisional { get; }
         /// <summary><see cref="Duration"/> over <see cref="BaselineMedian"/> as text: "2.0x", or "&gt;99x" above 99 or against a zero baseline.</summary>

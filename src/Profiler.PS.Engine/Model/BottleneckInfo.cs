@@ -24,7 +24,7 @@ namespace Profiler.PS
             AlertReason = alert?.Reason;
             WindowFailedCount = node.WindowFailedCount;
             WindowStoppedCount = node.WindowStoppedCount;
-            LastStatus = node.LastStatus;
+            LastStatusValue = node.LastStatusValue;
         }
 
         /// <summary>All-time number of completed runs the node ran in successfully; 0 when every run of it failed or
@@ -45,14 +45,15 @@ namespace Profiler.PS
         public string NodeType { get; }
         /// <summary>The node's display label.</summary>
         public string NodeLabel { get; }
-        /// <summary>Window average of the node's inclusive time (with nested nodes), in milliseconds: what -Inclusive ranks by.</summary>
-        public double AvgDuration { get; }
-        /// <summary>Window average of the node's self time (without nested nodes), in milliseconds: what the ranking is by by default.</summary>
-        public double AvgSelfDuration { get; }
-        /// <summary>Window maximum, in milliseconds.</summary>
-        public double MaxDuration { get; }
-        /// <summary>The node's sample in its latest run, in milliseconds.</summary>
-        public double LastDuration { get; }
+        /// <summary>Window average of the node's inclusive time (with nested nodes), in milliseconds: what -Inclusive ranks
+        /// by. Null, as are the other durations, when the node has no successful run (<see cref="RunCount"/> 0).</summary>
+        public double? AvgDuration { get; }
+        /// <summary>Window average of the node's self time (without nested nodes), in milliseconds: what the ranking is by by default; null without a successful run.</summary>
+        public double? AvgSelfDuration { get; }
+        /// <summary>Window maximum, in milliseconds; null without a successful run.</summary>
+        public double? MaxDuration { get; }
+        /// <summary>The node's sample in its latest successful run, in milliseconds; null without a successful run.</summary>
+        public double? LastDuration { get; }
         /// <summary>All-time number of executions.</summary>
         public long ExecutionCount { get; }
         /// <summary>The node's average self time as a fraction (0 to 1) of the sum of all nodes' average self times: the shares add up to 1.</summary>
@@ -66,11 +67,15 @@ namespace Profiler.PS
         public int WindowFailedCount { get; }
         /// <summary>Runs among the node's last WindowSize runs in which it was stopped (not in the averages).</summary>
         public int WindowStoppedCount { get; }
-        /// <summary>How the node ended in the latest run it ran in.</summary>
-        public NodeStatus LastStatus { get; }
+        /// <summary>How the node ended in the latest run it ran in: a <see cref="NodeStatus"/> name (a string, so that
+        /// ConvertTo-Json and Export-Csv write the name).</summary>
+        public string LastStatus => LastStatusValue.ToString();
+        /// <summary>How the node ended in the latest run it ran in, as the enum.</summary>
+        internal NodeStatus LastStatusValue { get; }
 
-        /// <summary>For example <c>#1 restore: avg 2,500.0 ms (45%)</c>.</summary>
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "#{0} {1}: avg {2:N1} ms ({3:0%})", Rank, NodeId, AvgDuration, Share);
+        /// <summary>For example <c>#1 restore: avg 2,500.0 ms (45%)</c>, or <c>#4 failer: no successful run</c>.</summary>
+        public override string ToString() => AvgDuration is double avg
+            ? string.Format(CultureInfo.InvariantCulture, "#{0} {1}: avg {2:N1} ms ({3:0%})", Rank, NodeId, avg, Share)
+            : string.Format(CultureInfo.InvariantCulture, "#{0} {1}: no successful run", Rank, NodeId);
     }
 }

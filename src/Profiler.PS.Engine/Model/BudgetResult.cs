@@ -25,7 +25,7 @@ namespace Profiler.PS
         {
             WorkflowId = workflowId;
             NodeId = nodeId;
-            Statistic = statistic;
+            StatisticValue = statistic;
             Value = value;
             Maximum = maximum;
             Samples = samples;
@@ -35,14 +35,18 @@ namespace Profiler.PS
 
         /// <summary>
         /// A budget that could not be checked (its entry names no node with completed runs, or is not a valid pattern):
-        /// a gate fails closed, so it is not passed. Value and Headroom are NaN and Samples 0.
+        /// or names a node without a successful run): a gate fails closed, so it is not passed. Value and Headroom are
+        /// null and Samples 0; <see cref="Message"/> is <paramref name="reason"/>.
         /// </summary>
         public static BudgetResult NotChecked(string workflowId, string entry, BudgetStatistic statistic, double maximum, string reason)
-            => new BudgetResult(workflowId, entry, statistic, double.NaN, maximum, 0, reason);
+            => new BudgetResult(workflowId, entry, statistic, maximum, reason);
 
-        private BudgetResult(string workflowId, string nodeId, BudgetStatistic statistic, double value, double maximum, int samples, string reason)
-            : this(workflowId, nodeId, statistic, value, maximum, samples)
+        private BudgetResult(string workflowId, string nodeId, BudgetStatistic statistic, double maximum, string reason)
         {
+            WorkflowId = workflowId;
+            NodeId = nodeId;
+            StatisticValue = statistic;
+            Maximum = maximum;
             Passed = false;
             Checked = false;
             _reason = reason;
@@ -50,25 +54,29 @@ namespace Profiler.PS
 
         private readonly string _reason;
 
-        /// <summary>False when no node matched the budget's entry, so nothing was compared (and the budget is not passed).</summary>
+        /// <summary>False when no node matched the budget's entry, or the node has no successful run, so nothing was
+        /// compared (and the budget is not passed).</summary>
         public bool Checked { get; }
 
         /// <summary>The workflow of the node.</summary>
         public string WorkflowId { get; }
         /// <summary>The node checked.</summary>
         public string NodeId { get; }
-        /// <summary>Which statistic of the node's window was compared.</summary>
-        public BudgetStatistic Statistic { get; }
-        /// <summary>The statistic's value, in milliseconds.</summary>
-        public double Value { get; }
+        /// <summary>Which statistic of the node's window was compared: a <see cref="BudgetStatistic"/> name (Avg, Median,
+        /// P95, Max, Last). A string, so that ConvertTo-Json and Export-Csv write the name.</summary>
+        public string Statistic => StatisticValue.ToString();
+        /// <summary>The statistic compared, as the enum.</summary>
+        internal BudgetStatistic StatisticValue { get; }
+        /// <summary>The statistic's value, in milliseconds; null when the budget was not <see cref="Checked"/>.</summary>
+        public double? Value { get; }
         /// <summary>The budget: the largest value that passes, in milliseconds.</summary>
         public double Maximum { get; }
         /// <summary>How many run samples (the window) the statistic is over.</summary>
         public int Samples { get; }
         /// <summary>True when <see cref="Value"/> is at most <see cref="Maximum"/>.</summary>
         public bool Passed { get; }
-        /// <summary><see cref="Maximum"/> minus <see cref="Value"/>, in milliseconds: negative when over budget.</summary>
-        public double Headroom => Maximum - Value;
+        /// <summary><see cref="Maximum"/> minus <see cref="Value"/>, in milliseconds: negative when over budget; null when not <see cref="Checked"/>.</summary>
+        public double? Headroom => Maximum - Value;
         /// <summary>The verdict in words, for example <c>compile: P95 6,000.0 ms exceeds the budget of 5,000.0 ms by 1,000.0 ms (5 runs)</c>.</summary>
         public string Message => _reason ?? string.Format(CultureInfo.InvariantCulture,
             Passed ? "{0}: {1} {2:N1} ms is within the budget of {3:N1} ms ({5} run{6})"

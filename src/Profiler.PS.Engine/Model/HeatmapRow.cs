@@ -22,8 +22,8 @@ namespace Profiler.PS
             NodeType = node?.NodeType;
             NodeCount = nodeCount;
             IsOthers = node == null;
-            AvgDuration = avgDuration;
-            LastDuration = lastDuration;
+            AvgValue = avgDuration;
+            LastValue = lastDuration;
             Share = share;
             Intensity = intensity;
             Heat = IsOthers ? null : HeatmapRenderer.HeatWord(intensity);
@@ -70,11 +70,16 @@ namespace Profiler.PS
         public bool IsOthers { get; }
         /// <summary>
         /// Window average, in milliseconds. On the Others row: the total of its nodes' averages (shown as
-        /// "total"), so that the rows' values add up to the run.
+        /// "total"), so that the rows' values add up to the run. Null when <see cref="RunCount"/> is 0 (no successful run).
         /// </summary>
-        public double AvgDuration { get; }
-        /// <summary>The node's sample in its latest run, in milliseconds (the Others row: the sum of its nodes' last samples).</summary>
-        public double LastDuration { get; }
+        public double? AvgDuration => RunCount > 0 ? AvgValue : (double?)null;
+        /// <summary>The node's sample in its latest successful run, in milliseconds (the Others row: the sum of its nodes'
+        /// last samples); null when <see cref="RunCount"/> is 0.</summary>
+        public double? LastDuration => RunCount > 0 ? LastValue : (double?)null;
+        /// <summary>The ranked average the bar is drawn from (0 without a successful run).</summary>
+        internal double AvgValue { get; }
+        /// <summary>The last sample (0 without a successful run).</summary>
+        internal double LastValue { get; }
         /// <summary>The row's average as a fraction (0 to 1) of the sum of all nodes' averages.</summary>
         public double Share { get; }
         /// <summary>0 (green) to 1 (red) on the heatmap's <see cref="Scale"/> (the Others row: of its nodes' mean average).</summary>

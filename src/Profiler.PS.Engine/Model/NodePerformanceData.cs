@@ -39,7 +39,6 @@ namespace Profiler.PS
             NodeLabel = nodeLabel;
             Durations = durations ?? Array.Empty<double>();
             RunNumbers = runNumbers ?? Array.Empty<int>();
-            LastDuration = lastDuration;
             ExecutionCount = executionCount;
             RunCount = runCount;
             if (Durations.Length > 0)
@@ -56,19 +55,27 @@ namespace Profiler.PS
                 MaxDuration = max;
             }
             statistics = statistics ?? DurationStatistics.Compute(Durations, Durations.Length == runCount, RunningStatistics.Of(Durations));
-            MedianDuration = statistics.Median;
-            P95Duration = statistics.P95;
-            StdDevDuration = statistics.StandardDeviation;
-            CoefficientOfVariation = statistics.CoefficientOfVariation;
+            if (Durations.Length > 0)
+            {
+                // Without a successful sample there is no statistic: null (blank in CSV, null in JSON, '-' in views), not 0 ms.
+                LastDuration = lastDuration;
+                MedianDuration = statistics.Median;
+                P95Duration = statistics.P95;
+                StdDevDuration = statistics.StandardDeviation;
+                CoefficientOfVariation = statistics.CoefficientOfVariation;
+            }
             KeptDurations = Durations;
             KeptRunNumbers = RunNumbers;
             Outliers = (bool[])statistics.Outliers.Clone();   // statistics may be shared by several snapshots
             foreach (bool o in Outliers) if (o) OutlierCount++;
             IsFirstRunSlow = statistics.IsFirstRunSlow;
-            AllTimeAvgDuration = statistics.AllTime.Mean;
-            AllTimeMinDuration = statistics.AllTime.Min;
-            AllTimeMaxDuration = statistics.AllTime.Max;
-            AllTimeStdDevDuration = statistics.AllTime.StandardDeviation;
+            if (statistics.AllTime.Count > 0)
+            {
+                AllTimeAvgDuration = statistics.AllTime.Mean;
+                AllTimeMinDuration = statistics.AllTime.Min;
+                AllTimeMaxDuration = statistics.AllTime.Max;
+                AllTimeStdDevDuration = statistics.AllTime.StandardDeviation;
+            }
             SelfDurations = selfDurations ?? Durations;
             if (SelfDurations.Length > 0)
             {
@@ -92,30 +99,33 @@ namespace Profiler.PS
         public double[] Durations { get; }
         /// <summary>The run number each of <see cref="Durations"/> came from (same order), to line samples up by run.</summary>
         public int[] RunNumbers { get; }
-        /// <summary>Mean of <see cref="Durations"/>, in milliseconds.</summary>
-        public double AvgDuration { get; }
-        /// <summary>Smallest of <see cref="Durations"/>, in milliseconds.</summary>
-        public double MinDuration { get; }
-        /// <summary>Largest of <see cref="Durations"/>, in milliseconds.</summary>
-        public double MaxDuration { get; }
-        /// <summary>The node's sample in the latest run it ran in, in milliseconds.</summary>
-        public double LastDuration { get; }
+        /// <summary>Mean of <see cref="Durations"/>, in milliseconds; null when the node has no successful sample (every
+        /// run of it failed or was stopped), as are every other duration statistic of the node.</summary>
+        public double? AvgDuration { get; }
+        /// <summary>Smallest of <see cref="Durations"/>, in milliseconds; null without a successful sample.</summary>
+        public double? MinDuration { get; }
+        /// <summary>Largest of <see cref="Durations"/>, in milliseconds; null without a successful sample.</summary>
+        public double? MaxDuration { get; }
+        /// <summary>The node's sample in the latest run it succeeded in, in milliseconds; null without a successful sample.</summary>
+        public double? LastDuration { get; }
         /// <summary>All-time number of executions recorded (a node timed three times in a loop counts three).</summary>
         public long ExecutionCount { get; }
         /// <summary>All-time number of completed runs the node ran in: the count of the AllTime statistics.</summary>
         public int RunCount { get; }
-        /// <summary>Median of <see cref="Durations"/>, in milliseconds: the typical run, unmoved by one slow run.</summary>
-        public double MedianDuration { get; }
+        /// <summary>Median of <see cref="Durations"/>, in milliseconds: the typical run, unmoved by one slow run; null without a successful sample.</summary>
+        public double? MedianDuration { get; }
         /// <summary>
         /// 95th percentile of <see cref="Durations"/>, in milliseconds, by linear interpolation between closest
         /// ranks (type 7): with n sorted samples it sits at rank 0.95 (n - 1). With one sample it is that sample;
-        /// with fewer than 20 it lies between the two largest samples, so read it as "close to the worst run".
+        /// with fewer than 20 it lies between the two largest samples, so read it as "close to the worst run". Null
+        /// without a successful sample.
         /// </summary>
-        public double P95Duration { get; }
-        /// <summary>Sample standard deviation of <see cref="Durations"/> (n - 1 denominator), in milliseconds; 0 for one sample.</summary>
-        public double StdDevDuration { get; }
-        /// <summary>StdDevDuration divided by AvgDuration: the node's noise (0.05 is steady, 0.5 is erratic); 0 when the average is 0.</summary>
-        public double CoefficientOfVariation { get; }
+        public double? P95Duration { get; }
+        /// <summary>Sample standard deviation of <see cref="Durations"/> (n - 1 denominator), in milliseconds; 0 for one sample, null for none.</summary>
+        public double? StdDevDuration { get; }
+        /// <summary>StdDevDuration divided by AvgDuration: the node's noise (0.05 is steady, 0.5 is erratic); 0 when the
+        /// average is 0, null without a successful sample.</summary>
+        public double? CoefficientOfVariation { get; }
         /// <summary>
         /// One flag per sample of <see cref="Durations"/> (same order): true when the sample is an outlier, its
         /// modified z-score 0.6745 (x - median) / MAD being above 3.5 in absolute value (Iglewicz and Hoaglin;
@@ -131,21 +141,22 @@ namespace Profiler.PS
         /// 10% and 5 ms above their median and outside their noise, with at least 3 later samples). Such a warm-up run is worth discarding from comparisons.
         /// </summary>
         public bool IsFirstRunSlow { get; }
-        /// <summary>Mean of every sample ever (not only the window), in milliseconds.</summary>
-        public double AllTimeAvgDuration { get; }
-        /// <summary>Smallest sample ever, in milliseconds.</summary>
-        public double AllTimeMinDuration { get; }
-        /// <summary>Largest sample ever, in milliseconds.</summary>
-        public double AllTimeMaxDuration { get; }
-        /// <summary>Standard deviation of every sample ever, in milliseconds.</summary>
-        public double AllTimeStdDevDuration { get; }
+        /// <summary>Mean of every successful sample ever (not only the window), in milliseconds; null when there is none.</summary>
+        public double? AllTimeAvgDuration { get; }
+        /// <summary>Smallest successful sample ever, in milliseconds; null when there is none.</summary>
+        public double? AllTimeMinDuration { get; }
+        /// <summary>Largest successful sample ever, in milliseconds; null when there is none.</summary>
+        public double? AllTimeMaxDuration { get; }
+        /// <summary>Standard deviation of every successful sample ever, in milliseconds; null when there is none.</summary>
+        public double? AllTimeStdDevDuration { get; }
         /// <summary>Self time per completed run (the window, same order as <see cref="Durations"/>): each run's
         /// time in the node minus the time of the nodes nested in it, in milliseconds.</summary>
         public double[] SelfDurations { get; }
-        /// <summary>Mean of <see cref="SelfDurations"/>, in milliseconds: time spent in the node itself, not in children.</summary>
-        public double AvgSelfDuration { get; }
-        /// <summary>The node's self time in the latest run it ran in, in milliseconds.</summary>
-        public double LastSelfDuration { get; }
+        /// <summary>Mean of <see cref="SelfDurations"/>, in milliseconds: time spent in the node itself, not in children;
+        /// null without a successful sample.</summary>
+        public double? AvgSelfDuration { get; }
+        /// <summary>The node's self time in the latest run it succeeded in, in milliseconds; null without a successful sample.</summary>
+        public double? LastSelfDuration { get; }
 
         /// <summary>Runs among the node's last WindowSize runs in which it failed (kept out of every statistic above).</summary>
         public int WindowFailedCount { get; private set; }
@@ -155,8 +166,11 @@ namespace Profiler.PS
         public long AllTimeFailedCount { get; private set; }
         /// <summary>All-time number of completed runs in which the node was stopped; they are not in <see cref="RunCount"/>.</summary>
         public long AllTimeStoppedCount { get; private set; }
-        /// <summary>How the node ended in the latest run it ran in: Failed or Stopped when any execution in that run did.</summary>
-        public NodeStatus LastStatus { get; private set; }
+        /// <summary>How the node ended in the latest run it ran in: Failed or Stopped when any execution in that run did.
+        /// A <see cref="NodeStatus"/> name: a string, so that ConvertTo-Json and Export-Csv write the name.</summary>
+        public string LastStatus => LastStatusValue.ToString();
+        /// <summary>How the node ended in the latest run it ran in, as the enum.</summary>
+        internal NodeStatus LastStatusValue { get; private set; }
 
         /// <summary>The node this node ran inside (its caller), or null at the top level: from the latest kept run
         /// timeline that has the node (see Get-NodeStatistics); null for runs loaded from files older than schema 4.</summary>
@@ -197,11 +211,13 @@ namespace Profiler.PS
             WindowStoppedCount = windowStopped;
             AllTimeFailedCount = allTimeFailed;
             AllTimeStoppedCount = allTimeStopped;
-            LastStatus = lastStatus;
+            LastStatusValue = lastStatus;
         }
 
-        /// <summary>A one-line summary, for example <c>restore: avg 2,500.0 ms over 5 runs</c>.</summary>
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0}: avg {1:N1} ms over {2} run{3}", NodeId, AvgDuration, Durations.Length, Durations.Length == 1 ? "" : "s");
+        /// <summary>A one-line summary, for example <c>restore: avg 2,500.0 ms over 5 runs</c>, or
+        /// <c>failer: no successful run (3 failed)</c>.</summary>
+        public override string ToString() => AvgDuration is double avg
+            ? string.Format(CultureInfo.InvariantCulture, "{0}: avg {1:N1} ms over {2} run{3}", NodeId, avg, Durations.Length, Durations.Length == 1 ? "" : "s")
+            : string.Format(CultureInfo.InvariantCulture, "{0}: no successful run ({1} failed, {2} stopped)", NodeId, AllTimeFailedCount, AllTimeStoppedCount);
     }
 }

@@ -30,7 +30,7 @@ namespace Profiler.PS
             ParentId = parentId;
             ParentSequence = parentSequence;
             SelfDuration = selfDuration ?? duration;
-            Status = status;
+            StatusValue = status;
             StartOffset = startOffset ?? endOffset - duration;
             Lane = lane;
             Overhead = overhead;
@@ -68,8 +68,11 @@ namespace Profiler.PS
         public long ParentSequence { get; }
         /// <summary>Milliseconds of <see cref="Duration"/> not spent in child executions (exclusive time).</summary>
         public double SelfDuration { get; }
-        /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped).</summary>
-        public NodeStatus Status { get; }
+        /// <summary>Succeeded, Failed (the block threw) or Stopped (the pipeline was stopped): a <see cref="NodeStatus"/>
+        /// name. A string, so that ConvertTo-Json and Export-Csv write the name (an enum is written as its number).</summary>
+        public string Status => StatusValue.ToString();
+        /// <summary>How the execution ended, as the enum the engine reasons with.</summary>
+        internal NodeStatus StatusValue { get; }
         /// <summary>Milliseconds from the start of the run to when the execution started: <see cref="EndOffset"/> minus
         /// <see cref="Duration"/>. A top-level Add-NodeTiming step never starts before its lane's previous top-level step ended
         /// (nor before the run), so steps timed by hand one after another lie end to end in record order; a child timing given
@@ -90,6 +93,6 @@ namespace Profiler.PS
 
         /// <summary>For example <c>compile: 812.5 ms</c>, with the status when it did not succeed.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1:N1} ms{2}", NodeId, Duration,
-            Status == NodeStatus.Succeeded ? "" : " (" + Status + ")");
+            StatusValue == NodeStatus.Succeeded ? "" : " (" + Status + ")");
     }
 }

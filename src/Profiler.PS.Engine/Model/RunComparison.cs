@@ -16,7 +16,7 @@ namespace Profiler.PS
             ComparisonVerdict verdict, double? pValue, string method, string reason)
         {
             WorkflowId = workflowId;
-            Scope = scope;
+            ScopeValue = scope;
             NodeId = nodeId;
             NodeLabel = nodeLabel;
             RunNumbers = runNumbers ?? Array.Empty<int>();
@@ -31,7 +31,7 @@ namespace Profiler.PS
                 if (b > 0) DeltaPercent = (c - b) / b * 100;
                 else if (c == b) DeltaPercent = 0;
             }
-            Verdict = verdict;
+            VerdictValue = verdict;
             PValue = pValue;
             Method = method;
             Reason = reason;
@@ -44,8 +44,11 @@ namespace Profiler.PS
 
         /// <summary>The workflow compared.</summary>
         public string WorkflowId { get; }
-        /// <summary>Node for a node's line, Workflow for the line of the workflow's total duration.</summary>
-        public ComparisonScope Scope { get; }
+        /// <summary>Node for a node's line, Workflow for the line of the workflow's total duration: a
+        /// <see cref="ComparisonScope"/> name (a string, so that ConvertTo-Json and Export-Csv write the name).</summary>
+        public string Scope => ScopeValue.ToString();
+        /// <summary>What the line is about, as the enum.</summary>
+        internal ComparisonScope ScopeValue { get; }
         /// <summary>The node's id; null on the workflow line.</summary>
         public string NodeId { get; }
         /// <summary>The node's display label; the workflow's name on the workflow line.</summary>
@@ -66,8 +69,11 @@ namespace Profiler.PS
         public double? Delta { get; }
         /// <summary>Delta as a percentage of BaselineDuration; null when either is missing or the baseline is 0 ms.</summary>
         public double? DeltaPercent { get; }
-        /// <summary>Same, Faster, Slower, Inconclusive, New or Missing.</summary>
-        public ComparisonVerdict Verdict { get; }
+        /// <summary>Same, Faster, Slower, Inconclusive, New, Missing, Failed or Stopped: a <see cref="ComparisonVerdict"/>
+        /// name. A string, so that ConvertTo-Json and Export-Csv write the name; <c>Where-Object Verdict -eq Slower</c> works.</summary>
+        public string Verdict => VerdictValue.ToString();
+        /// <summary>The verdict, as the enum the engine counts and orders by.</summary>
+        internal ComparisonVerdict VerdictValue { get; }
         /// <summary>The Mann-Whitney U test's two-sided p-value when both sides had at least 5 samples; else null.</summary>
         public double? PValue { get; }
         /// <summary>How the verdict was reached: the Mann-Whitney test (exact or normal approximation) or the single-run rule.</summary>
@@ -78,7 +84,7 @@ namespace Profiler.PS
         /// <summary>For example <c>compile: Slower, 3,000.0 ms vs 2,000.0 ms (+50.0%)</c>.</summary>
         public override string ToString()
         {
-            string name = Scope == ComparisonScope.Workflow ? "(workflow total)" : NodeId;
+            string name = ScopeValue == ComparisonScope.Workflow ? "(workflow total)" : NodeId;
             if (Delta is double d)
                 return string.Format(CultureInfo.InvariantCulture, "{0}: {1}, {2:N1} ms vs {3:N1} ms ({4})", name, Verdict,
                     CurrentDuration, BaselineDuration, DeltaPercent is double p ? DurationFormat.SignedPercent(p) : (d > 0 ? "+" : "") + d.ToString("0.0", CultureInfo.InvariantCulture) + " ms");

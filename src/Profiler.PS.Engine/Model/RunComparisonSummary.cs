@@ -19,14 +19,14 @@ namespace Profiler.PS
             var faster = new System.Collections.Generic.List<string>();
             foreach (RunComparison line in lines)
             {
-                if (line.Scope == ComparisonScope.Workflow)
+                if (line.ScopeValue == ComparisonScope.Workflow)
                 {
-                    Verdict = line.Verdict;
+                    VerdictValue = line.VerdictValue;
                     DeltaPercent = line.DeltaPercent;
                     BaselineRunCount = line.BaselineRunNumbers.Length;
                     continue;
                 }
-                switch (line.Verdict)
+                switch (line.VerdictValue)
                 {
                     case ComparisonVerdict.Slower: slower.Add(line.NodeId); break;
                     case ComparisonVerdict.Faster: faster.Add(line.NodeId); break;
@@ -44,8 +44,11 @@ namespace Profiler.PS
         public int RunNumber { get; }
         /// <summary>How many earlier runs it was compared with.</summary>
         public int BaselineRunCount { get; }
-        /// <summary>The verdict on the workflow's total duration.</summary>
-        public ComparisonVerdict Verdict { get; }
+        /// <summary>The verdict on the workflow's total duration: a <see cref="ComparisonVerdict"/> name (a string, so that
+        /// ConvertTo-Json and Export-Csv write the name).</summary>
+        public string Verdict => VerdictValue.ToString();
+        /// <summary>The verdict on the workflow's total duration, as the enum.</summary>
+        internal ComparisonVerdict VerdictValue { get; }
         /// <summary>Change of the total duration in percent of the baseline median; null when there is no baseline.</summary>
         public double? DeltaPercent { get; }
         /// <summary>Nodes judged Slower.</summary>

@@ -25,7 +25,7 @@ namespace Profiler.PS
             CriticalPathNodes = shape?.CriticalPathNodes ?? System.Array.Empty<string>();
             LaneCount = shape?.LaneCount ?? 0;
             FailedCount = shape?.FailedCount ?? 0;
-            TotalSource = shape?.TotalSource ?? RunTotalSource.Clock;
+            TotalSourceValue = shape?.TotalSource ?? RunTotalSource.Clock;
         }
 
         /// <summary>The run's executions with start, lane and parent (drawn as they ran), or null for runs stored
@@ -83,12 +83,15 @@ namespace Profiler.PS
         /// <summary>Executions in the run that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
         /// <summary>Where <see cref="TotalDuration"/> came from: Clock (the wall time), Timeline (hand-given durations
-        /// that add up to more than the clock saw) or Given (-TotalDuration).</summary>
-        public RunTotalSource TotalSource { get; }
+        /// that add up to more than the clock saw) or Given (-TotalDuration): a <see cref="RunTotalSource"/> name, as a string
+        /// so that ConvertTo-Json and Export-Csv write the name.</summary>
+        public string TotalSource => TotalSourceValue.ToString();
+        /// <summary>Where <see cref="TotalDuration"/> came from, as the enum.</summary>
+        internal RunTotalSource TotalSourceValue { get; }
 
         /// <summary>How long the run's picture is, in milliseconds: its recorded timeline when steps given by hand reach past
         /// the clock (<see cref="RunTotalSource.Timeline"/>: the total), else the wall time.</summary>
-        internal double TimelineLength => TotalSource == RunTotalSource.Timeline ? TotalDuration : WallTime;
+        internal double TimelineLength => TotalSourceValue == RunTotalSource.Timeline ? TotalDuration : WallTime;
 
         /// <summary>For example <c>run 3: 5,000.0 ms, 4 nodes</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,

@@ -38,7 +38,7 @@ namespace Profiler.PS.Persistence
 
         /// <summary>The shape a summary carries, to rebuild it (renumbered) without losing it.</summary>
         public static RunShape Of(WorkflowRunSummary r)
-            => new RunShape(r.WallTime, r.NodeTimeSum, r.CriticalPath, r.CriticalPathNodes, r.LaneCount, r.FailedCount, r.TotalSource);
+            => new RunShape(r.WallTime, r.NodeTimeSum, r.CriticalPath, r.CriticalPathNodes, r.LaneCount, r.FailedCount, r.TotalSourceValue);
 
         /// <summary>Reads an optional self time: absent means the node had no nested nodes (its self time is its duration).</summary>
         /// <exception cref="JsonFormatException">It is negative or larger than <paramref name="duration"/>.</exception>

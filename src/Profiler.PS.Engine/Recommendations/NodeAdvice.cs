@@ -41,7 +41,7 @@ namespace Profiler.PS.Engine
             int n = x.Length;
             if (n < RecommendationThresholds.MinimumRuns) return false;
             // Neither a step nor a drift can pass the thresholds when the whole window's range does not: skip the tests.
-            if (!RegressionRule.Default.PassesThresholds(node.MaxDuration - node.MinDuration, node.MinDuration)) return false;
+            if (!RegressionRule.Default.PassesThresholds(node.MaxDuration.Value - node.MinDuration.Value, node.MinDuration.Value)) return false;
             TrendResult trend = TrendTest.Test(x);
             double lineCost = 0;
             for (int i = 0; i < n; i++) lineCost += Math.Abs(x[i] - (trend.Intercept + trend.Slope * i));
@@ -90,7 +90,7 @@ namespace Profiler.PS.Engine
             int[] judged = SliceInts(runs, split, runs.Length - split), baseline = SliceInts(runs, 0, split);
             RunComparison line = RunComparer.Compare(_profile.WorkflowId, _profile.WorkflowName, new[] { node }, _profile.Runs, judged, baseline,
                 baseline.Length, RegressionRule.Default)[0];
-            if (line.Verdict != ComparisonVerdict.Slower || line.BaselineDuration == null || line.CurrentDuration == null) return false;
+            if (line.VerdictValue != ComparisonVerdict.Slower || line.BaselineDuration == null || line.CurrentDuration == null) return false;
             double baseMedian = line.BaselineDuration.Value;
             var savings = new double[judged.Length];
             for (int i = 0; i < judged.Length; i++) savings[i] = _paths.Saving(node.NodeId, judged[i], node.Durations[split + i] - baseMedian);

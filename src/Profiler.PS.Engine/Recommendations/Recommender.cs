@@ -151,7 +151,7 @@ namespace Profiler.PS.Engine
                 foreach (NodePerformanceData node in profile.NodeData)
                 {
                     if (node.Durations.Length == 0 || !string.Equals(node.NodeId, budget.NodeId, StringComparison.OrdinalIgnoreCase)) continue;
-                    double value = Budgets.ValueOf(node, budget.Statistic);
+                    double value = Budgets.ValueOf(node, budget.Statistic) ?? 0;   // not null: the node has samples
                     if (!(value >= RecommendationThresholds.BudgetRiskShare * budget.Maximum)) continue;
                     bool over = value > budget.Maximum;
                     found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.BudgetRisk, node.NodeId, node.NodeLabel, 0, 0,

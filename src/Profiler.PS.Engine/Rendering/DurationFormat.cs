@@ -6,6 +6,9 @@ namespace Profiler.PS.Rendering
     /// <summary>Durations in the units a person reads: <c>850 ms</c>, <c>2.4 s</c>, <c>1 m 12 s</c>, <c>2 h 05 m</c>.</summary>
     public static class DurationFormat
     {
+        /// <summary>Formats <paramref name="milliseconds"/> as <see cref="Human(double)"/> does; '-' for null (no value).</summary>
+        public static string Human(double? milliseconds) => milliseconds is double ms ? Human(ms) : "-";
+
         /// <summary>Formats <paramref name="milliseconds"/> with invariant digits.</summary>
         public static string Human(double milliseconds)
         {

@@ -27,8 +27,8 @@ namespace Profiler.PS.Rendering
             sb.Append(capped ? "+" : " ").Append(' ', layout.BarWidth - bar.Length);
             // A row without a successful run has no time: '-', never 0 ms (its failure mark says why).
             bool noData = row.RunCount == 0;
-            Value(sb, !layout.ShowWords ? "" : row.IsOthers ? "total" : "avg", noData ? double.NaN : row.AvgDuration, ansi);
-            if (layout.ShowLast) Value(sb, "last", noData ? double.NaN : row.LastDuration, ansi);
+            Value(sb, !layout.ShowWords ? "" : row.IsOthers ? "total" : "avg", row.AvgDuration ?? double.NaN, ansi);
+            if (layout.ShowLast) Value(sb, "last", row.LastDuration ?? double.NaN, ansi);
             sb.Append("  ").Append((noData ? "-" : row.Share.ToString("0%", c)).PadLeft(HeatmapLayout.ShareWidth));
             if (layout.SparkColumns > 0) AppendSparkline(sb, row, layout.SparkColumns, ansi);
             if (layout.FailWidth > 0)

@@ -40,10 +40,10 @@ namespace Profiler.PS.Rendering
                 NodePerformanceData n = sorted[i];
                 BottleneckAlert alert = Engine.Ranking.FindAlert(profile.Alerts, n.NodeId);
                 double value = Engine.Ranking.Value(n, rankBy);
-                double last = rankBy == Engine.RankBy.Inclusive ? n.LastDuration : n.LastSelfDuration;
+                double last = (rankBy == Engine.RankBy.Inclusive ? n.LastDuration : n.LastSelfDuration) ?? 0;
                 double intensity = options.Intensity(value, slowest);
                 rows[i] = new HeatmapRow(profile.WorkflowId, profile.WorkflowName, i + 1, n, 1, n.NodeLabel,
-                    value, last, total > 0 ? n.AvgSelfDuration / total : 0, intensity,
+                    value, last, total > 0 ? n.AvgSelfDuration.GetValueOrDefault() / total : 0, intensity,
                     ColorScale.Hex(intensity), options.Scale, alert);
                 rows[i].SetFailures(n.WindowFailedCount, n.WindowStoppedCount);
                 rows[i].SetRunCount(n.RunCount);
@@ -57,11 +57,11 @@ namespace Profiler.PS.Rendering
                 for (int i = shown; i < sorted.Length; i++)
                 {
                     avg += Engine.Ranking.Value(sorted[i], rankBy);
-                    self += sorted[i].AvgSelfDuration;
+                    self += sorted[i].AvgSelfDuration.GetValueOrDefault();
                     failed += sorted[i].WindowFailedCount;
                     stopped += sorted[i].WindowStoppedCount;
                     runs += sorted[i].RunCount;
-                    last += rankBy == Engine.RankBy.Inclusive ? sorted[i].LastDuration : sorted[i].LastSelfDuration;
+                    last += (rankBy == Engine.RankBy.Inclusive ? sorted[i].LastDuration : sorted[i].LastSelfDuration) ?? 0;
                     RunAlignment.AddInto(samples, RunAlignment.Align(sorted[i], columns));
                 }
                 string label = string.Format(CultureInfo.InvariantCulture, "Others ({0} node{1})", folded, folded == 1 ? "" : "s");
@@ -77,7 +77,7 @@ namespace Profiler.PS.Rendering
         private static void Finish(HeatmapRow row, double[] samples, double slowest, HeatmapOptions options, HeatmapFrame frame)
         {
             // One scale for every bar: the slowest node fills the bar; an Others total beyond it is capped.
-            row.BarFraction = slowest > 0 ? row.AvgDuration / slowest : 0;
+            row.BarFraction = slowest > 0 ? row.AvgValue / slowest : 0;
             row.Bar = Bar(row.BarFraction, StoredBarWidth);
             row.Samples = samples;
             row.SampleIntensities = new double[samples.Length];

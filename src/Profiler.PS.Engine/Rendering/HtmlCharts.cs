@@ -16,18 +16,18 @@ namespace Profiler.PS.Rendering
         /// </summary>
         public static void Trend(StringBuilder sb, double[] samples, NodePerformanceData node)
         {
-            double max = Math.Max(Sparkline.Max(samples), node.MaxDuration);
+            double max = Math.Max(Sparkline.Max(samples), node.MaxDuration ?? 0);
             const double low = 0;
             // The figure's caption names the node and its figures; the chart itself stays lean (1,000 of them fit in a report).
             sb.Append("<svg viewBox=\"0 0 200 56\" preserveAspectRatio=\"none\" aria-hidden=\"true\">");
             if (max > 0 && samples.Length > 0)
             {
-                double top = Y(node.MaxDuration, low, max), bottom = Y(node.MinDuration, low, max);
+                double top = Y(node.MaxDuration ?? 0, low, max), bottom = Y(node.MinDuration ?? 0, low, max);
                 sb.Append("<rect class=\"band\" width=\"200\" y=\"");
                 HtmlText.Number(sb, top).Append("\" height=\"");
                 HtmlText.Number(sb, Math.Max(1, bottom - top)).Append("\"/>");
                 sb.Append("<line class=\"avg\" x2=\"200\" y1=\"");
-                double avg = Y(node.AvgDuration, low, max);
+                double avg = Y(node.AvgDuration ?? 0, low, max);
                 HtmlText.Number(sb, avg).Append("\" y2=\"");
                 HtmlText.Number(sb, avg).Append("\"/>");
                 Polylines(sb, samples, low, max);

@@ -25,7 +25,7 @@ namespace Profiler.PS.Rendering
             {
                 case NodePerformanceData n: depth = n.Depth; ids = n.Ids; index = n.IdIndex; id = n.NodeId; break;
                 case BottleneckInfo b: ids = b.Ids; index = b.IdIndex; id = b.NodeId; break;
-                case RunComparison c: ids = c.Ids; index = c.IdIndex; id = c.Scope == ComparisonScope.Workflow ? Engine.RunComparer.WorkflowTotalLabel : c.NodeId; break;
+                case RunComparison c: ids = c.Ids; index = c.IdIndex; id = c.ScopeValue == ComparisonScope.Workflow ? Engine.RunComparer.WorkflowTotalLabel : c.NodeId; break;
                 case NodeTiming t: id = t.NodeId; break;
                 case BudgetResult r: id = r.NodeId; break;
                 case BottleneckAlert a: id = a.NodeId; break;

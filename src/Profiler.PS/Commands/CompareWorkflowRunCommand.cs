@@ -26,7 +26,9 @@ namespace Profiler.PS.Commands
     /// Baseline(ms) = BaselineDuration, Delta% = DeltaPercent, PValue, then NodeId last, shortened for the line's width
     /// (an ellipsis, then the id's end); the workflow line shows "(workflow total)" as its NodeId. A side without a
     /// sample shows '-'. Reason (why the verdict, in words), Delta (ms), BaselineSamples and Method are in
-    /// Format-List * or Select-Object, not in the table.</para>
+    /// Format-List * or Select-Object, not in the table. Verdict and Scope are strings, the names of the
+    /// ComparisonVerdict and ComparisonScope members (Where-Object Verdict -eq Slower), so ConvertTo-Json and
+    /// Export-Csv write the name; Sort-Object Verdict sorts them alphabetically.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -18,7 +18,8 @@ namespace Profiler.PS.Commands
     /// (inclusive of nested nodes: what -Inclusive ranks by), Max(ms) = MaxDuration; IsAlert shows "slow" when the
     /// node tripped the rule in the latest run; Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs
     /// in the window, blank when none); NodeId last, shortened for the line's width (an ellipsis, then the id's end).
-    /// A node with no successful run (RunCount 0) shows '-', not 0 ms. NodeLabel and LastDuration are in Format-List *.</para>
+    /// A node with no successful run (RunCount 0) shows '-', not 0 ms; its AvgDuration, AvgSelfDuration, MaxDuration
+    /// and LastDuration are $null. NodeLabel and LastDuration are in Format-List *.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -23,7 +23,8 @@ namespace Profiler.PS.Commands
     /// <para>The default table fits 80 columns: numbers first in fixed widths (never cut), NodeId last, shortened for
     /// the line's width (an ellipsis, then the id's end, kept apart from the other ids; under its parent an id that
     /// repeats the parent's id shows only the rest). A node with no successful run (RunCount 0) shows '-' for every
-    /// duration, never 0 ms, and its failures in Fail. Headers are short forms of the properties: Runs = RunCount,
+    /// duration, never 0 ms, and its failures in Fail; its duration properties are $null (null in ConvertTo-Json, blank
+    /// in Export-Csv). LastStatus is the NodeStatus name (Succeeded, Failed, Stopped), a string. Headers are short forms of the properties: Runs = RunCount,
     /// Fail = WindowFailedCount + WindowStoppedCount (failed or stopped runs in the window, blank when none; they are
     /// not in Runs or any duration statistic; AllTimeFailedCount, AllTimeStoppedCount and LastStatus say more),
     /// Avg(ms), Median(ms), P95(ms), Last(ms) = AvgDuration, MedianDuration, P95Duration, LastDuration, and

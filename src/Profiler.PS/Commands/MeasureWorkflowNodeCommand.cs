@@ -184,7 +184,7 @@ namespace Profiler.PS.Commands
             try
             {
                 NodeScopeStack.ValidateNodeId(NodeId);
-                if (_run == null || _run.State != WorkflowRunState.Running) _run = TargetRun(Run, out _oneOff);
+                if (_run == null || !_run.IsRunning) _run = TargetRun(Run, out _oneOff);
                 State.Scopes.EnsureCanBegin(_run);
             }
             catch (ProfilerException ex)
@@ -276,7 +276,7 @@ namespace Profiler.PS.Commands
         /// <summary>A one-off run lasts as long as this command: every piped object is one execution in it.</summary>
         private void CompleteOneOff()
         {
-            if (_oneOff && _run != null && _run.State == WorkflowRunState.Running) _run.Complete();
+            if (_oneOff && _run != null && _run.IsRunning) _run.Complete();
             _oneOff = false;
         }
 

@@ -262,7 +262,7 @@ namespace Profiler.PS.Commands
             if (!quiet && recording.Failure != null)
                 WriteWarning($"Some of the script's timings were not recorded: {recording.Failure.Message}");
             if (!quiet) foreach (BottleneckAlert alert in recording.Alerts) RaiseBottleneck(alert);
-            if (!ownRun || run.State != WorkflowRunState.Running) return;
+            if (!ownRun || !run.IsRunning) return;
             RunCompletion completion = run.Complete();
             if (quiet) return;
             if (completion.HistoryError != null)

@@ -18,10 +18,11 @@ namespace Profiler.PS.Commands
     /// WorkflowId and Statistic are optional. A node's own Statistic wins over the file's, which wins over -Statistic (default Avg).
     /// -WorkflowId wins over the file's WorkflowId; without either, the most recently started workflow is checked.</para>
     /// <para>Errors: a maximum of 0 or less (TestWorkflowBudgetInvalidMaximum), an unknown statistic in a file
-    /// (TestWorkflowBudgetInvalidStatistic), a node id that matches no node with completed runs
-    /// (TestWorkflowBudgetNodeNotFound), a missing or malformed file (TestWorkflowBudgetFileNotFound,
-    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked counts as not passed for -Quiet and -Assert.
-    /// Nothing recorded is changed.</para>
+    /// (TestWorkflowBudgetInvalidStatistic), a missing or malformed file (TestWorkflowBudgetFileNotFound,
+    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked is written as a result with Checked $false,
+    /// Passed $false, Value $null and a Message that says why: its id matches no node of the workflow, or the node
+    /// has no successful run (every run of it in the window Failed or was Stopped; the message gives both counts).
+    /// Such a budget counts as not passed for -Quiet and -Assert. Nothing recorded is changed.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -148,13 +149,14 @@ namespace Profiler.PS.Commands
 
         /// <summary>
         /// Checks one budget entry: an id naming a node is literal even with '[', '*' or '?'; otherwise it is a wildcard
-        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass.
+        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass; so
+        /// does a matched node without a successful run (Budgets.Check says so, with its failed and stopped runs).
         /// </summary>
         private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
         {
             var matched = new List<NodePerformanceData>();
             foreach (NodePerformanceData node in nodes)
-                if (node.Durations.Length > 0 && string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase)) matched.Add(node);
+                if (string.Equals(node.NodeId, entry.NodeId, StringComparison.OrdinalIgnoreCase)) matched.Add(node);
             string why = null;
             if (matched.Count == 0 && WildcardPattern.ContainsWildcardCharacters(entry.NodeId))
             {
@@ -162,7 +164,7 @@ namespace Profiler.PS.Commands
                 if (pattern == null) why = invalid;
                 else
                     foreach (NodePerformanceData node in nodes)
-                        if (node.Durations.Length > 0 && pattern.IsMatch(node.NodeId)) matched.Add(node);
+                        if (pattern.IsMatch(node.NodeId)) matched.Add(node);
             }
             foreach (NodePerformanceData node in matched)
             {

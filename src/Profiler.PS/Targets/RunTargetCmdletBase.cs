@@ -45,7 +45,7 @@ namespace Profiler.PS
         {
             oneOff = false;
             if (given != null) return given;
-            if (_resolved != null && _resolvedFor == workflowId && _resolved.State == WorkflowRunState.Running) return _resolved;
+            if (_resolved != null && _resolvedFor == workflowId && _resolved.IsRunning) return _resolved;
             // Looked up without exceptions: this runs inside the timed span of a node, where a thrown exception costs milliseconds.
             WorkflowRun run = workflowId == null ? Session.DefaultRun : Session.GetWorkflow(workflowId)?.CurrentRun;
             if (run == null && StartsOneOffRun)

@@ -15,7 +15,7 @@ namespace Profiler.PS.Tests.Engine
         [InlineData(BudgetStatistic.Last, 30.0)]
         public void Each_statistic_is_read_from_the_window(BudgetStatistic statistic, double expected)
         {
-            Assert.Equal(expected, Budgets.ValueOf(Node, statistic), 9);
+            Assert.Equal(expected, Budgets.ValueOf(Node, statistic).Value, 9);
         }
 
         [Fact]

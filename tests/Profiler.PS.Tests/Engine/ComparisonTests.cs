@@ -21,7 +21,7 @@ namespace Profiler.PS.Tests.Engine
             => _session.GetWorkflow(workflow).Compare(runs, baseline, count, relative, absolute, out _);
 
         private static RunComparison Line(RunComparison[] lines, string node)
-            => lines.Single(l => node == null ? l.Scope == ComparisonScope.Workflow : l.NodeId == node);
+            => lines.Single(l => node == null ? l.ScopeValue == ComparisonScope.Workflow : l.NodeId == node);
 
         [Fact]
         public void A_single_run_is_judged_by_thresholds_and_the_baseline_noise()
@@ -30,7 +30,7 @@ namespace Profiler.PS.Tests.Engine
             Run("s", 190, ("compile", 150), ("test", 41));
             RunComparison[] lines = Compare("s");
             RunComparison compile = Line(lines, "compile");
-            Assert.Equal(ComparisonVerdict.Slower, compile.Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, compile.VerdictValue);
             Assert.Equal(new[] { 5 }, compile.RunNumbers);
             Assert.Equal(new[] { 1, 2, 3, 4 }, compile.BaselineRunNumbers);
             Assert.Equal(150, compile.CurrentDuration);
@@ -38,9 +38,9 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(49.5, compile.Delta);
             Assert.Equal(49.5 / 100.5 * 100, compile.DeltaPercent.Value, 9);
             Assert.Null(compile.PValue);
-            Assert.Equal(ComparisonVerdict.Same, Line(lines, "test").Verdict);   // 1 ms: under the 5 ms threshold
+            Assert.Equal(ComparisonVerdict.Same, Line(lines, "test").VerdictValue);   // 1 ms: under the 5 ms threshold
             RunComparison total = Line(lines, null);
-            Assert.Equal(ComparisonVerdict.Slower, total.Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, total.VerdictValue);
             Assert.Equal("s", total.NodeLabel);
             Assert.Same(lines.Last(), total);
         }
@@ -51,9 +51,9 @@ namespace Profiler.PS.Tests.Engine
             foreach (double ms in new double[] { 100, 200, 60, 140 }) Run("n", ms, ("step", ms));
             Run("n", 175, ("step", 175));
             RunComparison noisy = Line(Compare("n"), "step");
-            Assert.Equal(ComparisonVerdict.Inconclusive, noisy.Verdict);
+            Assert.Equal(ComparisonVerdict.Inconclusive, noisy.VerdictValue);
             Assert.Contains("noise", noisy.Reason);
-            Assert.Equal(ComparisonVerdict.Inconclusive, Line(Compare("n", count: 2), "step").Verdict);
+            Assert.Equal(ComparisonVerdict.Inconclusive, Line(Compare("n", count: 2), "step").VerdictValue);
             Assert.Contains("only 2 baseline runs", Line(Compare("n", count: 2), "step").Reason);
         }
 
@@ -63,11 +63,11 @@ namespace Profiler.PS.Tests.Engine
             foreach (double ms in new double[] { 10, 10, 10 }) Run("t", ms, ("tiny", ms), ("big", ms * 1000));
             Run("t", 13, ("tiny", 13), ("big", 10_500));
             RunComparison[] defaults = Compare("t");
-            Assert.Equal(ComparisonVerdict.Same, Line(defaults, "tiny").Verdict);   // +30% but 3 ms
-            Assert.Equal(ComparisonVerdict.Same, Line(defaults, "big").Verdict);    // +500 ms but 5%
+            Assert.Equal(ComparisonVerdict.Same, Line(defaults, "tiny").VerdictValue);   // +30% but 3 ms
+            Assert.Equal(ComparisonVerdict.Same, Line(defaults, "big").VerdictValue);    // +500 ms but 5%
             RunComparison[] tight = Compare("t", relative: 0.01, absolute: 1);
-            Assert.Equal(ComparisonVerdict.Slower, Line(tight, "tiny").Verdict);
-            Assert.Equal(ComparisonVerdict.Slower, Line(tight, "big").Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, Line(tight, "tiny").VerdictValue);
+            Assert.Equal(ComparisonVerdict.Slower, Line(tight, "big").VerdictValue);
         }
 
         [Fact]
@@ -76,12 +76,12 @@ namespace Profiler.PS.Tests.Engine
             for (int i = 1; i <= 12; i++) Run("m", 0, ("step", 100 + (i > 6 ? 20 : 0) + i % 3), ("flat", 50 + i % 2));
             RunComparison[] lines = Compare("m", runs: new[] { 7, 8, 9, 10, 11, 12 }, baseline: new[] { 1, 2, 3, 4, 5, 6 });
             RunComparison step = Line(lines, "step");
-            Assert.Equal(ComparisonVerdict.Slower, step.Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, step.VerdictValue);
             Assert.Equal(6, step.CurrentSamples);
             Assert.Equal(6, step.BaselineSamples);
             Assert.True(step.PValue < 0.01);
             Assert.Contains("normal approximation", step.Method);
-            Assert.Equal(ComparisonVerdict.Same, Line(lines, "flat").Verdict);
+            Assert.Equal(ComparisonVerdict.Same, Line(lines, "flat").VerdictValue);
             Assert.NotNull(Line(lines, "flat").PValue);
         }
 
@@ -93,7 +93,7 @@ namespace Profiler.PS.Tests.Engine
             RunComparison step = Line(Compare("i", runs: new[] { 6, 7, 8, 9, 10 }, baseline: new[] { 1, 2, 3, 4, 5 }), "step");
             Assert.Equal(300, step.CurrentDuration);
             Assert.Equal(100, step.BaselineDuration);
-            Assert.Equal(ComparisonVerdict.Inconclusive, step.Verdict);
+            Assert.Equal(ComparisonVerdict.Inconclusive, step.VerdictValue);
             Assert.True(step.PValue >= 0.05);
         }
 
@@ -103,11 +103,11 @@ namespace Profiler.PS.Tests.Engine
             for (int i = 0; i < 3; i++) Run("nm", 10, ("old", 5), ("kept", 5));
             Run("nm", 10, ("kept", 5), ("fresh", 5));
             RunComparison[] lines = Compare("nm");
-            Assert.Equal(ComparisonVerdict.Missing, Line(lines, "old").Verdict);
+            Assert.Equal(ComparisonVerdict.Missing, Line(lines, "old").VerdictValue);
             Assert.Null(Line(lines, "old").CurrentDuration);
-            Assert.Equal(ComparisonVerdict.New, Line(lines, "fresh").Verdict);
+            Assert.Equal(ComparisonVerdict.New, Line(lines, "fresh").VerdictValue);
             Assert.Null(Line(lines, "fresh").Delta);
-            Assert.Equal(ComparisonVerdict.Same, Line(lines, "kept").Verdict);
+            Assert.Equal(ComparisonVerdict.Same, Line(lines, "kept").VerdictValue);
         }
 
         [Fact]
@@ -139,12 +139,12 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void Completing_a_run_summarises_its_comparison()
         {
-            Assert.Equal(ComparisonVerdict.New, Run("c", 100, ("a", 50), ("b", 50)).Profile.Comparison.Verdict);
+            Assert.Equal(ComparisonVerdict.New, Run("c", 100, ("a", 50), ("b", 50)).Profile.Comparison.VerdictValue);
             for (int i = 0; i < 3; i++) Run("c", 100, ("a", 50), ("b", 50));
             RunComparisonSummary s = Run("c", 200, ("a", 150), ("b", 50), ("new", 1)).Profile.Comparison;
             Assert.Equal(5, s.RunNumber);
             Assert.Equal(4, s.BaselineRunCount);
-            Assert.Equal(ComparisonVerdict.Slower, s.Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, s.VerdictValue);
             Assert.Equal(100, s.DeltaPercent);
             Assert.Equal(new[] { "a" }, s.SlowerNodes);
             Assert.Equal((1, 0, 1, 1), (s.SlowerCount, s.FasterCount, s.SameCount, s.NewCount));

@@ -73,7 +73,7 @@ namespace Profiler.PS.Tests.Engine
                 Assert.Equal(parent.ThreadId, x.ThreadId);
             });
             Assert.Equal(6_000, t.Count(x => x.ParentId != null));
-            Assert.Equal(3_000, t.Count(x => x.Status == NodeStatus.Failed));
+            Assert.Equal(3_000, t.Count(x => x.StatusValue == NodeStatus.Failed));
             Assert.Equal(3_000, run.Complete().Run.FailedCount);
         }
     }

@@ -36,10 +36,10 @@ namespace Profiler.PS.Tests.Engine
             WorkflowPerformanceProfile p = Profile();
             NodePerformanceData test = p.NodeData.Single(n => n.NodeId == "test");
             Assert.Equal((2, 1, 2L, 1L, NodeStatus.Failed),
-                (test.WindowFailedCount, test.WindowStoppedCount, test.AllTimeFailedCount, test.AllTimeStoppedCount, test.LastStatus));
+                (test.WindowFailedCount, test.WindowStoppedCount, test.AllTimeFailedCount, test.AllTimeStoppedCount, test.LastStatusValue));
             BottleneckInfo[] ranked = Ranking.Bottlenecks(p.NodeData, p.Alerts, 5);
             BottleneckInfo b = ranked.Single(x => x.NodeId == "test");
-            Assert.Equal((2, 1, NodeStatus.Failed), (b.WindowFailedCount, b.WindowStoppedCount, b.LastStatus));
+            Assert.Equal((2, 1, NodeStatus.Failed), (b.WindowFailedCount, b.WindowStoppedCount, b.LastStatusValue));
             Assert.Equal((0, 0), (ranked.Single(x => x.NodeId == "build").WindowFailedCount, ranked.Single(x => x.NodeId == "build").WindowStoppedCount));
         }
 

@@ -40,7 +40,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(3, others.NodeCount);
             Assert.Equal(3, others.Rank);
             Assert.Equal("Others (3 nodes)", others.NodeLabel);
-            Assert.Equal(200, others.AvgDuration, 6);
+            Assert.Equal(200, others.AvgDuration.Value, 6);
             Assert.Equal(0.2, others.Share, 6);
             Assert.Equal(1.0, rows.Sum(r => r.Share), 6);
             Assert.Contains("Others (3 nodes)", Line(others));

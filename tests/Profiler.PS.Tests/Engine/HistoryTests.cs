@@ -56,7 +56,7 @@ namespace Profiler.PS.Tests.Engine
                 Assert.Equal((x.NodeId, x.NodeType, x.NodeLabel, x.ExecutionCount, x.RunCount), (y.NodeId, y.NodeType, y.NodeLabel, y.ExecutionCount, y.RunCount));
                 Assert.Equal(x.Durations, y.Durations);
                 Assert.Equal(x.RunNumbers, y.RunNumbers);
-                Assert.Equal(x.AllTimeAvgDuration, y.AllTimeAvgDuration, 12);
+                Assert.Equal(x.AllTimeAvgDuration.Value, y.AllTimeAvgDuration.Value, 12);
             }
         }
 

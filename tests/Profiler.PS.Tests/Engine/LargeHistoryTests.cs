@@ -69,11 +69,11 @@ namespace Profiler.PS.Tests.Engine
                 Assert.Equal(Enumerable.Range(Runs - 19, 20).Select(r => Duration(r, k)), n.Durations);
                 Assert.Equal(Runs, n.RunCount);
                 Assert.Equal(Runs, n.ExecutionCount);
-                Assert.Equal(Enumerable.Range(1, Runs).Average(r => Duration(r, k)), n.AllTimeAvgDuration, 9);
+                Assert.Equal(Enumerable.Range(1, Runs).Average(r => Duration(r, k)), n.AllTimeAvgDuration.Value, 9);
                 Assert.Equal(10 + k, n.AllTimeMinDuration);
                 Assert.Equal(13 + k, n.AllTimeMaxDuration);
             }
-            Assert.Equal(ComparisonVerdict.Same, p.Comparison.Verdict);
+            Assert.Equal(ComparisonVerdict.Same, p.Comparison.VerdictValue);
         }
     }
 }

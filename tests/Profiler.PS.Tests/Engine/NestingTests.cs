@@ -70,7 +70,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[] { 0.0, 10, 115, 135, 125 }, new[] { "build", "restore", "compile", "codegen", "manual" }.Select(id => Get(id).StartOffset));
             Assert.Equal(430.0, Get("build").EndOffset);
             Assert.All(t, x => Assert.Equal(1, x.Lane));
-            Assert.All(t, x => Assert.Equal(NodeStatus.Succeeded, x.Status));
+            Assert.All(t, x => Assert.Equal(NodeStatus.Succeeded, x.StatusValue));
             Assert.Equal("script", Get("build").NodeType);
         }
 
@@ -105,7 +105,7 @@ namespace Profiler.PS.Tests.Engine
             _clock.Advance(8);
             _stack.End(b, NodeStatus.Stopped);
             NodeTiming[] t = run.GetTimings();
-            Assert.Equal(new[] { NodeStatus.Failed, NodeStatus.Stopped }, t.Select(x => x.Status));
+            Assert.Equal(new[] { NodeStatus.Failed, NodeStatus.Stopped }, t.Select(x => x.StatusValue));
             Assert.Equal(new[] { 12.0, 8.0 }, t.Select(x => x.Duration));
             Assert.Equal(2, run.Complete().Run.FailedCount);
         }

@@ -42,7 +42,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(new[] { 10.0, 20, 30, 40 }, step.Durations);
             Assert.Equal(new[] { 1, 2, 3, 4 }, step.RunNumbers);
             Assert.Equal(4, step.RunCount);
-            Assert.Equal(25, step.AllTimeAvgDuration, 12);
+            Assert.Equal(25, step.AllTimeAvgDuration.Value, 12);
             Assert.Equal(new[] { "step", "only-a", "only-b" }, p.NodeData.Select(n => n.NodeId));
             Assert.Equal(new[] { 4 }, p.NodeData.Single(n => n.NodeId == "only-b").RunNumbers);
             Assert.Equal(40, p.TotalDuration);

@@ -27,9 +27,9 @@ namespace Profiler.PS.Tests.Engine
             NodePerformanceData n = Node("w", 20, 10, 20, 30, 40, 1000);
             Assert.Equal(220, n.AvgDuration);
             Assert.Equal(30, n.MedianDuration);
-            Assert.Equal(808, n.P95Duration, 9);          // rank 0.95 * 4 = 3.8: 40 + 0.8 * 960
-            Assert.Equal(436.1765697512878, n.StdDevDuration, 9);
-            Assert.Equal(436.1765697512878 / 220, n.CoefficientOfVariation, 12);
+            Assert.Equal(808, n.P95Duration.Value, 9);          // rank 0.95 * 4 = 3.8: 40 + 0.8 * 960
+            Assert.Equal(436.1765697512878, n.StdDevDuration.Value, 9);
+            Assert.Equal(436.1765697512878 / 220, n.CoefficientOfVariation.Value, 12);
             Assert.Equal(new[] { false, false, false, false, true }, n.Outliers);   // MAD 10: z(1000) = 65.4
             Assert.Equal(1, n.OutlierCount);
         }
@@ -87,10 +87,10 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(20, n.Durations.Length);
             Assert.Equal(15.5, n.AvgDuration);
             Assert.Equal(25, n.RunCount);
-            Assert.Equal(13, n.AllTimeAvgDuration, 12);
+            Assert.Equal(13, n.AllTimeAvgDuration.Value, 12);
             Assert.Equal(1, n.AllTimeMinDuration);
             Assert.Equal(25, n.AllTimeMaxDuration);
-            Assert.Equal(7.359800721939872, n.AllTimeStdDevDuration, 12);
+            Assert.Equal(7.359800721939872, n.AllTimeStdDevDuration.Value, 12);
         }
 
         [Fact]

@@ -93,7 +93,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(($"W {v}", 1, 60.0), (p.WorkflowName, run.RunNumber, run.TotalDuration));
             Assert.Equal(v >= 2 ? 65.0 : 60.0, run.WallTime);   // version 1 has no shape: its wall time is its total
             Assert.Equal(v >= 2 ? 50.0 : 0.0, run.NodeTimeSum);
-            Assert.Equal(v >= 3 ? RunTotalSource.Given : RunTotalSource.Clock, run.TotalSource);
+            Assert.Equal(v >= 3 ? RunTotalSource.Given : RunTotalSource.Clock, run.TotalSourceValue);
             Assert.Equal(v >= 5 ? 3L : 0L, run.SkippedCount);
             Assert.Equal(v >= 2 ? 40.0 : 50.0, p.NodeData.Single().SelfDurations.Single());
         }

@@ -31,7 +31,7 @@ namespace Profiler.PS.Tests.Engine
             string warning = Assert.Single(_session.CompleteRunsInFlight(stack));
 
             Assert.Null(stack.Current);
-            Assert.Equal(WorkflowRunState.Completed, run.State);
+            Assert.Equal("Completed", run.State);
             Assert.Contains("Run 1 of workflow 'ci' was still in flight", warning);
             Assert.Contains("2 failed or stopped execution(s)", warning);
             Assert.Contains("ci.jsonl", warning);
@@ -39,7 +39,7 @@ namespace Profiler.PS.Tests.Engine
             WorkflowPerformanceProfile profile = _session.GetWorkflow("ci").GetProfile();
             WorkflowRunSummary summary = Assert.Single(profile.Runs);
             Assert.Equal((2L, 40.0), (summary.FailedCount, summary.TotalDuration));
-            Assert.All(profile.NodeData, n => Assert.Equal(NodeStatus.Stopped, n.LastStatus));
+            Assert.All(profile.NodeData, n => Assert.Equal("Stopped", n.LastStatus));
             Assert.Single(File.ReadAllLines(_dir.File("ci.jsonl")));
             Assert.Empty(_session.CompleteRunsInFlight(stack));   // nothing left in flight: nothing written twice
             Assert.Single(File.ReadAllLines(_dir.File("ci.jsonl")));
@@ -66,7 +66,7 @@ namespace Profiler.PS.Tests.Engine
             memory.Record("a", 5);
             WorkflowRun empty = _session.StartRun("empty", new WorkflowSettings { HistoryPath = _dir.Path }, false, out _);
             Assert.Empty(_session.CompleteRunsInFlight(null));
-            Assert.Equal((WorkflowRunState.Completed, WorkflowRunState.Completed), (memory.State, empty.State));
+            Assert.Equal(("Completed", "Completed"), (memory.State, empty.State));
             Assert.Equal(1, _session.GetWorkflow("memory").GetProfile().RunCount);
             Assert.False(File.Exists(_dir.File("empty.jsonl")));
         }

@@ -52,11 +52,11 @@ namespace Profiler.PS.Tests.Engine
             WorkflowRun second = _session.StartRun("s");
             second.Record("a", 50);
             Assert.Equal(ProfilerErrorKind.RunInProgress, Assert.Throws<ProfilerException>(() => _session.StartRun("s")).Kind);
-            Assert.Equal(WorkflowRunState.Running, second.State);
+            Assert.Equal(WorkflowRunState.Running, second.StateValue);
 
             WorkflowRun third = _session.StartRun("s", null, true, out WorkflowRun abandoned);
             Assert.Same(second, abandoned);
-            Assert.Equal(WorkflowRunState.Abandoned, second.State);
+            Assert.Equal(WorkflowRunState.Abandoned, second.StateValue);
             Assert.Equal(ProfilerErrorKind.RunClosed, Assert.Throws<ProfilerException>(() => second.Record("a", 1)).Kind);
             Assert.Equal(ProfilerErrorKind.NoRunInProgress, Assert.Throws<ProfilerException>(() => second.Complete()).Kind);
             Assert.Equal(new[] { 1.0 }, _session.GetWorkflow("s").GetNodeStatistics().Single().Durations);
@@ -79,7 +79,7 @@ namespace Profiler.PS.Tests.Engine
             WorkflowRun run = _session.StartRun("d");
             run.Record("a", 1);
             Assert.Equal(ProfilerErrorKind.InvalidDuration, Assert.Throws<ProfilerException>(() => run.Complete(-5)).Kind);
-            Assert.Equal(WorkflowRunState.Running, run.State);
+            Assert.Equal(WorkflowRunState.Running, run.StateValue);
             Assert.Single(run.GetTimings());
         }
 
@@ -106,7 +106,7 @@ namespace Profiler.PS.Tests.Engine
         {
             WorkflowRun run = _session.StartRun("r");
             Assert.True(_session.Remove("R"));
-            Assert.Equal(WorkflowRunState.Abandoned, run.State);
+            Assert.Equal(WorkflowRunState.Abandoned, run.StateValue);
             Assert.Null(_session.GetWorkflow("r"));
             Assert.False(_session.Remove("r"));
         }

@@ -39,7 +39,7 @@ namespace Profiler.PS.Tests.Module
         {
             BudgetResult pass = (BudgetResult)_ps.RunClean($"Test-WorkflowBudget compile {value} -Statistic {statistic}").Single();
             Assert.True(pass.Passed);
-            Assert.Equal(value, pass.Value, 9);
+            Assert.Equal(value, pass.Value.Value, 9);
             Assert.Equal(3, pass.Samples);
             Assert.Equal("ci", pass.WorkflowId);
             BudgetResult fail = (BudgetResult)_ps.RunClean($"Test-WorkflowBudget compile {value - 1} -Statistic {statistic}").Single();
@@ -103,7 +103,7 @@ namespace Profiler.PS.Tests.Module
             _ps.RunClean("Start-WorkflowProfile other; Add-NodeTiming x 1; $null = Complete-WorkflowProfile");
             BudgetResult[] r = _ps.RunClean($"Test-WorkflowBudget -Path '{path}'").Objects<BudgetResult>();
             Assert.Equal(new[] { "test", "compile" }, r.Select(x => x.NodeId));
-            Assert.Equal(new[] { BudgetStatistic.Median, BudgetStatistic.P95 }, r.Select(x => x.Statistic));
+            Assert.Equal(new[] { BudgetStatistic.Median, BudgetStatistic.P95 }, r.Select(x => x.StatisticValue));
             Assert.Equal(new[] { true, false }, r.Select(x => x.Passed));
             Assert.Equal(250.0, r[1].Maximum);
             Assert.Equal(false, _ps.RunClean($"Test-WorkflowBudget -Path '{path}' -Quiet").Single());
@@ -139,7 +139,7 @@ namespace Profiler.PS.Tests.Module
             ErrorRecord e = r.Objects<ErrorRecord>().Single();
             Assert.StartsWith(id + ",", e.FullyQualifiedErrorId);
             Assert.Empty(r.Objects<BudgetResult>());
-            Assert.Equal(new[] { 200.0, 50.0 }, _ps.RunClean("Get-NodeStatistics -WorkflowId ci").Objects<NodePerformanceData>().Select(n => n.AvgDuration));
+            Assert.Equal(new double?[] { 200.0, 50.0 }, _ps.RunClean("Get-NodeStatistics -WorkflowId ci").Objects<NodePerformanceData>().Select(n => n.AvgDuration));
         }
 
         [Fact]

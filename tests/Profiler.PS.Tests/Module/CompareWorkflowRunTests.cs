@@ -29,8 +29,8 @@ namespace Profiler.PS.Tests.Module
         {
             RunComparison[] lines = _ps.RunClean("Compare-WorkflowRun").Objects<RunComparison>();
             Assert.Equal(new[] { "compile", "test", null }, lines.Select(l => l.NodeId));
-            Assert.Equal(new[] { ComparisonVerdict.Slower, ComparisonVerdict.Same, ComparisonVerdict.Slower }, lines.Select(l => l.Verdict));
-            Assert.Equal(ComparisonScope.Workflow, lines[2].Scope);
+            Assert.Equal(new[] { ComparisonVerdict.Slower, ComparisonVerdict.Same, ComparisonVerdict.Slower }, lines.Select(l => l.VerdictValue));
+            Assert.Equal(ComparisonScope.Workflow, lines[2].ScopeValue);
             Assert.All(lines, l => Assert.Equal(new[] { 1, 2, 3, 4 }, l.BaselineRunNumbers));
             Assert.Equal("compile: Slower, 150.0 ms vs 100.5 ms (+49.3%)", lines[0].ToString());
             Assert.Equal(new[] { "compile" }, _ps.RunClean("Compare-WorkflowRun cmp | Where-Object Verdict -eq Slower | Where-Object Scope -eq Node | ForEach-Object NodeId")
@@ -43,25 +43,25 @@ namespace Profiler.PS.Tests.Module
             RunComparison c = _ps.RunClean("(Get-WorkflowProfile cmp).Runs[3] | Compare-WorkflowRun -Baseline (Get-WorkflowProfile cmp).Runs[0..2]").Objects<RunComparison>()[0];
             Assert.Equal(new[] { 4 }, c.RunNumbers);
             Assert.Equal(new[] { 1, 2, 3 }, c.BaselineRunNumbers);
-            Assert.Equal(ComparisonVerdict.Same, c.Verdict);
+            Assert.Equal(ComparisonVerdict.Same, c.VerdictValue);
             c = _ps.RunClean("Compare-WorkflowRun -WorkflowId cmp -Run 5 -BaselineCount 2").Objects<RunComparison>()[0];
             Assert.Equal(new[] { 3, 4 }, c.BaselineRunNumbers);
-            Assert.Equal(ComparisonVerdict.Inconclusive, c.Verdict);
+            Assert.Equal(ComparisonVerdict.Inconclusive, c.VerdictValue);
             var lines = _ps.RunClean(@"
                 $run = Start-WorkflowProfile piped -PassThru; Add-NodeTiming a 1; $null = Complete-WorkflowProfile
                 Start-WorkflowProfile cmp; Add-NodeTiming compile 100; $null = Complete-WorkflowProfile
                 $run | Compare-WorkflowRun").Objects<RunComparison>();
             Assert.Equal("piped", lines[0].WorkflowId);
-            Assert.Equal(ComparisonVerdict.New, lines[0].Verdict);
+            Assert.Equal(ComparisonVerdict.New, lines[0].VerdictValue);
         }
 
         [Fact]
         public void Thresholds_are_settable_in_percent_and_milliseconds()
         {
             var lines = _ps.RunClean("Compare-WorkflowRun cmp -RelativeThreshold 60").Objects<RunComparison>();
-            Assert.Equal(ComparisonVerdict.Same, lines[0].Verdict);
+            Assert.Equal(ComparisonVerdict.Same, lines[0].VerdictValue);
             lines = _ps.RunClean("Compare-WorkflowRun cmp -AbsoluteThreshold ([TimeSpan]::FromMilliseconds(60))").Objects<RunComparison>();
-            Assert.Equal(ComparisonVerdict.Same, lines[0].Verdict);
+            Assert.Equal(ComparisonVerdict.Same, lines[0].VerdictValue);
         }
 
         [Fact]
@@ -101,7 +101,7 @@ namespace Profiler.PS.Tests.Module
             PsResult r = _ps.RunClean("Start-WorkflowProfile cmp; Add-NodeTiming compile 300; Add-NodeTiming test 40; Complete-WorkflowProfile -TotalDuration 340 -Verbose");
             RunComparisonSummary s = ((WorkflowPerformanceProfile)r.Single()).Comparison;
             Assert.Equal(6, s.RunNumber);
-            Assert.Equal(ComparisonVerdict.Slower, s.Verdict);
+            Assert.Equal(ComparisonVerdict.Slower, s.VerdictValue);
             Assert.Equal(new[] { "compile" }, s.SlowerNodes);
             Assert.Contains(r.Verbose, v => v.StartsWith("Comparison: run 6 vs 5 earlier runs: Slower", StringComparison.Ordinal));
         }

@@ -49,7 +49,7 @@ namespace Profiler.PS.Tests.Module
             NodePerformanceData[] nodes = loaded.GetWorkflow("shared").GetNodeStatistics();
             Assert.Equal(Runs, nodes.Single(n => n.NodeId == "child").RunCount);
             Assert.Equal(Runs, nodes.Single(n => n.NodeId == "parent").RunCount);
-            Assert.Equal(Enumerable.Range(1, Runs).Sum(), nodes.Single(n => n.NodeId == "child").AllTimeAvgDuration * Runs, 6);
+            Assert.Equal(Enumerable.Range(1, Runs).Sum(), nodes.Single(n => n.NodeId == "child").AllTimeAvgDuration.Value * Runs, 6);
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Profiler.PS.Tests.Module
                     ForEach-Object { $log.Add('use ' + $_) }
                 $log");
             Assert.Equal(new[] { "make 1", "use 1", "make 2", "use @{N=2}", "block done" }, r.Output.Select(o => o.ToString()));
-            Assert.Equal(NodeStatus.Succeeded, Assert.Single(Timings()).Status);
+            Assert.Equal(NodeStatus.Succeeded, Assert.Single(Timings()).StatusValue);
         }
 
         [Fact]
@@ -68,7 +68,7 @@ namespace Profiler.PS.Tests.Module
                 r.Output.Select(o => o.ToString()));
             NodeTiming[] t = Timings();
             Assert.Equal(new[] { "copy", "parse", "find" }, t.Select(x => x.NodeId));
-            Assert.All(t, x => Assert.Equal(NodeStatus.Failed, x.Status));
+            Assert.All(t, x => Assert.Equal(NodeStatus.Failed, x.StatusValue));
             Assert.All(t, x => Assert.True(x.Duration > 0));
         }
 
@@ -80,7 +80,7 @@ namespace Profiler.PS.Tests.Module
             Assert.NotNull(r.Terminating);
             Assert.Equal("kaboom", r.Terminating.ErrorRecord.FullyQualifiedErrorId);
             Assert.Empty(r.Output);
-            Assert.Equal(NodeStatus.Failed, Assert.Single(Timings()).Status);
+            Assert.Equal(NodeStatus.Failed, Assert.Single(Timings()).StatusValue);
         }
 
         [Fact]
@@ -97,7 +97,7 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(new[] { "after the error", "before return", "stopped at 2" }, r.Output.Select(o => o.ToString()));
             NodeTiming[] t = Timings();
             Assert.Equal(new[] { "soft", "early", "loop", "loop" }, t.Select(x => x.NodeId));
-            Assert.All(t, x => Assert.Equal(NodeStatus.Succeeded, x.Status));
+            Assert.All(t, x => Assert.Equal(NodeStatus.Succeeded, x.StatusValue));
         }
 
         [Fact]
@@ -116,7 +116,7 @@ namespace Profiler.PS.Tests.Module
             }
             NodeTiming t = Assert.Single(Timings());
             Assert.Equal("spin", t.NodeId);
-            Assert.Equal(NodeStatus.Stopped, t.Status);
+            Assert.Equal(NodeStatus.Stopped, t.StatusValue);
             Assert.True(t.Duration > 0);
         }
 
@@ -146,7 +146,7 @@ namespace Profiler.PS.Tests.Module
 
             var profile = (WorkflowPerformanceProfile)_ps.RunClean("Complete-WorkflowProfile").Single();
             NodePerformanceData build = profile.NodeData.Single(n => n.NodeId == "build");
-            Assert.Equal(Get("build").SelfDuration, build.AvgSelfDuration, 9);
+            Assert.Equal(Get("build").SelfDuration, build.AvgSelfDuration.Value, 9);
             Assert.Equal(Get("build").Duration, profile.Runs[0].NodeTimeSum, 9);
         }
 

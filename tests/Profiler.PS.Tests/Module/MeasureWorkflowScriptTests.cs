@@ -62,7 +62,7 @@ namespace Profiler.PS.Tests.Module
             Assert.Contains("after failure: False", output);
             Assert.Contains("after f: True", output);
             Assert.Contains("line 7", output);
-            Assert.Equal(NodeStatus.Failed, timings.Single(t => t.NodeId.StartsWith("L2 ")).Status);
+            Assert.Equal(NodeStatus.Failed, timings.Single(t => t.NodeId.StartsWith("L2 ")).StatusValue);
         }
 
         [Fact]
@@ -73,9 +73,9 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(new[] { "early 1", "late", "caught" }, output);
             NodeTiming[] early = timings.Where(t => t.NodeId == "Get-Early").ToArray();
             Assert.Equal(2, early.Length);
-            Assert.All(early, t => Assert.Equal(NodeStatus.Succeeded, t.Status));
-            Assert.Equal(NodeStatus.Failed, timings.Single(t => t.NodeId == "Stop-It").Status);
-            Assert.Equal(NodeStatus.Succeeded, timings.Single(t => t.NodeId.StartsWith("L5 ")).Status);
+            Assert.All(early, t => Assert.Equal(NodeStatus.Succeeded, t.StatusValue));
+            Assert.Equal(NodeStatus.Failed, timings.Single(t => t.NodeId == "Stop-It").StatusValue);
+            Assert.Equal(NodeStatus.Succeeded, timings.Single(t => t.NodeId.StartsWith("L5 ")).StatusValue);
         }
 
         [Fact]

@@ -121,9 +121,9 @@ namespace Profiler.PS.Tests.Module
             Assert.StartsWith("AddNodeTimingInvalidStatus,", e.FullyQualifiedErrorId);
             Assert.Contains("Succeeded, Failed or Stopped", e.Exception.Message);
             NodeTiming a = Assert.Single(_ps.RunClean("Get-NodeTiming -WorkflowId bind").Objects<NodeTiming>());
-            Assert.Equal(("a", NodeStatus.Failed), (a.NodeId, a.Status));
+            Assert.Equal(("a", NodeStatus.Failed), (a.NodeId, a.StatusValue));
             NodeTiming c = Assert.Single(_ps.RunClean("Get-NodeTiming -WorkflowId other").Objects<NodeTiming>());
-            Assert.Equal(("c", NodeStatus.Stopped), (c.NodeId, c.Status));
+            Assert.Equal(("c", NodeStatus.Stopped), (c.NodeId, c.StatusValue));
         }
 
         [Fact]

@@ -41,7 +41,7 @@ namespace Profiler.PS.Tests.Module
             WorkflowPerformanceProfile saved = Saved("ci");
             WorkflowRunSummary run = Assert.Single(saved.Runs);
             Assert.Equal((1, 1L, 2), (run.RunNumber, run.FailedCount, run.NodeCount));
-            Assert.Equal(NodeStatus.Failed, saved.NodeData.Single(n => n.NodeId == "compile").LastStatus);
+            Assert.Equal("Failed", saved.NodeData.Single(n => n.NodeId == "compile").LastStatus);
             Assert.True(saved.NodeData.Single(n => n.NodeId == "restore").LastDuration >= 20);
             ps.Dispose();
         }
@@ -61,8 +61,8 @@ namespace Profiler.PS.Tests.Module
             WorkflowPerformanceProfile saved = Saved("ci");
             WorkflowRunSummary run = Assert.Single(saved.Runs);
             Assert.Equal(1, run.FailedCount);
-            Assert.Equal(NodeStatus.Stopped, saved.NodeData.Single(n => n.NodeId == "test").LastStatus);
-            Assert.Equal(NodeStatus.Succeeded, saved.NodeData.Single(n => n.NodeId == "restore").LastStatus);
+            Assert.Equal("Stopped", saved.NodeData.Single(n => n.NodeId == "test").LastStatus);
+            Assert.Equal("Succeeded", saved.NodeData.Single(n => n.NodeId == "restore").LastStatus);
             ps.Dispose();
         }
 

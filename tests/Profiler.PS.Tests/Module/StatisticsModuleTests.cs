@@ -23,7 +23,7 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(101, warm.MedianDuration);
             Assert.Equal(new[] { true, false, false, false, false, true }, warm.Outliers);
             Assert.True(warm.IsFirstRunSlow);
-            Assert.Equal(1700 / 6.0, warm.AllTimeAvgDuration, 9);
+            Assert.Equal(1700 / 6.0, warm.AllTimeAvgDuration.Value, 9);
             Assert.Equal(900, warm.AllTimeMaxDuration);
             string[] cold = _ps.RunClean("Get-NodeStatistics | Where-Object IsFirstRunSlow | ForEach-Object NodeId").Output.Select(o => o.ToString()).ToArray();
             Assert.Equal(new[] { "warm" }, cold);

@@ -53,7 +53,7 @@ namespace Profiler.PS.Tests.Module
             var profile = (WorkflowPerformanceProfile)_ps.RunClean(
                 "Add-NodeTiming -NodeId a -Duration 5 -WorkflowId deploy; Complete-WorkflowProfile -WorkflowId deploy").Single();
             Assert.Equal(1, profile.RunCount);
-            Assert.Equal(WorkflowRunState.Completed, run.State);
+            Assert.Equal(WorkflowRunState.Completed, run.StateValue);
             Assert.True(profile.TotalDuration >= 0);
         }
 

@@ -30,7 +30,7 @@ namespace Profiler.PS.Tests.Trust
         {
             for (int i = 0; i < 5; i++) Run("f", 300);
             RunCompletion done = Run("f", 10, status);
-            Assert.Equal(verdict, Verdict("f").Verdict);
+            Assert.Equal(verdict, Verdict("f").VerdictValue);
             NodePerformanceData n = done.Profile.NodeData.Single();
             Assert.Equal(new[] { 300.0, 300, 300, 300, 300 }, n.Durations);
             Assert.Equal((300.0, 300.0, 300.0), (n.MinDuration, n.LastDuration, n.AvgDuration));
@@ -38,14 +38,14 @@ namespace Profiler.PS.Tests.Trust
             Assert.Equal(6, n.ExecutionCount);
             Assert.Equal(status == NodeStatus.Failed ? (1, 0, 1L, 0L) : (0, 1, 0L, 1L),
                 (n.WindowFailedCount, n.WindowStoppedCount, n.AllTimeFailedCount, n.AllTimeStoppedCount));
-            Assert.Equal(status, n.LastStatus);
+            Assert.Equal(status, n.LastStatusValue);
             Assert.Equal(10, done.Run.WallTime);          // the run's wall time still counts the failed time
             Assert.Empty(done.Alerts);
             Assert.Equal(0, done.Profile.Comparison.FasterCount);
             // The next successful run is judged against the five successful ones, not the failure.
             Run("f", 300);
             RunComparison next = Verdict("f");
-            Assert.Equal(ComparisonVerdict.Same, next.Verdict);
+            Assert.Equal(ComparisonVerdict.Same, next.VerdictValue);
             Assert.Equal(5, next.BaselineSamples);
             Assert.Equal(new[] { 1, 2, 3, 4, 5 }, next.BaselineRunNumbers);
         }
@@ -121,7 +121,7 @@ namespace Profiler.PS.Tests.Trust
             for (int i = 0; i < 5; i++) Run("b" + window, 100, settings: i == 0 ? settings : null);
             RunComparison line = Verdict("b" + window);
             Assert.Equal(window, line.BaselineSamples);     // never one short
-            Assert.Equal(ComparisonVerdict.Same, line.Verdict);   // ran in the previous run: never New
+            Assert.Equal(ComparisonVerdict.Same, line.VerdictValue);   // ran in the previous run: never New
         }
 
         [Fact]
@@ -133,12 +133,12 @@ namespace Profiler.PS.Tests.Trust
             run.Record("b", 3000);
             RunCompletion done = run.Complete();
             Assert.Equal(8000, done.Run.TotalDuration);    // a then b, laid end to end; not the 6 ms the clock saw
-            Assert.Equal(RunTotalSource.Timeline, done.Run.TotalSource);
+            Assert.Equal(RunTotalSource.Timeline, done.Run.TotalSourceValue);
             Assert.True(done.Run.TotalDuration >= done.Run.CriticalPath);
             Assert.Equal(6, done.Run.WallTime);
             WorkflowRun given = _session.StartRun("imp");
             given.Record("a", 5000);
-            Assert.Equal(RunTotalSource.Given, given.Complete(9000).Run.TotalSource);
+            Assert.Equal(RunTotalSource.Given, given.Complete(9000).Run.TotalSourceValue);
             WorkflowRun measured = _session.StartRun("live");
             var stack = new NodeScopeStack();
             NodeScope s = stack.Begin(measured, "step");
@@ -146,7 +146,7 @@ namespace Profiler.PS.Tests.Trust
             stack.End(s, NodeStatus.Succeeded);
             _clock.Advance(10);
             RunCompletion live = measured.Complete();
-            Assert.Equal((50.0, RunTotalSource.Clock), (live.Run.TotalDuration, live.Run.TotalSource));
+            Assert.Equal((50.0, RunTotalSource.Clock), (live.Run.TotalDuration, live.Run.TotalSourceValue));
         }
     }
 }

@@ -72,7 +72,7 @@ namespace Profiler.PS.Tests.Trust
             Assert.Equal(new[] { 505.0, 605, 545 }, t.Select(x => x.EndOffset));
             WorkflowRunSummary done = run.Complete().Run;
             Assert.Equal(new[] { "restore", "compile" }, done.CriticalPathNodes);
-            Assert.Equal((600.0, 605.0, RunTotalSource.Timeline), (done.CriticalPath, done.TotalDuration, done.TotalSource));
+            Assert.Equal((600.0, 605.0, "Timeline"), (done.CriticalPath, done.TotalDuration, done.TotalSource));
         }
 
         [Fact]

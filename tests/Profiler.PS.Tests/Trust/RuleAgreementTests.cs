@@ -54,7 +54,7 @@ namespace Profiler.PS.Tests.Trust
                 int number = done.Run.RunNumber;
                 var alerts = new HashSet<string>(done.Alerts.Select(a => a.NodeId), StringComparer.OrdinalIgnoreCase);
                 RunComparison[] compared = wf.Compare(new[] { number }, null, null, null, null, out _);
-                var slower = Set(compared.Where(c => c.Scope == ComparisonScope.Node && c.Verdict == ComparisonVerdict.Slower).Select(c => c.NodeId));
+                var slower = Set(compared.Where(c => c.ScopeValue == ComparisonScope.Node && c.VerdictValue == ComparisonVerdict.Slower).Select(c => c.NodeId));
                 string where = $"seed {seed}, run {number}, window {window}";
                 seen[0] += alerts.Count;
                 seen[1] += failedHere.Count;
@@ -65,8 +65,8 @@ namespace Profiler.PS.Tests.Trust
                 Same(where + " (heatmap !)", Set(HeatmapRenderer.Render(done.Profile, new HeatmapOptions { All = true })
                     .Where(h => h.IsAlert).Select(h => h.NodeId)), slower, fail);
                 Same(where + " (Get-Bottleneck)", Set(wf.GetBottlenecks(100).Where(b => b.IsAlert).Select(b => b.NodeId)), slower, fail);
-                foreach (RunComparison c in compared.Where(c => c.Scope == ComparisonScope.Node && failedHere.Contains(c.NodeId)))
-                    if (c.Verdict != ComparisonVerdict.Failed && c.Verdict != ComparisonVerdict.Stopped)
+                foreach (RunComparison c in compared.Where(c => c.ScopeValue == ComparisonScope.Node && failedHere.Contains(c.NodeId)))
+                    if (c.VerdictValue != ComparisonVerdict.Failed && c.VerdictValue != ComparisonVerdict.Stopped)
                         fail($"{where}: {c.NodeId} failed in the run but its verdict is {c.Verdict}");
                 foreach (NodePerformanceData node in done.Profile.NodeData) CheckColdStart(wf, node, where, fail);
             }
@@ -81,7 +81,7 @@ namespace Profiler.PS.Tests.Trust
             if (!holdsFirst || node.Durations.Length < 2) { if (node.IsFirstRunSlow && !holdsFirst) fail($"{where}: {node.NodeId} cold start without its first run"); return; }
             RunComparison line = wf.Compare(new[] { node.RunNumbers[0] }, node.RunNumbers.Skip(1).ToArray(), null, null, null, out _)
                 .Single(c => c.NodeId == node.NodeId);
-            if (node.IsFirstRunSlow != (line.Verdict == ComparisonVerdict.Slower))
+            if (node.IsFirstRunSlow != (line.VerdictValue == ComparisonVerdict.Slower))
                 fail($"{where}: {node.NodeId} IsFirstRunSlow {node.IsFirstRunSlow} but the first run is {line.Verdict}");
         }
 
