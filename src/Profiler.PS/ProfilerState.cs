@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS
@@ -49,6 +51,54 @@ namespace Profiler.PS
 
         /// <summary>Alerts raised in other runspaces (ForEach-Object -Parallel branches recording with -Run) for runs this state owns, oldest first, waiting for this runspace's next Profiler.PS call.</summary>
         public ConcurrentQueue<BottleneckAlert> PendingAlerts { get; } = new ConcurrentQueue<BottleneckAlert>();
+
+        private int _watchingClose, _closed;
+        private PSHost _host;
+
+        /// <summary>
+        /// Completes this state's runs still in flight when <paramref name="runspace"/> (the one this state belongs to)
+        /// closes, so a script that stops at an error before Complete-WorkflowProfile still has its run in the history
+        /// (<see cref="ProfilerSession.CompleteRunsInFlight"/>); <paramref name="host"/>, the latest caller's, is told with
+        /// a warning. Called by Start-WorkflowProfile; subscribes once.
+        /// </summary>
+        public void CompleteRunsAtClose(Runspace runspace, PSHost host)
+        {
+            _host = host;
+            if (runspace == null || Interlocked.Exchange(ref _watchingClose, 1) == 1) return;
+            runspace.StateChanged += OnRunspaceStateChanged;
+        }
+
+        /// <summary>At Closed (or Broken) the runspace's pipelines have stopped: their Measure-WorkflowNode blocks have recorded
+        /// themselves Stopped or Failed, and nothing records into this state's runs from this runspace any more.</summary>
+        private void OnRunspaceStateChanged(object sender, RunspaceStateEventArgs e)
+        {
+            RunspaceState state = e.RunspaceStateInfo.State;
+            if (state != RunspaceState.Closed && state != RunspaceState.Broken) return;
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
+            if (sender is Runspace runspace) runspace.StateChanged -= OnRunspaceStateChanged;
+            try
+            {
+                foreach (string warning in Session.CompleteRunsInFlight(Scopes)) Warn(warning);
+            }
+            catch (Exception ex)
+            {
+                // An event handler of a closing runspace has no caller to tell; the host is the last one listening.
+                Warn("Profiler.PS could not complete the runs in flight of the closing runspace: " + ex.Message);
+            }
+        }
+
+        /// <summary>Writes <paramref name="message"/> as a warning on the host, when there is one that still shows text.</summary>
+        private void Warn(string message)
+        {
+            try
+            {
+                _host?.UI?.WriteWarningLine(message);
+            }
+            catch (Exception)
+            {
+                // A host without a user interface, or one already torn down: the run is saved all the same.
+            }
+        }
 
         /// <summary>Bottleneck callbacks by workflow id. Script blocks belong to this runspace, so they stay here, not in the engine.</summary>
         public ConcurrentDictionary<string, ScriptBlock> Callbacks { get; } =

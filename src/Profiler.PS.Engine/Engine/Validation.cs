@@ -57,6 +57,16 @@ namespace Profiler.PS.Engine
                     adding, TerminalText.Safe(Shorten(nodeId)), current, MaxDurationMs));
         }
 
+        /// <summary>Refuses a hand-timed step starting at <paramref name="start"/> (ms into the run) that would end its lane's
+        /// timeline, and so the run's total, past <see cref="MaxDurationMs"/>.</summary>
+        public static void RunTotal(double start, double adding, string nodeId)
+        {
+            if (start + adding > MaxDurationMs)
+                throw new ProfilerException(ProfilerErrorKind.InvalidDuration, string.Format(CultureInfo.InvariantCulture,
+                    "Node '{1}' ({0} ms, laid from {2} ms into the run) would pass the largest run total, {3} ms (TimeSpan.MaxValue), so the timing was refused: check the value's unit.",
+                    adding, TerminalText.Safe(Shorten(nodeId)), start, MaxDurationMs));
+        }
+
         private static string TooLarge(string what, double milliseconds) => string.Format(CultureInfo.InvariantCulture,
             "{0} {1} ms is larger than the longest duration, {2} ms (TimeSpan.MaxValue), so totals and statistics would overflow: check the value's unit.",
             what, milliseconds, MaxDurationMs);

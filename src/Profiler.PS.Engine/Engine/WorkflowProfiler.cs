@@ -80,10 +80,10 @@ namespace Profiler.PS.Engine
         public RunCompletion Complete(WorkflowRun run, double? totalDurationMs = null) => CompleteAt(run, totalDurationMs, null);
 
         /// <summary>As <see cref="Complete(WorkflowRun, double?)"/>; an imported run gives its own <paramref name="endTime"/>, and its wall time is its total.</summary>
-        private RunCompletion CompleteAt(WorkflowRun run, double? totalDurationMs, DateTimeOffset? endTime)
+        private RunCompletion CompleteAt(WorkflowRun run, double? totalDurationMs, DateTimeOffset? endTime, bool atLastRecord = false)
         {
             if (totalDurationMs is double t) Validation.Duration(t, "TotalDuration");
-            long end = Clock.GetTimestamp();
+            long end = atLastRecord && run != null ? run.LastRecordTimestamp : Clock.GetTimestamp();
             lock (SyncRoot)
             {
                 if (run == null || run.Owner != this || !ReferenceEquals(run, _current))
@@ -126,6 +126,13 @@ namespace Profiler.PS.Engine
                 return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);
             }
         }
+
+        /// <summary>
+        /// Completes <paramref name="run"/> for a session that ended before Complete-WorkflowProfile: as
+        /// <see cref="Complete(WorkflowRun, double?)"/>, but its wall time runs to its latest record, not to the moment the
+        /// session closed (which adds the error's display and the host's shutdown to a failed run).
+        /// </summary>
+        internal RunCompletion CompleteAtLastRecord(WorkflowRun run) => CompleteAt(run, null, null, atLastRecord: true);
 
         /// <summary>
         /// A run's total: the given one; else the wall time, unless durations given by hand describe a longer timeline

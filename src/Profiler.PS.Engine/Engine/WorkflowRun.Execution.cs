@@ -19,14 +19,24 @@ namespace Profiler.PS
         private readonly List<int> _laneThreads = new List<int>();
         /// <summary>Lane number of each thread that recorded.</summary>
         private readonly Dictionary<int, int> _threadLanes = new Dictionary<int, int>();
-        /// <summary>Per lane (index = Lane - 1): milliseconds of its top-level hand-timed executions (Add-NodeTiming)
-        /// laid end to end, the timeline they describe, which a run's total must not fall below.</summary>
-        private readonly List<double> _handTimelines = new List<double>();
+        /// <summary>
+        /// Per lane (index = Lane - 1): where the lane's top-level executions end on the run's timeline, in milliseconds.
+        /// A hand-timed top-level execution (Add-NodeTiming) starts there at the earliest, so the steps one lane records one
+        /// after another never overlap: they lie end to end in record order.
+        /// </summary>
+        private readonly List<double> _laneEnds = new List<double>();
+        /// <summary>True once a top-level execution was given its duration by hand (its lane's timeline then counts toward the run's total).</summary>
+        private bool _handTimed;
         /// <summary>The thread that recorded last and its lane number: a loop on one thread skips the lookup.</summary>
         private int _lastThread, _lastLane;
         /// <summary>The node recorded last: a loop over one node skips the lookup by id.</summary>
         private RunNode _lastNode;
         private long _executions, _failed;
+        /// <summary>Clock timestamp of the latest record (a measured step's end, or when a step was given by hand).</summary>
+        private long _lastRecorded;
+
+        /// <summary>Clock timestamp of the latest record, or the run's start when nothing was recorded.</summary>
+        internal long LastRecordTimestamp { get { lock (_gate) return Math.Max(StartTimestamp, _lastRecorded); } }
 
         /// <summary>Throws <see cref="ProfilerException"/> (RunClosed) unless the run still takes timings.</summary>
         internal void EnsureRunning()
@@ -35,8 +45,10 @@ namespace Profiler.PS
         }
 
         /// <summary>
-        /// Records one execution. Measured executions give their clock timestamps; hand-timed ones are taken to
-        /// have ended now. <paramref name="scope"/>, when given, learns its Sequence so its children can name it.
+        /// Records one execution. Measured executions give their clock timestamps. A hand-timed one is taken to have ended
+        /// now, except at the top level when that would overlap its lane's previous top-level execution: then it starts
+        /// where that one ended, so a lane's hand-given steps lie end to end in record order, however long the calls took.
+        /// <paramref name="scope"/>, when given, learns its Sequence so its children can name it.
         /// Takes the run's lock (and, before it, the workflow lock the first time a node is seen).
         /// </summary>
         internal RecordResult RecordExecution(string nodeId, double durationMs, string nodeType, string nodeLabel,
@@ -56,7 +68,14 @@ namespace Profiler.PS
             lock (_gate)
             {
                 if (_state != WorkflowRunState.Running) throw Closed();
-                Validation.Total(node.Total, durationMs, node.NodeId);   // refused before anything changes
+                // Refused before anything changes: the node's total, and the lane's timeline (the run's total), stay finite.
+                Validation.Total(node.Total, durationMs, node.NodeId);
+                double clockEnd = (now - StartTimestamp) * 1000.0 / _frequency;
+                bool laidOut = !measured && parent == null && endOffsetMs == null;
+                // A step given by hand ended when it was recorded, unless that overlaps its lane's previous step: then it
+                // follows that step, so steps recorded one after another lie end to end whenever the calls were made.
+                double laidStart = laidOut ? Math.Max(LaneEnd(thread), clockEnd - durationMs) : 0;
+                if (laidOut) Validation.RunTotal(laidStart, durationMs, node.NodeId);
                 _lastNode = node;
                 int lane = thread == _lastThread ? _lastLane : LaneOf(thread);
                 if (nodeType != null) node.NodeType = nodeType;
@@ -66,16 +85,21 @@ namespace Profiler.PS
                 if (!IsReentry(parent, node.NodeId)) node.Total += durationMs;
                 node.SelfTotal += selfMs;
                 node.Executions++;
-                if (!measured && parent == null) _handTimelines[lane - 1] += durationMs;
                 if (status != NodeStatus.Succeeded)
                 {
                     _failed++;
                     if (status == NodeStatus.Failed) node.Failed++;
                     else node.Stopped++;
                 }
+                _lastRecorded = Math.Max(_lastRecorded, now);
                 long sequence = ++_executions;
                 if (scope != null) scope.Sequence = sequence;
-                double endOffset = endOffsetMs ?? (now - StartTimestamp) * 1000.0 / _frequency;   // imported runs give their own
+                double endOffset = endOffsetMs ?? (laidOut ? laidStart + durationMs : clockEnd);   // imported runs give their own end
+                if (parent == null)
+                {
+                    _laneEnds[lane - 1] = Math.Max(_laneEnds[lane - 1], endOffset);
+                    _handTimed |= !measured;
+                }
                 if (sequence <= MaxSamplesPerRun)
                     _log.Add(new TimingSample
                     {
@@ -101,7 +125,7 @@ namespace Profiler.PS
             if (!_threadLanes.TryGetValue(thread, out int lane))
             {
                 _laneThreads.Add(thread);
-                _handTimelines.Add(0);
+                _laneEnds.Add(0);
                 lane = _laneThreads.Count;
                 _threadLanes.Add(thread, lane);
             }
@@ -109,6 +133,10 @@ namespace Profiler.PS
             _lastLane = lane;
             return lane;
         }
+
+        /// <summary>Where <paramref name="thread"/>'s lane ends on the run's timeline (0 before its first record). Caller holds the run's lock.</summary>
+        private double LaneEnd(int thread)
+            => _threadLanes.TryGetValue(thread, out int lane) ? _laneEnds[lane - 1] : 0;
 
         /// <summary>True when an enclosing execution of <paramref name="parent"/>'s chain is the same node.</summary>
         private static bool IsReentry(NodeScope parent, string nodeId)
@@ -139,11 +167,13 @@ namespace Profiler.PS
             return new RunShape(wallTimeMs, nodeTime, critical, chainIds, _laneThreads.Count, _failed);
         }
 
-        /// <summary>The longest lane's hand-timed top-level executions laid end to end, in milliseconds (0: none). The run is closed.</summary>
+        /// <summary>Where the longest lane ends on the run's timeline, in milliseconds, when a top-level duration was given by
+        /// hand (its steps laid end to end); 0 when every top-level execution was measured. The run is closed.</summary>
         internal double HandTimeline()
         {
+            if (!_handTimed) return 0;
             double longest = 0;
-            foreach (double timeline in _handTimelines) longest = Math.Max(longest, timeline);
+            foreach (double end in _laneEnds) longest = Math.Max(longest, end);
             return longest;
         }
 

@@ -202,7 +202,7 @@ namespace Profiler.PS.Engine
         public double ParentElapsed { get; }
         /// <summary>1-based order of the execution within its run.</summary>
         public long Sequence { get; }
-        /// <summary>Milliseconds from the start of the run to the record.</summary>
+        /// <summary>Milliseconds from the start of the run to the execution's end (see <see cref="NodeTiming.EndOffset"/>).</summary>
         public double EndOffset { get; }
         /// <summary>The bottleneck alert the execution raised, or null.</summary>
         public BottleneckAlert Alert { get; }

@@ -36,7 +36,7 @@ namespace Profiler.PS.Export
                     NodeTiming[] timings = s.CompletedTimings(run);
                     if (summary != null)
                         Complete(w, p.WorkflowName + " run " + run.ToString(CultureInfo.InvariantCulture), "run", 0,
-                            timings != null ? summary.WallTime : summary.TotalDuration, pid, 0, p.WorkflowId, null, run);
+                            timings != null ? summary.TimelineLength : summary.TotalDuration, pid, 0, p.WorkflowId, null, run);
                     if (timings == null)
                     {
                         Meta(w, "thread_name", pid, 1, "name", "nodes end to end (runs stored before schema version 4 keep no start times)");

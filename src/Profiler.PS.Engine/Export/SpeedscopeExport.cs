@@ -45,9 +45,9 @@ namespace Profiler.PS.Export
                         profiles.Add(Build($"{p.WorkflowName} run {run}", RunLayout.Completed(p, run), s.Summary(run)?.TotalDuration ?? 0, p.WorkflowId, frames, frameIndex));
                         continue;
                     }
-                    // Every lane's profile is as long as the run's wall time, so lanes line up side by side.
+                    // Every lane's profile is as long as the run (its wall time, or its hand-timed timeline), so lanes line up side by side.
                     foreach (Track track in RunLayout.InFlight(timings))
-                        profiles.Add(Build($"{p.WorkflowName} run {run} {track.Name}", track.Slices, s.Summary(run).WallTime, p.WorkflowId, frames, frameIndex));
+                        profiles.Add(Build($"{p.WorkflowName} run {run} {track.Name}", track.Slices, s.Summary(run).TimelineLength, p.WorkflowId, frames, frameIndex));
                 }
                 if (s.InFlight.Length == 0) continue;
                 foreach (Track track in RunLayout.InFlight(s.InFlight))

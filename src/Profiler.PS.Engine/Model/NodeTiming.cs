@@ -56,7 +56,9 @@ namespace Profiler.PS
         public string NodeLabel { get; }
         /// <summary>Duration of this execution, in milliseconds, children included (inclusive time).</summary>
         public double Duration { get; }
-        /// <summary>Milliseconds from the start of the run to when the timing was recorded.</summary>
+        /// <summary>Milliseconds from the start of the run to the execution's end: when Measure-WorkflowNode's block ended, or when
+        /// Add-NodeTiming recorded the timing, unless a top-level step recorded then would overlap its lane's previous top-level
+        /// step: it then ends <see cref="Duration"/> after that step.</summary>
         public double EndOffset { get; }
         /// <summary>Managed thread id that recorded the timing (its lane when branches run in parallel).</summary>
         public int ThreadId { get; }
@@ -71,8 +73,11 @@ namespace Profiler.PS
         public string Status => StatusValue.ToString();
         /// <summary>How the execution ended, as the enum the engine reasons with.</summary>
         internal NodeStatus StatusValue { get; }
-        /// <summary>Milliseconds from the start of the run to when the execution started. For Add-NodeTiming it is
-        /// <see cref="EndOffset"/> minus <see cref="Duration"/>, negative when a hand-given duration is longer than the run so far.</summary>
+        /// <summary>Milliseconds from the start of the run to when the execution started: <see cref="EndOffset"/> minus
+        /// <see cref="Duration"/>. A top-level Add-NodeTiming step never starts before its lane's previous top-level step ended
+        /// (nor before the run), so steps timed by hand one after another lie end to end in record order; a child timing given
+        /// by hand starts that long before it was recorded, earlier than its parent when the duration is longer than the
+        /// parent had run (<see cref="ExceedsParent"/>).</summary>
         public double StartOffset { get; }
         /// <summary>1-based lane of the execution in its run: threads numbered in the order they first recorded.</summary>
         public int Lane { get; }

@@ -89,6 +89,10 @@ namespace Profiler.PS
         /// <summary>Where <see cref="TotalDuration"/> came from, as the enum.</summary>
         internal RunTotalSource TotalSourceValue { get; }
 
+        /// <summary>How long the run's picture is, in milliseconds: its recorded timeline when steps given by hand reach past
+        /// the clock (<see cref="RunTotalSource.Timeline"/>: the total), else the wall time.</summary>
+        internal double TimelineLength => TotalSourceValue == RunTotalSource.Timeline ? TotalDuration : WallTime;
+
         /// <summary>For example <c>run 3: 5,000.0 ms, 4 nodes</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
             "run {0}: {1:N1} ms, {2} node{3}", RunNumber, TotalDuration, NodeCount, NodeCount == 1 ? "" : "s");

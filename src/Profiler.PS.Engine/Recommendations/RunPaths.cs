@@ -6,8 +6,8 @@ namespace Profiler.PS.Engine
     /// <summary>
     /// The critical path of each run in a profile, and what shortening one node would win in wall time.
     /// A run's recorded shape is trusted when its critical path is at most its wall time: hand-timed executions
-    /// (Add-NodeTiming -Duration) are taken to end when recorded, so their chain can exceed the clock, which no
-    /// real schedule can. Such runs, and runs kept without a shape, are taken as sequential: every node is on
+    /// (Add-NodeTiming -Duration) that do not fit the clock are laid end to end, so their chain can exceed the clock,
+    /// which no real schedule can. Such runs, and runs kept without a shape, are taken as sequential: every node is on
     /// the path, whose length is the sum of the nodes' self times.
     /// </summary>
     internal sealed class RunPaths

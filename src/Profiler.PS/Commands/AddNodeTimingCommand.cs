@@ -23,7 +23,11 @@ namespace Profiler.PS.Commands
     /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
     /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
     /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
-    /// names the node, and the node's SelfDuration excludes it.</para>
+    /// names the node, and the node's SelfDuration excludes it. Outside any block, a timing ends when it is recorded
+    /// unless that would overlap the previous step of its thread; then it starts where that step ended. So steps recorded
+    /// one after another lie end to end in record order: 100, 200 and 50 ms make a 350 ms critical path however long the
+    /// script took between the calls. A timing that would take the run past TimeSpan.MaxValue is refused
+    /// (AddNodeTimingInvalidDuration).</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -13,6 +13,10 @@ namespace Profiler.PS.Commands
     /// <para>A run that recorded no timing changes no history and is not counted; Complete-WorkflowProfile says so
     /// with a warning and still writes the profile. No run in flight, or a run already completed, is a terminating
     /// error (CompleteWorkflowProfileNoRunInProgress, CompleteWorkflowProfileRunClosed).</para>
+    /// <para>Call it in the finally block of a try around the steps (try { ... } finally { Complete-WorkflowProfile }),
+    /// so a script that stops at an error still completes its run, which then says how many steps failed (FailedCount).
+    /// A run still in flight when its runspace closes (pwsh -File ending after an error) is completed then: steps still
+    /// open are recorded Stopped, the run is appended to its history, and a warning on the host says so.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -34,6 +38,25 @@ namespace Profiler.PS.Commands
     /// $docs | Complete-WorkflowProfile
     /// </code>
     /// <para>Two workflows with runs in flight at once: each run is completed by its id or by its run object.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $history = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid())
+    /// Start-WorkflowProfile -WorkflowId ci -HistoryPath $history
+    /// try {
+    ///     Measure-WorkflowNode restore { Start-Sleep -Milliseconds 20 }
+    ///     Measure-WorkflowNode compile { throw 'compiler error' }
+    /// }
+    /// catch {
+    ///     Write-Warning "The build failed: $_"
+    /// }
+    /// finally {
+    ///     $result = Complete-WorkflowProfile
+    /// }
+    /// $result.Runs[-1] | Select-Object -Property RunNumber, FailedCount
+    /// </code>
+    /// <para>Completes the run in finally, so the failed build still reaches the history: FailedCount is 1 (compile is
+    /// recorded Failed). In a CI script leave out the catch block, so the error still fails the script.</para>
     /// </example>
     /// <seealso cref="StartWorkflowProfileCommand"/>
     /// <seealso cref="GetWorkflowProfileCommand"/>

@@ -18,7 +18,10 @@ namespace Profiler.PS.Commands
     /// StartWorkflowProfileRunInProgress error and leaves that run untouched; -Force abandons it instead (its timings
     /// are discarded, with a warning). An empty id or a setting out of range writes an error
     /// (StartWorkflowProfileInvalidWorkflowId, StartWorkflowProfileInvalidSetting) and changes nothing.</para>
-    /// <para>Profiles live in the memory of the current runspace only; nothing is written to disk.</para>
+    /// <para>Profiles live in the memory of the current runspace; with -HistoryPath each completed run is also appended to
+    /// the workflow's history file. Complete the run in a finally block (try { ... } finally { Complete-WorkflowProfile })
+    /// so a script that stops at an error still saves it; a run still in flight when the runspace closes is completed
+    /// then, with its open steps Stopped, appended to its history and announced by a warning on the host.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -138,6 +141,7 @@ namespace Profiler.PS.Commands
             if (abandoned != null)
                 WriteWarning($"Abandoned run {abandoned.RunNumber} of workflow '{abandoned.WorkflowId}': its timings were discarded and no history changed.");
             State.Own(run);
+            State.CompleteRunsAtClose(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, Host);
             if (OnBottleneck != null) State.Callbacks[run.WorkflowId] = OnBottleneck;
             if (PassThru) WriteObject(run);
         }

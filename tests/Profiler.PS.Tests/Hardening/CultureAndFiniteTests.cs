@@ -77,6 +77,18 @@ namespace Profiler.PS.Tests.Hardening
         }
 
         [Fact]
+        public void A_record_that_would_take_the_run_total_past_TimeSpan_MaxValue_is_refused_and_leaves_the_run_as_it_was()
+        {
+            PsResult r = _ps.Run("Start-WorkflowProfile big; Add-NodeTiming big 922337203685477; Add-NodeTiming big2 922337203685477; Get-NodeTiming");
+            ErrorRecord e = Assert.Single(r.Errors);
+            Assert.StartsWith("AddNodeTimingInvalidDuration,", e.FullyQualifiedErrorId);
+            Assert.Contains("would pass the largest run total", e.Exception.Message);
+            Assert.Equal(new[] { "big" }, r.Objects<NodeTiming>().Select(t => t.NodeId));
+            var run = (WorkflowRunSummary)_ps.RunClean("(Complete-WorkflowProfile).Runs[-1]").Single();
+            Assert.Equal((TimeSpan.MaxValue.TotalMilliseconds, 1), (run.TotalDuration, run.NodeCount));
+        }
+
+        [Fact]
         public void A_total_duration_over_the_limit_is_refused()
         {
             PsResult r = _ps.Run("Start-WorkflowProfile t; Add-NodeTiming a 1; Complete-WorkflowProfile -TotalDuration 1e300");
