@@ -37,6 +37,9 @@ namespace Profiler.PS
         /// <summary>Measure-WorkflowScript's compiled rewrites of the script files it ran in this runspace.</summary>
         public Scripts.RewrittenScripts RewrittenScripts { get; } = new Scripts.RewrittenScripts();
 
+        /// <summary>Measure-WorkflowScript invocations in flight in this runspace, innermost last: where a rewritten function's first probe reports.</summary>
+        public ScriptRecordings ScriptRecordings { get; } = new ScriptRecordings();
+
         private static readonly ConditionalWeakTable<WorkflowRun, ProfilerState> s_runOwners = new ConditionalWeakTable<WorkflowRun, ProfilerState>();
 
         /// <summary>Marks this state as the owner of <paramref name="run"/>: its -OnBottleneck callbacks answer the run's alerts, from whichever runspace they are raised.</summary>

@@ -253,8 +253,8 @@ namespace Profiler.PS.Commands
         /// functions called from elsewhere (other modules, or after the script ended) find.</summary>
         private ScriptProbe SessionProbe()
         {
-            if (SessionState.PSVariable.GetValue("global:__pp") is ScriptProbe probe && probe.Session != null) return probe;
-            probe = new ScriptProbe(new ScriptRecordings());
+            if (SessionState.PSVariable.GetValue("global:__pp") is ScriptProbe probe && probe.Session == State.ScriptRecordings) return probe;
+            probe = new ScriptProbe(State.ScriptRecordings);
             SessionState.PSVariable.Set("global:__pp", probe);
             return probe;
         }

@@ -5,23 +5,27 @@ using Profiler.PS.Scripts;
 namespace Profiler.PS
 {
     /// <summary>
-    /// What a script rewritten by Measure-WorkflowScript calls: one probe per timed call in flight, held in the
-    /// variable <c>$__pp</c> of the call's scope, so a function called from it reads its caller's probe; the global
-    /// <c>$__pp</c> (read by a script's first statement, and by functions called from other modules) stands for the
-    /// innermost Measure-WorkflowScript running in the runspace. Not meant to be called by hand. With no recording in flight (functions
-    /// a script left behind) a probe records nothing and costs a method call.
+    /// What a script rewritten by Measure-WorkflowScript calls. A timed call starts with the static <see cref="E"/>, which
+    /// reports to the innermost Measure-WorkflowScript running in the runspace and finds the caller by scope (see
+    /// <see cref="ScopeFrames"/>); the probe it returns is kept in the variable <c>$__pp</c> of the call's own scope, read
+    /// by the call's later probes. The global <c>$__pp</c> stands for the innermost recording (read by a script's first
+    /// statement). Not meant to be called by hand. With no recording in flight (functions a script left behind) a
+    /// probe records nothing and costs a method call.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class ScriptProbe
     {
+        /// <summary>What <see cref="E"/> returns when no recording is in flight: every probe on it does nothing.</summary>
+        private static readonly ScriptProbe s_idle = new ScriptProbe((ScriptRecordings)null);
         private readonly ScriptRecording _recording;
         private readonly ScriptRecordings _session;
 
-        internal ScriptProbe(ScriptRecording recording, NodeScope scope, ScriptProbe parent)
+        internal ScriptProbe(ScriptRecording recording, NodeScope scope, ScriptProbe parent, object frame)
         {
             _recording = recording;
             Scope = scope;
             Parent = parent;
+            Frame = frame;
         }
 
         /// <summary>The probe of a runspace's global <c>$__pp</c>: it stands for the innermost Measure-WorkflowScript running there, if any.</summary>
@@ -34,18 +38,26 @@ namespace Profiler.PS
         /// <summary>The timed call or step, null for a recording's root and the idle probe.</summary>
         internal NodeScope Scope { get; }
         internal ScriptProbe Parent { get; }
+        /// <summary>The PowerShell scope the call or step runs in (<see cref="ScopeFrames"/>), null when unknown.</summary>
+        internal object Frame { get; }
 
-        /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) made from this probe's call; returns the call's probe.</summary>
-        public ScriptProbe E(string nodeId) => Recording?.Enter(this, nodeId) ?? this;
+        /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) from the current scope; returns the call's probe.</summary>
+        public static ScriptProbe E(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId) ?? s_idle;
 
-        /// <summary>Exit: records this call as Succeeded (and closes calls inside it that ended by an error); returns the caller's probe.</summary>
-        public ScriptProbe X() => Recording?.Exit(this) ?? this;
+        /// <summary>Exit: records this call as Succeeded (calls inside it still open ended early: Stopped, or Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false); returns the caller's probe.</summary>
+        public ScriptProbe X(bool succeeded) => Recording?.Exit(this, succeeded) ?? this;
+
+        /// <summary>Pause: a begin or process block of this call ends; its clock stops until <see cref="U"/> (other commands of its pipeline run meanwhile).</summary>
+        public void P(bool succeeded) => Recording?.Pause(this, succeeded);
+
+        /// <summary>Unpause: a process or end block of this call starts; its clock runs again.</summary>
+        public void U() => Recording?.Unpause(this);
 
         /// <summary>Step: ends the current top-level statement (Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false) and starts statement <paramref name="step"/> (none when negative).</summary>
         public ScriptProbe S(int step, bool succeeded) => Recording?.Step(step, succeeded) ?? this;
 
-        /// <summary>Resume: in a catch, trap or finally of this probe's call, records the calls inside it that an error ended as Failed, now.</summary>
-        public void R() => Recording?.Resume(this);
+        /// <summary>Recover: in a catch, trap or finally of this probe's call, records the calls inside it that an error ended as Failed, now.</summary>
+        public void R() => Recording?.Recover(this);
 
         /// <summary>Quit: an <c>exit</c> statement runs next; the calls it ends are recorded by its exit code ($LASTEXITCODE) when the caller's next probe runs, not as failed.</summary>
         public void Q() => Recording?.Quitting();

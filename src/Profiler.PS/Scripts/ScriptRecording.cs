@@ -6,15 +6,22 @@ namespace Profiler.PS.Scripts
 {
     /// <summary>
     /// The timed calls and steps of one Measure-WorkflowScript invocation. Calls are recorded on the runspace's
-    /// <see cref="NodeScopeStack"/> (the one Measure-WorkflowNode uses), so self and inclusive times, parents and
-    /// nesting with Measure-WorkflowNode blocks follow the engine's rules; a recursive call counts once in its
-    /// node's inclusive time because the engine sums executions and parents exclude their children.
+    /// <see cref="NodeScopeStack"/> (the one Measure-WorkflowNode uses), so self and inclusive times and nesting with
+    /// Measure-WorkflowNode blocks follow the engine's rules; a recursive call counts once in its node's inclusive time
+    /// because the engine sums executions and parents exclude their children.
+    /// <para>A call's parent is its caller: the innermost call in flight whose PowerShell scope the new call's scope lives
+    /// in (<see cref="ScopeFrames"/>), not merely the innermost one. In a pipeline of functions (<c>Get-A | Set-B</c>) each
+    /// command's blocks run inside the upstream command's output call, so the downstream call is not the upstream's child:
+    /// both are their caller's. A function with begin/process/end blocks is one call whose clock runs only while one of
+    /// its blocks runs (<see cref="NodeScopeStack.Suspend"/>), and the time a downstream block takes inside an upstream
+    /// block is excluded from the upstream call; so each command of a pipeline gets its own time and nothing is counted twice.</para>
     /// <para>The rewritten script has no try blocks (a try changes how PowerShell treats errors in everything it
-    /// calls), so a call that an error ends never runs its exit probe. It stays open until the next probe that knows
-    /// better: the caller's exit, a step, a catch, trap or finally of the caller, or a call made from the caller;
-    /// it is then recorded Failed, ending at that moment. The same holds for <c>exit</c>, which ends the innermost
-    /// script file (a called one ends alone; its caller goes on), except that a quit probe runs first: the calls it
-    /// ends are then judged by the exit code, Failed only when non-zero, as a direct run's $? and $LASTEXITCODE are.</para>
+    /// calls), so a call that ends early never runs its exit probe. It stays open until the next probe of its caller
+    /// (the caller's exit or pause, a step, a catch, trap or finally): then it is recorded Failed when the script's
+    /// <c>$?</c> is false or a catch or trap runs (an error ended it), else Stopped (a downstream <c>Select-Object -First</c>
+    /// stopped it, or a <c>break</c> left it), ending at that moment. After <c>exit</c>, which ends the innermost script
+    /// file (a called one ends alone; its caller goes on), a quit probe runs first: the calls it ends are judged by the
+    /// exit code, Failed only when non-zero, as a direct run's $? and $LASTEXITCODE are.</para>
     /// Used from the script's own thread only; probes reaching it from another thread record nothing.
     /// </summary>
     internal sealed class ScriptRecording
@@ -25,7 +32,9 @@ namespace Profiler.PS.Scripts
         private readonly Func<object, object> _calledScript;
         private readonly Func<object> _exitCode;
         private readonly int _thread = Environment.CurrentManagedThreadId;
-        /// <summary>This recording's calls and step in flight, innermost last.</summary>
+        /// <summary>The execution the script runs inside (a Measure-WorkflowNode block, or null): the parent of calls made outside any step.</summary>
+        private readonly NodeScope _outer;
+        /// <summary>This recording's calls and step in flight (suspended ones too), innermost last.</summary>
         private readonly List<ScriptProbe> _open = new List<ScriptProbe>();
         private ScriptProbe _step;
         /// <summary>$LASTEXITCODE's value when the current step began (a native command or exit stores a new box each time).</summary>
@@ -46,7 +55,8 @@ namespace Profiler.PS.Scripts
             _calledScript = calledScript;
             _exitCode = exitCode;
             _exitCodeAtStep = exitCode();
-            Root = new ScriptProbe(this, null, null);
+            _outer = stack.FindOpen(run);
+            Root = new ScriptProbe(this, null, null, null);
         }
 
         /// <summary>The probe the script starts with.</summary>
@@ -58,31 +68,56 @@ namespace Profiler.PS.Scripts
         /// <summary>False once <see cref="Finish"/> ran: later probes record nothing.</summary>
         public bool IsActive { get; private set; } = true;
 
-        public ScriptProbe Enter(ScriptProbe caller, string nodeId)
+        /// <summary>Starts a call of <paramref name="nodeId"/> made from the current PowerShell scope; returns its probe (the root when nothing was started).</summary>
+        public ScriptProbe Enter(string nodeId)
         {
-            if (!OnOwnThread()) return caller;
-            CloseAbove(caller);
+            if (!OnOwnThread()) return Root;
+            object frame = ScopeFrames.Current();
+            ScriptProbe caller = CallerOf(frame);
             NodeScope scope;
             try
             {
-                scope = _stack.Begin(_run, nodeId, "function");
+                scope = _stack.BeginChild(_run, caller.Scope ?? _outer, nodeId, "function");
             }
             catch (ProfilerException ex)
             {
                 Failure = ex;
-                return caller;
+                return Root;
             }
-            var probe = new ScriptProbe(this, scope, caller);
+            var probe = new ScriptProbe(this, scope, caller, frame);
             _open.Add(probe);
             return probe;
         }
 
-        public ScriptProbe Exit(ScriptProbe call)
+        public ScriptProbe Exit(ScriptProbe call, bool succeeded)
         {
             if (!OnOwnThread() || call.Scope == null || call.Scope.IsEnded) return call.Parent ?? Root;
-            CloseAbove(call);
+            CloseAbove(call, succeeded);
             End(call, NodeStatus.Succeeded);
             return call.Parent;
+        }
+
+        public void Pause(ScriptProbe call, bool succeeded)
+        {
+            if (!OnOwnThread() || call.Scope == null || call.Scope.IsEnded) return;
+            CloseAbove(call, succeeded);
+            _stack.Suspend(call.Scope);
+        }
+
+        public void Unpause(ScriptProbe call)
+        {
+            if (OnOwnThread() && call.Scope != null) _stack.Resume(call.Scope);
+        }
+
+        /// <summary>The innermost running call or step whose scope the current scope lives in; the root when there is none.</summary>
+        private ScriptProbe CallerOf(object frame)
+        {
+            for (int i = _open.Count - 1; i >= 0; i--)
+            {
+                ScriptProbe open = _open[i];
+                if (!open.Scope.IsSuspended && ScopeFrames.IsWithin(frame, open.Frame)) return open;
+            }
+            return Root;
         }
 
         public ScriptProbe Step(int step, bool succeeded)
@@ -90,16 +125,16 @@ namespace Profiler.PS.Scripts
             if (!OnOwnThread()) return Root;
             if (_step != null && !_step.Scope.IsEnded)
             {
-                CloseAbove(_step);
+                CloseAbove(_step, succeeded);
                 End(_step, succeeded ? NodeStatus.Succeeded : NodeStatus.Failed);
             }
             _step = null;
             if (step < 0 || step >= _steps.Length) return Root;
-            CloseAbove(Root);
+            CloseAbove(Root, succeeded);
             _exitCodeAtStep = _exitCode();
             try
             {
-                _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root);
+                _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root, ScopeFrames.Current());
             }
             catch (ProfilerException ex)
             {
@@ -110,9 +145,9 @@ namespace Profiler.PS.Scripts
             return _step;
         }
 
-        public void Resume(ScriptProbe call)
+        public void Recover(ScriptProbe call)
         {
-            if (OnOwnThread()) CloseAbove(call);
+            if (OnOwnThread()) CloseAbove(call, succeeded: false);
         }
 
         public void Quitting()
@@ -142,18 +177,31 @@ namespace Profiler.PS.Scripts
             IsActive = false;
         }
 
-        /// <summary>Calls above <paramref name="call"/> in flight have ended by an error: record them Failed, innermost first. A probe that is not open (the root, another recording's) closes nothing.</summary>
-        private void CloseAbove(ScriptProbe call)
+        /// <summary>
+        /// Calls made inside <paramref name="call"/> (its descendants; all calls for the root) that are still open when
+        /// one of its own probes runs ended early: record them, innermost first, Failed when an error ended them
+        /// (<paramref name="succeeded"/>, the script's <c>$?</c>, is false), else Stopped, or by the exit code after
+        /// <c>exit</c>. Other open calls (the commands of the pipeline <paramref name="call"/> is part of) go on.
+        /// </summary>
+        private void CloseAbove(ScriptProbe call, bool succeeded)
         {
             bool quit = _quitting;
             _quitting = false;
             int last = _open.Count - 1;
-            if (last >= 0 && _open[last] == call) return;   // the usual case: nothing above the call is open
-            int index = call == Root ? -1 : _open.LastIndexOf(call);
-            if (index < 0 && call != Root) return;
+            if (last < 0 || _open[last] == call) return;   // the usual case: nothing was left open inside the call
             // exit N stored N in $LASTEXITCODE (a bare exit, 0) before the caller's next probe; an error leaves no quit mark.
-            NodeStatus status = quit && !IsNonZero(_exitCode()) ? NodeStatus.Succeeded : NodeStatus.Failed;
-            while (_open.Count - 1 > index) End(_open[_open.Count - 1], status);
+            NodeStatus status = quit ? (IsNonZero(_exitCode()) ? NodeStatus.Failed : NodeStatus.Succeeded)
+                : succeeded ? NodeStatus.Stopped : NodeStatus.Failed;
+            // Calls opened before this one cannot be inside it: scan down to it only.
+            for (int i = last; i >= 0 && _open[i] != call; i = Math.Min(i - 1, _open.Count - 1))
+                if (call == Root || IsInside(_open[i], call)) End(_open[i], status);
+        }
+
+        private static bool IsInside(ScriptProbe probe, ScriptProbe call)
+        {
+            for (ScriptProbe p = probe.Parent; p != null; p = p.Parent)
+                if (p == call) return true;
+            return false;
         }
 
         private static bool IsNonZero(object code)

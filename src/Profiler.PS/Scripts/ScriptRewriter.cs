@@ -16,7 +16,9 @@ namespace Profiler.PS.Scripts
     /// </summary>
     internal sealed class ScriptRewriter : AstRebuilder
     {
-        private const string Exit = "if($__pp=$__pp.X()){}";
+        private const string Exit = "if($__pp=$__pp.X($?)){}";
+        private const string Pause = "if($__pp.P($?)){}";
+        private const string Unpause = "if($__pp.U()){}";
         /// <summary>The parser's requirements (#requires) of a script: an internal setter, so that a rebuilt script keeps them.</summary>
         private static readonly MethodInfo s_setRequirements =
             typeof(ScriptBlockAst).GetProperty(nameof(ScriptBlockAst.ScriptRequirements))?.GetSetMethod(nonPublic: true);
@@ -24,7 +26,8 @@ namespace Profiler.PS.Scripts
         private readonly string _rootNodeId;
         private readonly List<string> _steps = new List<string>();
         private readonly HashSet<Ast> _timed = new HashSet<Ast>();
-        private readonly HashSet<Ast> _returns = new HashSet<Ast>();
+        /// <summary>The returns that end a block of a timed call, with the probe each needs first (exit, or pause for begin and process).</summary>
+        private readonly Dictionary<Ast, string> _returns = new Dictionary<Ast, string>();
         private readonly HashSet<Ast> _scriptCalls = new HashSet<Ast>();
         private readonly HashSet<Ast> _exits = new HashSet<Ast>();
 
@@ -71,18 +74,25 @@ namespace Profiler.PS.Scripts
             }
         }
 
-        /// <summary>Marks the returns that end a timed call (those of the block that runs last); false when one cannot be changed.</summary>
+        /// <summary>Marks the returns of a timed body's blocks (in its own code, not nested functions'); false when one cannot be changed.</summary>
         private bool FindReturns(ScriptBlockAst body)
         {
-            NamedBlockAst last = Unnamed(body) ?? body.EndBlock;
-            if (last == null) return true;
-            List<Ast> returns = last.FindAll(a => a is ReturnStatementAst, searchNestedScriptBlocks: true)
-                .Where(r => NearestBody(r) == body).ToList();
-            if (returns.Any(r => !CanChange(r))) return false;
-            foreach (Ast r in returns)
+            NamedBlockAst unnamed = Unnamed(body);
+            var blocks = unnamed != null ? new[] { unnamed, null, null } : new[] { body.EndBlock, body.BeginBlock, body.ProcessBlock };
+            var found = new Dictionary<Ast, string>();
+            for (int i = 0; i < blocks.Length; i++)
             {
-                _returns.Add(r);
-                Mark(r);
+                if (blocks[i] == null) continue;
+                foreach (Ast r in blocks[i].FindAll(a => a is ReturnStatementAst, searchNestedScriptBlocks: true).Where(r => NearestBody(r) == body))
+                {
+                    if (!CanChange(r)) return false;
+                    found[r] = i == 0 ? Exit : Pause;   // the end (or only) block's return ends the call; begin's and process's end a block
+                }
+            }
+            foreach (KeyValuePair<Ast, string> r in found)
+            {
+                _returns[r.Key] = r.Value;
+                Mark(r.Key);
             }
             return true;
         }
@@ -108,12 +118,22 @@ namespace Profiler.PS.Scripts
             if (_timed.Contains(body))
             {
                 string nodeId = body == Root ? _rootNodeId : ScriptNames.FunctionNodeId(((FunctionDefinitionAst)body.Parent).Name);
-                StatementAst enter = Probe($"if($__pp=$__pp.E({ScriptNames.Quote(nodeId)})){{}}");
+                StatementAst enter = Probe($"if($__pp=[Profiler.PS.ScriptProbe]::E({ScriptNames.Quote(nodeId)})){{}}");
                 NamedBlockAst unnamed = Unnamed(body);
-                begin = unnamed != null ? Rebuild(body.BeginBlock) : body.BeginBlock != null ? Named(body.BeginBlock, first: enter) : NewBlock(body, TokenKind.Begin, enter);
-                process = unnamed != null && unnamed == body.ProcessBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.ProcessBlock);
-                end = unnamed != null ? (unnamed == body.EndBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.EndBlock))
-                    : body.EndBlock != null ? Named(body.EndBlock, last: Probe(Exit)) : NewBlock(body, TokenKind.End, Probe(Exit));
+                if (unnamed != null)
+                {
+                    // A plain function (or a filter: each piped object) is one call per run of its block.
+                    begin = Rebuild(body.BeginBlock);
+                    process = unnamed == body.ProcessBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.ProcessBlock);
+                    end = unnamed == body.EndBlock ? Named(unnamed, enter, Probe(Exit)) : Rebuild(body.EndBlock);
+                }
+                else
+                {
+                    // begin/process/end: one call whose clock runs only inside its blocks (its pipeline's other commands run between them).
+                    begin = body.BeginBlock != null ? Named(body.BeginBlock, enter, Probe(Pause)) : NewBlock(body, TokenKind.Begin, enter, Probe(Pause));
+                    process = body.ProcessBlock != null ? Named(body.ProcessBlock, Probe(Unpause), Probe(Pause)) : null;
+                    end = body.EndBlock != null ? Named(body.EndBlock, Probe(Unpause), Probe(Exit)) : NewBlock(body, TokenKind.End, Probe(Unpause), Probe(Exit));
+                }
             }
             else if (body == Root && _rootNodeId == null)
             {
@@ -126,17 +146,17 @@ namespace Profiler.PS.Scripts
         }
 
         /// <summary>
-        /// <c>return X</c> becomes <c>X</c>, the exit probe and a bare <c>return</c>. At depth 3, <c>exit</c> gets a quit probe
+        /// <c>return X</c> becomes <c>X</c>, the exit (or, in a begin or process block, pause) probe and a bare <c>return</c>. At depth 3, <c>exit</c> gets a quit probe
         /// before it: an exit ends the innermost script file without running its exit probe, and only this tells the
         /// caller's next probe that the file ended by exit (judged by its code), not by an error.
         /// </summary>
         protected override IEnumerable<StatementAst> Statement(StatementAst statement)
         {
             if (statement is ExitStatementAst && _exits.Contains(statement)) return new[] { Probe("if($__pp.Q()){}"), (StatementAst)statement.Copy() };
-            if (!(statement is ReturnStatementAst ret) || !_returns.Contains(ret)) return base.Statement(statement);
+            if (!(statement is ReturnStatementAst ret) || !_returns.TryGetValue(ret, out string probe)) return base.Statement(statement);
             var statements = new List<StatementAst>();
             if (ret.Pipeline != null) statements.Add(Rebuild(ret.Pipeline));
-            statements.Add(Probe(Exit));
+            statements.Add(Probe(probe));
             statements.Add(new ReturnStatementAst(ret.Extent, null));
             return statements;
         }
@@ -180,8 +200,8 @@ namespace Profiler.PS.Scripts
             return new NamedBlockAst(block.Extent, block.BlockKind, new StatementBlockAst(block.Extent, statements, RebuildAll(block.Traps)), block.Unnamed);
         }
 
-        private static NamedBlockAst NewBlock(ScriptBlockAst body, TokenKind kind, StatementAst statement)
-            => new NamedBlockAst(body.Extent, kind, new StatementBlockAst(body.Extent, new[] { statement }, null), false);
+        private static NamedBlockAst NewBlock(ScriptBlockAst body, TokenKind kind, params StatementAst[] statements)
+            => new NamedBlockAst(body.Extent, kind, new StatementBlockAst(body.Extent, statements, null), false);
 
         /// <summary>A probe statement, parsed on its own: its text is never part of the script's lines.</summary>
         private static StatementAst Probe(string text)

@@ -1,0 +1,18 @@
+# Functions in pipelines, the way build scripts chain them: each command's blocks run inside the upstream command's
+# output call. Busy waits, not sleeps, so each block's time is its own at any machine load.
+function Wait-Busy([int] $Milliseconds) { $sw = [Diagnostics.Stopwatch]::StartNew(); while ($sw.ElapsedMilliseconds -lt $Milliseconds) { } }
+function Get-Artifact {
+    param([Parameter(ValueFromPipeline)] $Name)
+    begin { $count = 0; Wait-Busy 5 }
+    process { $count++; "$Name.zip"; Wait-Busy 20 }
+    end { "manifest of $count"; Wait-Busy 5 }
+}
+function Publish-Artifact {
+    param([Parameter(ValueFromPipeline)] $Path)
+    process { Wait-Busy 10; "published $Path" }
+}
+filter Get-Size { Wait-Busy 5; "$_ : $($_.Length)" }
+function Get-Line { foreach ($i in 1..100) { "line $i"; Wait-Busy 1 } }
+'app', 'lib', 'docs' | Get-Artifact | Publish-Artifact
+'a', 'bb' | Get-Size | Get-Size
+Get-Line | Select-Object -First 2

@@ -1,0 +1,64 @@
+# Measure-WorkflowScript on pipelines of the script's own functions: each command gets the time of its own blocks
+# (a downstream command's blocks run inside the upstream's output call), nothing is counted twice, and a command that
+# a downstream Select-Object -First stops is recorded Stopped, not Failed.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') -Force
+    $script:path = Join-Path $PSScriptRoot 'Fixtures/MeasureWorkflowScript/pipeline.ps1'
+    # Profiled once to warm up (first runs compile), then into an outer run whose timings Get-NodeTiming reads.
+    $ps = [powershell]::Create()
+    try {
+        $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+        $ps.Runspace.SessionStateProxy.SetVariable('path', $path)
+        $script:direct = @($ps.AddScript("Import-Module '$module'; & `$path").Invoke() | ForEach-Object { "$_" })
+        $ps.Commands.Clear()
+        $null = $ps.AddScript('Measure-WorkflowScript -Path $path -WorkflowId warm -Depth 2').Invoke()
+        $ps.Commands.Clear()
+        $script:profiled = @($ps.AddScript('Start-WorkflowProfile -WorkflowId outer; Measure-WorkflowScript -Path $path -Depth 2').Invoke() | ForEach-Object { "$_" })
+        $ps.Commands.Clear()
+        $script:timings = @($ps.AddScript('Get-NodeTiming -WorkflowId outer').Invoke())
+    }
+    finally { $ps.Dispose() }
+    $script:step = { param($like) $timings | Where-Object { $_.NodeId -like $like -and $_.NodeType -eq 'statement' } }
+    $script:children = { param($parent) $timings | Where-Object { $_.ParentSequence -eq $parent.Sequence } }
+}
+
+Describe 'Measure-WorkflowScript on pipelines of functions' {
+    It 'writes what the script writes run directly' {
+        $profiled | Should -Be $direct
+        $profiled | Should -Contain 'published manifest of 3'
+    }
+
+    It 'gives each command of a begin/process/end pipeline the time of its own blocks' {
+        $statement = & $step "L*Get-Artifact | Publish-Artifact"
+        $build = $timings | Where-Object NodeId -eq 'Get-Artifact'
+        $publish = $timings | Where-Object NodeId -eq 'Publish-Artifact'
+        @($build).Count | Should -Be 1
+        @($publish).Count | Should -Be 1
+        $build.Status | Should -Be 'Succeeded'
+        $publish.Status | Should -Be 'Succeeded'
+        # Both are the statement's children, not one nested in the other.
+        $build.ParentSequence | Should -Be $statement.Sequence
+        $publish.ParentSequence | Should -Be $statement.Sequence
+        # Get-Artifact busy-waits 5 + 3 x 20 + 5 ms; Publish-Artifact 10 ms for each of its 4 inputs.
+        $build.Duration | Should -BeGreaterOrEqual 70
+        $publish.Duration | Should -BeGreaterOrEqual 40
+        # Neither holds the other's time: the statement's time is theirs plus its own, each counted once.
+        $build.Duration + $publish.Duration + $statement.SelfDuration | Should -BeGreaterOrEqual ($statement.Duration - 0.01)
+        $build.Duration + $publish.Duration + $statement.SelfDuration | Should -BeLessOrEqual ($statement.Duration + 0.01)
+        $build.Duration | Should -BeLessThan ($statement.Duration - 40)
+    }
+
+    It 'records each object a filter processes as one call, none of them failed' {
+        $sizes = @($timings | Where-Object NodeId -eq 'Get-Size')
+        $sizes.Count | Should -Be 4
+        $sizes.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+        $statement = & $step "L*Get-Size | Get-Size"
+        $sizes.ParentSequence | Sort-Object -Unique | Should -Be $statement.Sequence
+    }
+
+    It 'records a function stopped by a downstream Select-Object -First as Stopped' {
+        $lines = $timings | Where-Object NodeId -eq 'Get-Line'
+        $lines.Status | Should -Be 'Stopped'
+        $lines.Duration | Should -BeLessThan 50
+    }
+}
