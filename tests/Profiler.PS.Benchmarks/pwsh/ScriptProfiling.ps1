@@ -2,23 +2,29 @@
 .SYNOPSIS
     What Measure-WorkflowScript costs, in real pwsh, against the same scripts run directly.
 .DESCRIPTION
-    Two scripts are written to a temporary folder and run in interleaved rounds (direct, profiled, direct, ...), so
-    that drift in the machine's load hits both sides alike; each figure is the median of -Rounds rounds.
+    Three scripts are written to a temporary folder. Each round runs every side of a script back to back (direct,
+    profiled and, with -PeerModule, the peer), the order rotating each round and each measurement starting from a
+    collected heap, so that drift in the machine's speed hits all sides alike. Each ratio is the median of the
+    per-round ratios with a 95% percentile-bootstrap interval; times are medians over rounds.
       calls: 50,000 (-Calls) calls of a one-line function: the worst case, profiled at -Depth 2 (every call timed).
       build: a build-like script of 14 top-level statements doing real work (files, hashing, sorting, compression,
              a native command), profiled at -Depth 1 (statements only).
       calls-by-hand: the calls script with each call wrapped in Measure-WorkflowNode by hand (Depth 0 in the table),
              the cost of one timed call without the rewriter, against the plain calls script.
     With -PeerModule (the path of nohwnd/Profiler's Profiler.psd1, built by hand: it is not on the package feed),
-    the calls script also runs under that module's Trace-Script, timed the same way, and the overhead ratio is shown.
+    the calls script also runs under that module's Trace-Script in the same rounds, and the ratio of its overhead to
+    ours (each against the same round's direct run) is shown.
     Run from the repository root after dotnet build:
         ~/.dotnet/tools/pwsh -NoProfile -File tests/Profiler.PS.Benchmarks/pwsh/ScriptProfiling.ps1
+    -BuildRounds (default 21) sets the rounds of the build script separately: showing a change under 2% needs more
+    rounds than the calls script's large overhead does.
 .OUTPUTS
     One row per script: median milliseconds direct and profiled (wall and process CPU), the ratios, and the overhead
     per timed call.
 #>
 param(
     [int] $Rounds = 5,
+    [int] $BuildRounds = 21,
     [int] $Calls = 50000,
     [string] $PeerModule
 )
@@ -61,18 +67,31 @@ Remove-Item $Work -Recurse -Force
 "built $($files.Count) files, $size bytes, dotnet $version"
 '@
     $median = { param($xs) $s = @($xs | Sort-Object); $s[[int][math]::Floor(($s.Count - 1) / 2)] }
+    # A 95% confidence interval of the median of per-round ratios: the 2.5th and 97.5th percentiles of the medians of
+    # 2,000 resamples (percentile bootstrap, Efron & Tibshirani 1993, ch. 13), seeded so a rerun on the same figures agrees.
+    $interval = {
+        param($xs)
+        $random = [Random]::new(12345); $n = $xs.Count
+        $medians = foreach ($b in 1..2000) { & $median @(foreach ($k in 1..$n) { $xs[$random.Next($n)] }) }
+        $sorted = @($medians | Sort-Object)
+        '{0:N3}-{1:N3}' -f $sorted[49], $sorted[1949]
+    }
     # Wall milliseconds and the process's CPU milliseconds (all threads: JIT and GC included); CPU time is the steadier
-    # figure when other processes share the cores, since time spent waiting for a core is not counted.
+    # figure when other processes share the cores, since time spent waiting for a core is not counted. Each
+    # measurement starts from a collected heap, as BenchmarkDotNet does: without it a collection that one side's
+    # garbage made due lands in whichever side runs next (rounds of the plain calls script then varied 400-3,000 ms).
     $time = {
         param($block)
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
         $process = [Diagnostics.Process]::GetCurrentProcess(); $cpu = $process.TotalProcessorTime
         $sw = [Diagnostics.Stopwatch]::StartNew(); $null = & $block; $wall = $sw.Elapsed.TotalMilliseconds
         $process.Refresh(); [pscustomobject]@{ Wall = $wall; Cpu = ($process.TotalProcessorTime - $cpu).TotalMilliseconds }
     }
+    if ($PeerModule) { Import-Module $PeerModule -Force }
     $cases = @(
-        @{ Script = 'calls'; Path = $callsScript; Depth = 2; Timed = $Calls; Args = @{ Calls = $Calls } }
-        @{ Script = 'build'; Path = $buildScript; Depth = 1; Timed = 14; Args = @{} }
-        @{ Script = 'calls-by-hand'; Path = $byHandScript; Depth = 0; Timed = $Calls; Args = @{ Calls = $Calls } }
+        @{ Script = 'calls'; Path = $callsScript; Depth = 2; Timed = $Calls; Args = @{ Calls = $Calls }; Rounds = $Rounds }
+        @{ Script = 'build'; Path = $buildScript; Depth = 1; Timed = 14; Args = @{}; Rounds = $BuildRounds }
+        @{ Script = 'calls-by-hand'; Path = $byHandScript; Depth = 0; Timed = $Calls; Args = @{ Calls = $Calls }; Rounds = $Rounds }
     )
     foreach ($case in $cases) {
         $path = $case.Path; $arguments = $case.Args; $depth = $case.Depth; $id = "bench-$($case.Script)"
@@ -80,33 +99,39 @@ Remove-Item $Work -Recurse -Force
         $profile = if ($depth) { { Measure-WorkflowScript $path -ArgumentList $arguments -Depth $depth -WorkflowId $id } }
                    else { { Start-WorkflowProfile $id; & $path @arguments; $null = Complete-WorkflowProfile $id } }
         $plain = if ($depth) { $path } else { $callsScript }
-        $null = & $plain @arguments; $null = & $profile  # warm up both
-        $direct = [Collections.Generic.List[object]]::new(); $profiled = [Collections.Generic.List[object]]::new(); $peer = [Collections.Generic.List[object]]::new()
-        foreach ($round in 1..$Rounds) {
-            $direct.Add((& $time { & $plain @arguments }))
-            $profiled.Add((& $time $profile))
+        $sides = [ordered]@{ direct = { & $plain @arguments }; profiled = $profile }
+        if ($PeerModule -and $case.Script -eq 'calls') { $sides.peer = { Trace-Script -ScriptBlock { & $path @arguments } -DisableWarning *> $null } }
+        foreach ($side in @($sides.Values)) { $null = & $side }   # warm up every side
+        $m = @{}; foreach ($name in $sides.Keys) { $m[$name] = [Collections.Generic.List[object]]::new() }
+        $names = @($sides.Keys)
+        foreach ($round in 1..$case.Rounds) {
+            # Interleaved, the order rotating each round, so drift in the machine's speed hits every side alike.
+            foreach ($k in 0..($names.Count - 1)) { $name = $names[($k + $round) % $names.Count]; $m[$name].Add((& $time $sides[$name])) }
         }
-        if ($PeerModule -and $case.Script -eq 'calls') {
-            Import-Module $PeerModule -Force
-            foreach ($round in 1..$Rounds) { $peer.Add((& $time { Trace-Script -ScriptBlock { & $path @arguments } -DisableWarning })) }
-            Remove-Module Profiler
-        }
-        $d = & $median $direct.Wall; $p = & $median $profiled.Wall
-        $dc = & $median $direct.Cpu; $pc = & $median $profiled.Cpu
+        $ratios = @(foreach ($r in 0..($case.Rounds - 1)) { $m.profiled[$r].Wall / $m.direct[$r].Wall })
+        $cpuRatios = @(foreach ($r in 0..($case.Rounds - 1)) { $m.profiled[$r].Cpu / $m.direct[$r].Cpu })
+        $d = & $median $m.direct.Wall; $p = & $median $m.profiled.Wall
+        $dc = & $median $m.direct.Cpu; $pc = & $median $m.profiled.Cpu
         $row = [ordered]@{
-            Script = $case.Script; Depth = $depth; TimedCalls = $case.Timed
-            DirectMs = [math]::Round($d, 1); ProfiledMs = [math]::Round($p, 1); Ratio = [math]::Round($p / $d, 3)
-            OverheadPerCallUs = [math]::Round(($p - $d) * 1000 / $case.Timed, 2)
-            DirectCpuMs = [math]::Round($dc, 1); ProfiledCpuMs = [math]::Round($pc, 1); CpuRatio = [math]::Round($pc / $dc, 3)
+            Script = $case.Script; Depth = $depth; TimedCalls = $case.Timed; Rounds = $case.Rounds
+            DirectMs = [math]::Round($d, 1); ProfiledMs = [math]::Round($p, 1)
+            # The median of the per-round ratios (each round's sides ran back to back), and its 95% bootstrap interval.
+            Ratio = [math]::Round((& $median $ratios), 4); RatioInterval95 = & $interval $ratios
+            OverheadPerCallUs = [math]::Round(((& $median $ratios) - 1) * $d * 1000 / $case.Timed, 2)
+            DirectCpuMs = [math]::Round($dc, 1); ProfiledCpuMs = [math]::Round($pc, 1); CpuRatio = [math]::Round((& $median $cpuRatios), 4)
         }
-        if ($peer.Count) {
-            $t = & $median $peer.Wall; $tc = & $median $peer.Cpu
+        if ($m.Contains('peer')) {
+            $t = & $median $m.peer.Wall; $tc = & $median $m.peer.Cpu
+            # Per round: the peer's overhead over ours, both against that round's direct run.
+            $below = @(foreach ($r in 0..($case.Rounds - 1)) { ($m.peer[$r].Wall - $m.direct[$r].Wall) / [math]::Max(0.001, $m.profiled[$r].Wall - $m.direct[$r].Wall) })
+            $belowCpu = @(foreach ($r in 0..($case.Rounds - 1)) { ($m.peer[$r].Cpu - $m.direct[$r].Cpu) / [math]::Max(0.001, $m.profiled[$r].Cpu - $m.direct[$r].Cpu) })
             $row.PeerMs = [math]::Round($t, 1); $row.PeerRatio = [math]::Round($t / $d, 1)
-            $row.OverheadBelowPeer = [math]::Round(($t - $d) / [math]::Max(0.001, $p - $d), 1)
-            $row.PeerCpuMs = [math]::Round($tc, 1); $row.CpuOverheadBelowPeer = [math]::Round(($tc - $dc) / [math]::Max(0.001, $pc - $dc), 1)
+            $row.OverheadBelowPeer = [math]::Round((& $median $below), 1); $row.OverheadBelowPeerInterval95 = & $interval $below
+            $row.PeerCpuMs = [math]::Round($tc, 1); $row.CpuOverheadBelowPeer = [math]::Round((& $median $belowCpu), 1)
         }
         [pscustomobject]$row
     }
+    "load average: $(Get-Content /proc/loadavg -ErrorAction SilentlyContinue)"
 }
 finally {
     Remove-Item $folder -Recurse -Force
