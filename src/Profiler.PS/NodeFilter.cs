@@ -13,20 +13,13 @@ namespace Profiler.PS
     /// </summary>
     internal sealed class NodeFilter
     {
-        private readonly string[] _ids;
-        private readonly WildcardPattern[] _patterns;
-        private readonly string[] _invalid;
+        private readonly IdPattern[] _ids;
         private readonly bool[] _matched;
 
         public NodeFilter(string[] ids)
         {
-            _ids = ids ?? Array.Empty<string>();
-            _patterns = new WildcardPattern[_ids.Length];
-            _invalid = new string[_ids.Length];
+            _ids = Array.ConvertAll(ids ?? Array.Empty<string>(), id => new IdPattern(id));
             _matched = new bool[_ids.Length];
-            for (int i = 0; i < _ids.Length; i++)
-                if (_ids[i] != null && WildcardPattern.ContainsWildcardCharacters(_ids[i]))
-                    _patterns[i] = IdPattern.TryCreate(_ids[i], out _invalid[i]);
         }
 
         /// <summary>The items whose id the values select, in their order: every item when no value was given.</summary>
@@ -35,16 +28,7 @@ namespace Profiler.PS
             var result = new List<T>(items.Count);
             if (_ids.Length == 0) { result.AddRange(items); return result; }
             var keep = new bool[items.Count];
-            for (int i = 0; i < _ids.Length; i++)
-            {
-                bool found = false;
-                for (int j = 0; j < items.Count; j++)
-                    if (string.Equals(idOf(items[j]), _ids[i], StringComparison.OrdinalIgnoreCase)) keep[j] = found = true;
-                if (!found && _patterns[i] != null)
-                    for (int j = 0; j < items.Count; j++)
-                        if (_patterns[i].IsMatch(idOf(items[j]))) keep[j] = found = true;
-                _matched[i] |= found;
-            }
+            for (int i = 0; i < _ids.Length; i++) _matched[i] |= _ids[i].Mark(items, idOf, keep);
             for (int j = 0; j < items.Count; j++) if (keep[j]) result.Add(items[j]);
             return result;
         }
@@ -53,8 +37,7 @@ namespace Profiler.PS
         public void ReportInvalid(ProfilerCmdletBase cmdlet)
         {
             for (int i = 0; i < _ids.Length; i++)
-                if (_invalid[i] != null && !_matched[i])
-                    cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
+                if (_ids[i].Invalid != null && !_matched[i]) WriteInvalid(cmdlet, _ids[i]);
         }
 
         /// <summary>Writes an ObjectNotFound error for every literal value that matched no node, and an error for every invalid pattern that named no node.</summary>
@@ -63,17 +46,20 @@ namespace Profiler.PS
             for (int i = 0; i < _ids.Length; i++)
             {
                 if (_matched[i]) continue;
-                if (_invalid[i] != null)
+                if (_ids[i].Invalid != null)
                 {
-                    cmdlet.WriteError(new ErrorRecord(new ArgumentException(_invalid[i] + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, _ids[i]));
+                    WriteInvalid(cmdlet, _ids[i]);
                     continue;
                 }
-                if (_patterns[i] != null) continue;
-                string id = TerminalText.Safe(_ids[i]);
+                if (_ids[i].IsPattern) continue;
+                string id = TerminalText.Safe(_ids[i].Text);
                 var ex = new ItemNotFoundException(
                     $"No node with id '{id}' was found. Run Get-NodeStatistics to list the nodes, or use a wildcard such as '{id}*'.");
-                cmdlet.WriteError(new ErrorRecord(ex, cmdlet.ErrorId("NodeNotFound"), ErrorCategory.ObjectNotFound, _ids[i]));
+                cmdlet.WriteError(new ErrorRecord(ex, cmdlet.ErrorId("NodeNotFound"), ErrorCategory.ObjectNotFound, _ids[i].Text));
             }
         }
+
+        private static void WriteInvalid(ProfilerCmdletBase cmdlet, IdPattern id)
+            => cmdlet.WriteError(new ErrorRecord(new ArgumentException(id.Invalid + "."), cmdlet.ErrorId("InvalidPattern"), ErrorCategory.InvalidArgument, id.Text));
     }
 }

@@ -64,6 +64,19 @@ namespace Profiler.PS.Tests.Hardening
         }
 
         [Fact]
+        public void Several_NodeId_values_each_follow_the_rule_in_each_workflow_and_a_literal_naming_none_is_reported_once()
+        {
+            _ps.RunClean("Start-WorkflowProfile c; Add-NodeTiming x1 3; Add-NodeTiming n1 4; $null = Complete-WorkflowProfile");
+            PsResult r = _ps.Run("Get-NodeStatistics -WorkflowId a, c -NodeId 'n[1]', 'x[1]', zz");
+            // In a, 'n[1]' names the node n[1] (never also n1) and the pattern 'x[1]' matches nothing; c has no node
+            // 'n[1]', so there the same value is the pattern selecting n1, and 'x[1]' selects x1.
+            Assert.Equal(new[] { "a:n[1]", "c:x1", "c:n1" }, r.Objects<NodePerformanceData>().Select(n => n.WorkflowId + ":" + n.NodeId));
+            ErrorRecord e = Assert.Single(r.Errors);
+            Assert.StartsWith("GetNodeStatisticsNodeNotFound,", e.FullyQualifiedErrorId);
+            Assert.Equal("zz", e.TargetObject);
+        }
+
+        [Fact]
         public void Clear_asks_before_forgetting_workflows_a_pattern_selects_and_Force_skips_the_question()
         {
             PsResult asked = _ps.Run("Clear-WorkflowProfile -WorkflowId 'b*'");
