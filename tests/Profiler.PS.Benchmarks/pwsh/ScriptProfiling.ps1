@@ -122,12 +122,18 @@ Remove-Item $Work -Recurse -Force
         }
         if ($m.Contains('peer')) {
             $t = & $median $m.peer.Wall; $tc = & $median $m.peer.Cpu
-            # Per round: the peer's overhead over ours, both against that round's direct run.
-            $below = @(foreach ($r in 0..($case.Rounds - 1)) { ($m.peer[$r].Wall - $m.direct[$r].Wall) / [math]::Max(0.001, $m.profiled[$r].Wall - $m.direct[$r].Wall) })
-            $belowCpu = @(foreach ($r in 0..($case.Rounds - 1)) { ($m.peer[$r].Cpu - $m.direct[$r].Cpu) / [math]::Max(0.001, $m.profiled[$r].Cpu - $m.direct[$r].Cpu) })
+            # The peer's overhead over ours: the median of its per-round overheads (peer - direct of the same round) over
+            # the median of ours. A ratio per round would divide by our overhead of one round, which is small enough
+            # next to the round's noise to swing the ratio by 10x; the interval resamples rounds.
+            $overheads = { param($rounds, $side, $field) @(foreach ($r in $rounds) { $m[$side][$r].$field - $m.direct[$r].$field }) }
+            $below = { param($rounds, $field) (& $median (& $overheads $rounds 'peer' $field)) / [math]::Max(0.001, (& $median (& $overheads $rounds 'profiled' $field))) }
+            $all = 0..($case.Rounds - 1)
+            $random = [Random]::new(12345)
+            $resampled = @(foreach ($b in 1..2000) { & $below @(foreach ($k in $all) { $random.Next($case.Rounds) }) 'Wall' } ) | Sort-Object
             $row.PeerMs = [math]::Round($t, 1); $row.PeerRatio = [math]::Round($t / $d, 1)
-            $row.OverheadBelowPeer = [math]::Round((& $median $below), 1); $row.OverheadBelowPeerInterval95 = & $interval $below
-            $row.PeerCpuMs = [math]::Round($tc, 1); $row.CpuOverheadBelowPeer = [math]::Round((& $median $belowCpu), 1)
+            $row.OverheadBelowPeer = [math]::Round((& $below $all 'Wall'), 1)
+            $row.OverheadBelowPeerInterval95 = '{0:N1}-{1:N1}' -f $resampled[49], $resampled[1949]
+            $row.PeerCpuMs = [math]::Round($tc, 1); $row.CpuOverheadBelowPeer = [math]::Round((& $below $all 'Cpu'), 1)
         }
         [pscustomobject]$row
     }
