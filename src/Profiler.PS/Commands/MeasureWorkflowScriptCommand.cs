@@ -14,7 +14,11 @@ namespace Profiler.PS.Commands
     /// <para>The script's syntax tree is rewritten in memory (never on disk) before it runs: each top-level statement
     /// becomes a node named from its line and text (for example 'L12 dotnet build -c Release', NodeType statement);
     /// each call of a function defined in the script becomes a node named after the function (NodeType function),
-    /// nested under its caller, with inclusive and self time as Measure-WorkflowNode records them; each call of a .ps1
+    /// nested under its caller, with inclusive and self time as Measure-WorkflowNode records them (recursion counted once);
+    /// in a pipeline of the script's functions (Get-Artifact | Publish-Artifact) each command is its caller's child and
+    /// gets the time of its own blocks: a function with begin/process/end blocks is one call whose clock runs only while
+    /// one of its blocks runs, and the time a downstream command takes inside an upstream one's output is the downstream
+    /// command's, never counted twice; a filter is one call per object it processes. Each call of a .ps1
     /// file the script runs or dot-sources by a path written in the script (./lib.ps1, "$PSScriptRoot/deploy.ps1")
     /// becomes a node named after the file, with that file's functions inside. -Depth 1 times statements only, 2 adds
     /// functions, 3 (the default) adds called scripts.</para>
@@ -26,9 +30,11 @@ namespace Profiler.PS.Commands
     /// names the line that called the script (a top-level Write-Error), it names the line that called
     /// Measure-WorkflowScript. Output streams down the pipeline as it is produced.</para>
     /// <para>A statement after which $? is false (its last command failed, or a native command exited non-zero) is
-    /// recorded Failed; so is a call or statement that an error ended. Such a call is recorded when the profiler next
-    /// sees control (the caller's next call, catch, trap, finally, exit, or the next statement). An error that ends the
-    /// script records every open node Failed, completes the run, and is thrown on unchanged.</para>
+    /// recorded Failed. A call that ends early is recorded when the profiler next sees control in its caller (the
+    /// caller's end or next block, a catch, trap or finally, or the next statement), ending then: Failed when an error
+    /// ended it (a catch or trap runs, or $? is false), else Stopped (a downstream Select-Object -First stopped it, or a
+    /// break left it). An error that ends the script records every open node Failed, completes the run, and is thrown
+    /// on unchanged.</para>
     /// <para>Each invocation is one run of -WorkflowId (default: the script file's name without extension, or 'adhoc'
     /// for a script block), with history like any workflow (-HistoryPath or Set-ProfilerOption), so every other cmdlet
     /// works on it. When a run of that workflow (or, with no -WorkflowId, any run) is already in flight, the script's
