@@ -27,7 +27,9 @@ BeforeAll {
         $ps = [powershell]::Create()
         try {
             $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
-            $null = $ps.AddScript("Import-Module '$module'; `${function:ConvertTo-StreamLine} = `$args[0]").AddArgument($converter).Invoke()
+            # Defined from its text: a script block made in this runspace would run back in this one (which is busy
+            # waiting for Invoke), costing about a second for every line converted.
+            $null = $ps.AddScript("Import-Module '$module'; `${function:ConvertTo-StreamLine} = [scriptblock]::Create(`$args[0])").AddArgument($converter.ToString()).Invoke()
             $ps.Commands.Clear()
             foreach ($name in $Variables.Keys) { $ps.Runspace.SessionStateProxy.SetVariable($name, $Variables[$name]) }
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
