@@ -3,7 +3,9 @@
     What Profiler.PS's cmdlets cost per call against the cheapest thing that does the same job, in ONE real pwsh.
 .DESCRIPTION
     Each comparison is a floor and a candidate, each a script of -Calls calls. They run in alternating rounds in this
-    process (the order flips every round, a full collection before each), after -Warmup discarded rounds; the result
+    process (the order flips every round, a full collection before each), after -Warmup discarded rounds (10 by
+    default: a pwsh process takes some 50,000 cmdlet calls to reach its steady speed, and rounds before that flatter
+    every ratio toward 1); the result
     is the median over rounds of candidate/floor per round, so a machine busy with other work slows both sides of
     each ratio alike. Floors: the real Measure-Command, and compiled no-op cmdlets from
     tests/Profiler.PS.Benchmarks/Cmdlets/CheapestFloors.cs (plain parameters, nothing to try: the cheapest cmdlet a
@@ -14,7 +16,7 @@
 param(
     [int] $Calls = 500,
     [int] $Rounds = 31,
-    [int] $Warmup = 5,
+    [int] $Warmup = 10,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../output/Profiler.PS/Profiler.PS.psd1')
 )
 $ErrorActionPreference = 'Stop'
@@ -69,9 +71,9 @@ $results = foreach ($c in $comparisons) {
         Comparison   = $c.Name
         FloorUs      = [math]::Round((& $median $floor), 2)
         CandidateUs  = [math]::Round((& $median $cand), 2)
-        Ratio        = [math]::Round((& $median $ratios), 3)
+        Ratio        = (& $median $ratios).ToString("N3")
         # On a machine busy with other work the fastest rounds are the ones least disturbed.
-        FastestRatio = [math]::Round(($cand | Measure-Object -Minimum).Minimum / ($floor | Measure-Object -Minimum).Minimum, 3)
+        FastestRatio = (($cand | Measure-Object -Minimum).Minimum / ($floor | Measure-Object -Minimum).Minimum).ToString("N3")
     }
 }
 $null = Complete-WorkflowProfile -WorkflowId cost
