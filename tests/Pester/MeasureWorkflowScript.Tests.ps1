@@ -117,6 +117,12 @@ Describe 'Measure-WorkflowScript runs a script as when run directly' {
         $both.Profiled.Lines | Should -Be $both.Direct.Lines
     }
 
+    It 'runs classes with constructors, overloads and a base constructor call as when run directly' {
+        $both = Invoke-SideBySide -Path (Join-Path $fixtures 'classes.ps1')
+        $both.Direct.Lines | Should -Be @('output: 7', 'output: 4', 'output: 5', 'output: 6', 'output: hi q')
+        $both.Profiled.Lines | Should -Be $both.Direct.Lines
+    }
+
     It 'runs a script with dynamicparam and named blocks correctly' {
         $both = Invoke-SideBySide -Path (Join-Path $fixtures 'dynamic.ps1') -Arguments @{ Mode = 'fast'; Extra = 'x' }
         $both.Direct.Lines | Should -Be @('output: mode fast', 'output: extra x')

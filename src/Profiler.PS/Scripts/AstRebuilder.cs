@@ -50,7 +50,8 @@ namespace Profiler.PS.Scripts
         }
 
         /// <summary>The node's copy, or its rebuilt form when it holds a change.</summary>
-        protected T Rebuild<T>(T ast) where T : Ast => ast == null ? null : _marked.Contains(ast) ? (T)Build(ast) : (T)ast.Copy();
+        protected T Rebuild<T>(T ast) where T : Ast
+            => ast == null ? null : _marked.Contains(ast) ? (T)Build(ast) : ast is TypeDefinitionAst type ? (T)(Ast)ClassCopy.Copy(type) : (T)ast.Copy();
 
         protected List<T> RebuildAll<T>(IEnumerable<T> asts) where T : Ast => asts?.Select(Rebuild).ToList() ?? new List<T>();
 
