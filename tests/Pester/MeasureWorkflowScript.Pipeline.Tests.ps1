@@ -56,6 +56,40 @@ Describe 'Measure-WorkflowScript on pipelines of functions' {
         $sizes.ParentSequence | Sort-Object -Unique | Should -Be $statement.Sequence
     }
 
+    It 'counts nothing twice: each timing is its self time plus its children' {
+        foreach ($t in $timings) {
+            $children = ($timings | Where-Object ParentSequence -eq $t.Sequence | Measure-Object -Property Duration -Sum).Sum
+            [math]::Abs($t.Duration - $t.SelfDuration - $children) | Should -BeLessThan 0.01 -Because "$($t.NodeId) (sequence $($t.Sequence)) must hold its children"
+        }
+    }
+
+    It 'gives a downstream function that fails part-way its own time, and the upstream one none of it' {
+        $assert = $timings | Where-Object NodeId -eq 'Assert-Item'
+        $letters = $timings | Where-Object NodeId -eq 'Get-Letter'
+        $assert.Status | Should -Be 'Failed'
+        $assert.Duration | Should -BeGreaterOrEqual 30
+        $letters.Duration | Should -BeLessThan ($assert.Duration - 25)
+        $profiled | Should -Contain 'caught: bad item'
+    }
+
+    It 'keeps a pipeline inside a function that is itself piped apart' {
+        $part = $timings | Where-Object NodeId -eq 'Get-Part'
+        $convert = $timings | Where-Object NodeId -eq 'Convert-Part'
+        $inner = $timings | Where-Object NodeId -eq 'Invoke-Inner'
+        $save = $timings | Where-Object NodeId -eq 'Save-Part'
+        $part.ParentSequence | Should -Be $inner.Sequence
+        $convert.ParentSequence | Should -Be $inner.Sequence
+        $part.Duration | Should -BeGreaterOrEqual 40
+        $convert.Duration | Should -BeGreaterOrEqual 20
+        $save.Duration | Should -BeGreaterOrEqual 30
+        # Get-Part keeps its own 40 ms; Convert-Part's and Save-Part's blocks ran inside its output calls and are theirs.
+        $statement = & $step 'L*Invoke-Inner | Save-Part'
+        $save.ParentSequence | Should -Be $statement.Sequence
+        $part.Duration + $convert.Duration | Should -BeLessOrEqual ($inner.Duration + 0.01)
+        $inner.Duration + $save.Duration | Should -BeLessOrEqual ($statement.Duration + 0.01)
+        $inner.SelfDuration | Should -BeLessThan 10
+    }
+
     It 'records a function stopped by a downstream Select-Object -First as Stopped' {
         $lines = $timings | Where-Object NodeId -eq 'Get-Line'
         $lines.Status | Should -Be 'Stopped'

@@ -43,6 +43,8 @@ namespace Profiler.PS.Engine
         /// downstream commands of a pipeline, whose blocks run inside the upstream command's output call. Not its time.
         /// </summary>
         internal double ExcludedDuration;
+        /// <summary><see cref="ExcludedDuration"/> when the current slice began: what the slice's own time excludes.</summary>
+        internal double ExcludedAtSliceStart;
         /// <summary>True between <see cref="NodeScopeStack.Suspend"/> and <see cref="NodeScopeStack.Resume"/>: off the stack, its clock stopped.</summary>
         public bool IsSuspended { get; internal set; }
         internal double PreOverhead;

@@ -75,6 +75,16 @@ namespace Profiler.PS.Engine
             scope.Previous = _top;
             _top = scope;
             scope.SliceStart = scope.Run.Owner.Clock.GetTimestamp();
+            scope.ExcludedAtSliceStart = scope.ExcludedDuration;
+        }
+
+        /// <summary>How far below the top of the stack <paramref name="scope"/> is (0: the innermost), or -1 when it is not on the stack (suspended, ended, or another stack's).</summary>
+        public int DepthOf(NodeScope scope)
+        {
+            int depth = 0;
+            for (NodeScope s = _top; s != null; s = s.Previous, depth++)
+                if (ReferenceEquals(s, scope)) return depth;
+            return -1;
         }
 
         /// <summary>
@@ -142,7 +152,8 @@ namespace Profiler.PS.Engine
         /// <summary>
         /// Takes <paramref name="scope"/> off the stack with any execution left above it (never ended: it leaves too).
         /// The executions between it and its parent did not call it (a pipeline's upstream commands, whose output call
-        /// ran its block): its <paramref name="slice"/> is excluded from their time.
+        /// ran its block): its <paramref name="slice"/> is excluded from their time, less what the slice itself excluded
+        /// (a block further downstream that ran inside it was excluded from them already, when it ended).
         /// </summary>
         private void Pop(NodeScope scope, double slice)
         {
@@ -151,8 +162,9 @@ namespace Profiler.PS.Engine
                 if (!ReferenceEquals(s, scope)) continue;
                 _top = scope.Previous;
                 if (scope.Parent != null && !IsBelow(scope.Parent)) return;   // its parent is not running here: nothing to exclude from
+                double own = slice - (scope.ExcludedDuration - scope.ExcludedAtSliceStart);
                 for (NodeScope between = _top; between != null && !ReferenceEquals(between, scope.Parent); between = between.Previous)
-                    if (ReferenceEquals(between.Run, scope.Run)) between.ExcludedDuration += slice;
+                    if (ReferenceEquals(between.Run, scope.Run)) between.ExcludedDuration += own;
                 return;
             }
         }

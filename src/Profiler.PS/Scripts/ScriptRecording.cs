@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS.Scripts
@@ -193,8 +194,13 @@ namespace Profiler.PS.Scripts
             NodeStatus status = quit ? (IsNonZero(_exitCode()) ? NodeStatus.Failed : NodeStatus.Succeeded)
                 : succeeded ? NodeStatus.Stopped : NodeStatus.Failed;
             // Calls opened before this one cannot be inside it: scan down to it only.
-            for (int i = last; i >= 0 && _open[i] != call; i = Math.Min(i - 1, _open.Count - 1))
-                if (call == Root || IsInside(_open[i], call)) End(_open[i], status);
+            var ended = new List<ScriptProbe>();
+            for (int i = last; i >= 0 && _open[i] != call; i--)
+                if (call == Root || IsInside(_open[i], call)) ended.Add(_open[i]);
+            // Innermost on the stack first (a pipeline's downstream command runs above the upstream one although it
+            // was entered before it), so each leaves its time to the right executions; suspended ones last.
+            int Depth(ScriptProbe p) { int d = _stack.DepthOf(p.Scope); return d < 0 ? int.MaxValue : d; }
+            foreach (ScriptProbe probe in ended.OrderBy(Depth).ToList()) End(probe, status);
         }
 
         private static bool IsInside(ScriptProbe probe, ScriptProbe call)

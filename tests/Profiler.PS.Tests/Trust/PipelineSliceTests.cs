@@ -85,6 +85,41 @@ namespace Profiler.PS.Tests.Trust
         }
 
         [Fact]
+        public void A_block_further_downstream_is_excluded_once_from_every_upstream_command()
+        {
+            // step runs `Invoke-Inner | Save-Part`; Invoke-Inner runs `Get-Part | Convert-Part`.
+            NodeScope step = _stack.Begin(_run, "step");
+            NodeScope save = _stack.BeginChild(_run, step, "save");
+            _stack.Suspend(save);
+            NodeScope inner = _stack.BeginChild(_run, step, "inner");
+            NodeScope convert = _stack.BeginChild(_run, inner, "convert");
+            _stack.Suspend(convert);
+            NodeScope part = _stack.BeginChild(_run, inner, "part");
+            _clock.Advance(10);                       // part's own
+            _stack.Resume(convert);
+            _clock.Advance(5);                        // convert's own
+            _stack.Resume(save);
+            _clock.Advance(7);                        // save's own, inside convert's output, inside part's
+            _stack.Suspend(save);
+            _stack.Suspend(convert);
+            _clock.Advance(10);                       // part's own
+            _stack.End(part, NodeStatus.Succeeded);
+            _stack.Resume(convert);
+            _stack.End(convert, NodeStatus.Succeeded);
+            _stack.End(inner, NodeStatus.Succeeded);
+            _stack.Resume(save);
+            _stack.End(save, NodeStatus.Succeeded);
+            _stack.End(step, NodeStatus.Succeeded);
+            RunCompletion done = _run.Complete();
+
+            Assert.Equal(20.0, Node(done, "part").AvgDuration.Value);
+            Assert.Equal(5.0, Node(done, "convert").AvgDuration.Value);
+            Assert.Equal(7.0, Node(done, "save").AvgDuration.Value);
+            Assert.Equal((25.0, 0.0), (Node(done, "inner").AvgDuration.Value, Node(done, "inner").AvgSelfDuration.Value));
+            Assert.Equal((32.0, 0.0), (Node(done, "step").AvgDuration.Value, Node(done, "step").AvgSelfDuration.Value));
+        }
+
+        [Fact]
         public void Suspend_and_resume_do_nothing_out_of_turn_and_a_suspended_execution_ends_with_its_slices()
         {
             NodeScope call = _stack.Begin(_run, "call");

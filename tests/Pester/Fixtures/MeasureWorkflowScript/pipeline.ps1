@@ -16,3 +16,12 @@ function Get-Line { foreach ($i in 1..100) { "line $i"; Wait-Busy 1 } }
 'app', 'lib', 'docs' | Get-Artifact | Publish-Artifact
 'a', 'bb' | Get-Size | Get-Size
 Get-Line | Select-Object -First 2
+# A downstream function that fails part-way, caught by the script; nested pipelines inside a pipeline.
+function Assert-Item { param([Parameter(ValueFromPipeline)] $Item) process { Wait-Busy 10; if ($Item -eq 'c') { throw 'bad item' }; $Item } }
+function Get-Letter { 'a'; 'b'; 'c' }
+try { Get-Letter | Assert-Item } catch { "caught: $_" }
+function Get-Part { Wait-Busy 20; 1; Wait-Busy 20; 2 }
+function Convert-Part { process { Wait-Busy 10; $_ } }
+function Invoke-Inner { Get-Part | Convert-Part }
+function Save-Part { process { Wait-Busy 15; "saved $_" } }
+Invoke-Inner | Save-Part
