@@ -96,3 +96,50 @@ Describe 'Measure-WorkflowScript on pipelines of functions' {
         $lines.Duration | Should -BeLessThan 50
     }
 }
+
+Describe 'Measure-WorkflowScript ended early from outside, or by a runtime error' {
+    BeforeAll {
+        $script:temp = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+        $script:divide = Join-Path $temp 'divide.ps1'
+        Set-Content $divide -Value "`$ok = 1`n`$x = 1 / 0"
+        $script:lines = Join-Path $temp 'lines.ps1'
+        Set-Content $lines -Value "function Get-Line { foreach (`$i in 1..50) { `$i; Start-Sleep -Milliseconds 2 } }`nGet-Line"
+    }
+    AfterAll {
+        Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'lets a caller''s catch see the runtime error as a direct run gives it: its id, file and line' {
+        $ps = [powershell]::Create()
+        try {
+            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+            $ps.Runspace.SessionStateProxy.SetVariable('path', $divide)
+            $seen = $ps.AddScript("Import-Module '$module'" + @'
+
+try { & $path } catch { "$($_.FullyQualifiedErrorId) $(Split-Path -Leaf $_.InvocationInfo.ScriptName):$($_.InvocationInfo.ScriptLineNumber)" }
+try { Measure-WorkflowScript -Path $path -WorkflowId divide } catch { "$($_.FullyQualifiedErrorId) $(Split-Path -Leaf $_.InvocationInfo.ScriptName):$($_.InvocationInfo.ScriptLineNumber)" }
+'@).Invoke()
+        }
+        finally { $ps.Dispose() }
+        $seen[0] | Should -Be 'RuntimeException divide.ps1:2'
+        $seen[1] | Should -Be $seen[0]
+    }
+
+    It 'records the script''s open calls Stopped when a downstream Select-Object -First stops it' {
+        $ps = [powershell]::Create()
+        try {
+            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+            $ps.Runspace.SessionStateProxy.SetVariable('path', $lines)
+            $timings = @($ps.AddScript("Import-Module '$module'" + @'
+
+$null = Start-WorkflowProfile -WorkflowId outer
+$first = Measure-WorkflowScript -Path $path | Select-Object -First 2
+if ("$first" -ne '1 2') { throw "got $first" }
+Get-NodeTiming -WorkflowId outer
+'@).Invoke())
+        }
+        finally { $ps.Dispose() }
+        $timings.NodeId | Should -Be @('Get-Line', 'L2 Get-Line')
+        $timings.Status | Sort-Object -Unique | Should -Be 'Stopped'
+    }
+}

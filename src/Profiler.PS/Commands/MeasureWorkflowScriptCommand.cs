@@ -161,26 +161,39 @@ namespace Profiler.PS.Commands
                 int code = exit.Argument is int value ? value : 0;
                 SessionState.PSVariable.Set("global:LASTEXITCODE", code);
                 active.Remove(recording);
-                recording.Finish(failed: code != 0);
+                recording.Finish(code != 0 ? NodeStatus.Failed : NodeStatus.Succeeded);
                 Complete(run, ownRun, recording, quiet: false);
                 return;
             }
             catch (Exception ex)
             {
                 active.Remove(recording);
-                // exit N from a script block (a script file's command handles its own exit) is judged by N, as in Measure-WorkflowNode.
-                bool failed = NodeBlock.StatusOf(ex, stopping: false) != NodeStatus.Succeeded;
-                recording.Finish(failed);
+                // exit N from a script block (a script file's command handles its own exit) is judged by N, and a stopped
+                // pipeline (Ctrl+C, a downstream Select-Object -First) records Stopped, as in Measure-WorkflowNode.
+                recording.Finish(NodeBlock.StatusOf(ex, _stopping));
                 Complete(run, ownRun, recording, quiet: true);
+                // PowerShell re-labels a statement-terminating error (a .NET method exception, a command not found) that
+                // leaves a compiled cmdlet with the cmdlet's name and position; marking it thrown keeps the script's own,
+                // as Measure-WorkflowNode does. Such an error only gets here from inside the script when the caller has a
+                // try (which makes it terminating anyway). Errors of the script command itself (its arguments do not bind,
+                // its #requires are not met) stay unmarked: without a try they end only the caller's statement, as directly.
+                if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException)
+                    && !(rte is ParameterBindingException) && !(rte is ScriptRequiresException))
+                    rte.WasThrownFromThrowStatement = true;
                 // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
                 // not bind) ends this statement the same way; a script-terminating one (throw, -ErrorAction Stop) goes on.
                 throw;
             }
             active.Remove(recording);
             // exit N ends the script file's command without an error; its code tells success from failure.
-            recording.Finish(failed: recording.EndedWithNonZeroExitCode());
+            recording.Finish(recording.EndedWithNonZeroExitCode() ? NodeStatus.Failed : NodeStatus.Succeeded);
             Complete(run, ownRun, recording, quiet: false);
         }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stopping = true;
+
+        private volatile bool _stopping;
 
         private ScriptSource Load()
         {

@@ -171,10 +171,10 @@ namespace Profiler.PS.Scripts
             return IsNonZero(code);
         }
 
-        /// <summary>Records every call and step still open: Failed when the script ended by an error or a non-zero exit code, else Succeeded (exit 0, return).</summary>
-        public void Finish(bool failed)
+        /// <summary>Records every call and step still open with <paramref name="status"/>: Failed when the script ended by an error or a non-zero exit code, Stopped when its pipeline was stopped (Ctrl+C, a downstream Select-Object -First), else Succeeded (exit 0, return).</summary>
+        public void Finish(NodeStatus status)
         {
-            while (_open.Count > 0) End(_open[_open.Count - 1], failed ? NodeStatus.Failed : NodeStatus.Succeeded);
+            while (_open.Count > 0) End(_open[_open.Count - 1], status);
             IsActive = false;
         }
 
