@@ -20,24 +20,7 @@ namespace Profiler.PS.Engine
         {
             var position = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < nodes.Length; i++) position[nodes[i].NodeId] = i;
-            var parentOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var latestFirst = new List<RunTimeline>(timelines);
-            latestFirst.Reverse();
-            foreach (RunTimeline t in latestFirst)
-            {
-                if (t == null) continue;
-                var seen = new HashSet<int>();
-                foreach (TimelineExecution e in t.Executions)
-                {
-                    if (!seen.Add(e.Node)) continue;          // the node's first execution in this run decides
-                    string id = t.NodeIds[e.Node];
-                    if (!decided.Add(id)) continue;           // a later run already placed it
-                    string parent = EnclosingNode(t, e);
-                    if (parent != null && position.ContainsKey(parent)) parentOf[id] = parent;
-                }
-            }
-            BreakCycles(parentOf);
+            Dictionary<string, string> parentOf = Parents(timelines, position.ContainsKey);
 
             var children = new Dictionary<string, List<NodePerformanceData>>(StringComparer.OrdinalIgnoreCase);
             var roots = new List<NodePerformanceData>();
@@ -60,6 +43,33 @@ namespace Profiler.PS.Engine
             var set = new Rendering.IdSet(shown);
             for (int i = 0; i < shown.Length; i++) { ordered[i].Ids = set; ordered[i].IdIndex = i; }
             return ordered.ToArray();
+        }
+
+        /// <summary>
+        /// Each nested node's parent (see the class), among the nodes <paramref name="known"/> accepts; nodes absent
+        /// from the map are at the top level. <paramref name="timelines"/> are the kept runs, oldest first; nulls are skipped.
+        /// </summary>
+        public static Dictionary<string, string> Parents(IEnumerable<RunTimeline> timelines, Func<string, bool> known)
+        {
+            var parentOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var latestFirst = new List<RunTimeline>(timelines);
+            latestFirst.Reverse();
+            foreach (RunTimeline t in latestFirst)
+            {
+                if (t == null) continue;
+                var seen = new HashSet<int>();
+                foreach (TimelineExecution e in t.Executions)
+                {
+                    if (!seen.Add(e.Node)) continue;          // the node's first execution in this run decides
+                    string id = t.NodeIds[e.Node];
+                    if (!decided.Add(id)) continue;           // a later run already placed it
+                    string parent = EnclosingNode(t, e);
+                    if (parent != null && known(parent)) parentOf[id] = parent;
+                }
+            }
+            BreakCycles(parentOf);
+            return parentOf;
         }
 
         private static void Visit(List<NodePerformanceData> level, string parentId, int depth,

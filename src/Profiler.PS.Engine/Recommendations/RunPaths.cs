@@ -8,7 +8,9 @@ namespace Profiler.PS.Engine
     /// A run's recorded shape is trusted when its critical path is at most its wall time: hand-timed executions
     /// (Add-NodeTiming -Duration) that do not fit the clock are laid end to end, so their chain can exceed the clock,
     /// which no real schedule can. Such runs, and runs kept without a shape, are taken as sequential: every node is on
-    /// the path, whose length is the sum of the nodes' self times.
+    /// the path, whose length is the sum of the nodes' self times. A run's path is made of top-level executions; a
+    /// nested node (its parent as Get-NodeStatistics shows it, from the kept timelines) is on it when its top-level
+    /// ancestor is, and shortening it shortens that ancestor by as much.
     /// </summary>
     internal sealed class RunPaths
     {
@@ -22,9 +24,22 @@ namespace Profiler.PS.Engine
         }
 
         private readonly Dictionary<int, PathOfRun> _runs = new Dictionary<int, PathOfRun>();
+        /// <summary>Each nested node's top-level ancestor (absent: the node is top-level).</summary>
+        private readonly Dictionary<string, string> _topOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         public RunPaths(WorkflowPerformanceProfile profile)
         {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (NodePerformanceData node in profile.NodeData) ids.Add(node.NodeId);
+            var timelines = new List<RunTimeline>();
+            foreach (WorkflowRunSummary r in profile.Runs) timelines.Add(r.Timeline);
+            Dictionary<string, string> parentOf = NodeTree.Parents(timelines, ids.Contains);   // acyclic
+            foreach (string id in parentOf.Keys)
+            {
+                string top = id;
+                while (parentOf.TryGetValue(top, out string parent)) top = parent;
+                _topOf[id] = top;
+            }
             var summaries = new Dictionary<int, WorkflowRunSummary>();
             foreach (WorkflowRunSummary r in profile.Runs) summaries[r.RunNumber] = r;
             var samples = new Dictionary<int, List<KeyValuePair<NodePerformanceData, int>>>();
@@ -44,8 +59,10 @@ namespace Profiler.PS.Engine
                 {
                     path.Length = summary.CriticalPath;
                     foreach (string id in summary.CriticalPathNodes) path.OnPath.Add(id);
+                    // The longest top-level execution off the path (a nested one runs inside its ancestor's time).
                     foreach (var s in run.Value)
-                        if (!path.OnPath.Contains(s.Key.NodeId)) path.LongestOffPath = Math.Max(path.LongestOffPath, s.Key.Durations[s.Value]);
+                        if (!_topOf.ContainsKey(s.Key.NodeId) && !path.OnPath.Contains(s.Key.NodeId))
+                            path.LongestOffPath = Math.Max(path.LongestOffPath, s.Key.Durations[s.Value]);
                 }
                 else
                 {
@@ -59,8 +76,11 @@ namespace Profiler.PS.Engine
             }
         }
 
-        /// <summary>True when <paramref name="nodeId"/> lies on the critical path of run <paramref name="runNumber"/>.</summary>
-        public bool OnPath(string nodeId, int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) && p.OnPath.Contains(nodeId);
+        /// <summary>True when <paramref name="nodeId"/> (or, for a nested node, its top-level ancestor) lies on the critical path of run <paramref name="runNumber"/>.</summary>
+        public bool OnPath(string nodeId, int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) && p.OnPath.Contains(Top(nodeId));
+
+        /// <summary>The node's top-level ancestor, or the node itself at the top level.</summary>
+        private string Top(string nodeId) => _topOf.TryGetValue(nodeId, out string top) ? top : nodeId;
 
         /// <summary>The critical path's length in the run, in milliseconds (0 for an unknown run).</summary>
         public double Length(int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) ? p.Length : 0;
@@ -74,7 +94,7 @@ namespace Profiler.PS.Engine
         /// </summary>
         public double Saving(string nodeId, int runNumber, double reduction)
         {
-            if (!(reduction > 0) || !_runs.TryGetValue(runNumber, out PathOfRun p) || !p.OnPath.Contains(nodeId)) return 0;
+            if (!(reduction > 0) || !_runs.TryGetValue(runNumber, out PathOfRun p) || !p.OnPath.Contains(Top(nodeId))) return 0;
             return Math.Max(0, Math.Min(reduction, p.Length - p.LongestOffPath));
         }
 
