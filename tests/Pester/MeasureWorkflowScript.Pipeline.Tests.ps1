@@ -104,6 +104,13 @@ Describe 'Measure-WorkflowScript ended early from outside, or by a runtime error
         Set-Content $divide -Value "`$ok = 1`n`$x = 1 / 0"
         $script:lines = Join-Path $temp 'lines.ps1'
         Set-Content $lines -Value "function Get-Line { foreach (`$i in 1..50) { `$i; Start-Sleep -Milliseconds 2 } }`nGet-Line"
+        $script:quits = Join-Path $temp 'quits.ps1'
+        Set-Content $quits -Value @'
+function Wait-Busy([int] $Milliseconds) { $sw = [Diagnostics.Stopwatch]::StartNew(); while ($sw.ElapsedMilliseconds -lt $Milliseconds) { } }
+function Get-Number { 1; 2; 3 }
+function Test-Number { process { Wait-Busy 30; if ($_ -eq 2) { exit 3 }; "n$_" } }
+Get-Number | Test-Number
+'@
     }
     AfterAll {
         Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue
@@ -123,6 +130,31 @@ try { Measure-WorkflowScript -Path $path -WorkflowId divide } catch { "$($_.Full
         finally { $ps.Dispose() }
         $seen[0] | Should -Be 'RuntimeException divide.ps1:2'
         $seen[1] | Should -Be $seen[0]
+    }
+
+    It 'gives a downstream function that exits its own time, and the upstream one none of it' {
+        $ps = [powershell]::Create()
+        try {
+            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+            $ps.Runspace.SessionStateProxy.SetVariable('path', $quits)
+            $timings = @($ps.AddScript("Import-Module '$module'" + @'
+
+$null = Start-WorkflowProfile -WorkflowId outer
+$null = Measure-WorkflowScript -Path $path
+if ($LASTEXITCODE -ne 3) { throw "exit code $LASTEXITCODE" }
+Get-NodeTiming -WorkflowId outer
+'@).Invoke())
+        }
+        finally { $ps.Dispose() }
+        $test = $timings | Where-Object NodeId -eq 'Test-Number'
+        $get = $timings | Where-Object NodeId -eq 'Get-Number'
+        $test.Status | Should -Be 'Failed'
+        $test.Duration | Should -BeGreaterOrEqual 60
+        $get.Duration | Should -BeLessThan ($test.Duration - 50)
+        foreach ($t in $timings) {
+            $children = ($timings | Where-Object ParentSequence -eq $t.Sequence | Measure-Object -Property Duration -Sum).Sum
+            [math]::Abs($t.Duration - $t.SelfDuration - $children) | Should -BeLessThan 0.01 -Because "$($t.NodeId) must hold its children"
+        }
     }
 
     It 'records the script''s open calls Stopped when a downstream Select-Object -First stops it' {

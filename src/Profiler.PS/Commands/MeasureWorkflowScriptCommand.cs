@@ -18,17 +18,20 @@ namespace Profiler.PS.Commands
     /// in a pipeline of the script's functions (Get-Artifact | Publish-Artifact) each command is its caller's child and
     /// gets the time of its own blocks: a function with begin/process/end blocks is one call whose clock runs only while
     /// one of its blocks runs, and the time a downstream command takes inside an upstream one's output is the downstream
-    /// command's, never counted twice; a filter is one call per object it processes. Each call of a .ps1
+    /// command's, never counted twice (a downstream command that is not timed, a cmdlet such as ForEach-Object or
+    /// Export-Csv or a function not rewritten at this -Depth, has no node: its time inside the upstream function's
+    /// output counts as that function's); a filter is one call per object it processes. Each call of a .ps1
     /// file the script runs or dot-sources by a path written in the script (./lib.ps1, "$PSScriptRoot/deploy.ps1")
-    /// becomes a node named after the file, with that file's functions inside. -Depth 1 times statements only, 2 adds
+    /// becomes a node named after the file (NodeType script), with that file's functions inside. -Depth 1 times statements only, 2 adds
     /// functions, 3 (the default) adds called scripts.</para>
     /// <para>The script behaves as when run with the call operator (&amp; ./build.ps1 @arguments): it runs in its own
     /// scope as the same ExternalScript command, so param(), [CmdletBinding()], defaults, switches, $PSScriptRoot,
     /// $PSCommandPath, $MyInvocation, begin/process/end, exit codes ($LASTEXITCODE), return, trap, try/finally and every
     /// stream work as usual. The rewritten script is a new syntax tree built from copies of the script's own nodes, so
     /// errors name the original file, line and column and quote the script's own lines; where a direct run's error
-    /// names the line that called the script (a top-level Write-Error), it names the line that called
-    /// Measure-WorkflowScript. Output streams down the pipeline as it is produced.</para>
+    /// names the line that called the script (a top-level Write-Error, or arguments that fail the script's parameter
+    /// validation, whose FullyQualifiedErrorId then ends in this cmdlet's name instead of the script's), it names the
+    /// line that called Measure-WorkflowScript. Output streams down the pipeline as it is produced.</para>
     /// <para>A statement after which $? is false (its last command failed, or a native command exited non-zero) is
     /// recorded Failed. A call that ends early is recorded when the profiler next sees control in its caller (the
     /// caller's end or next block, a catch, trap or finally, or the next statement), ending then: Failed when an error

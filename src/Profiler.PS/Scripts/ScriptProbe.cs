@@ -42,7 +42,10 @@ namespace Profiler.PS
         internal object Frame { get; }
 
         /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) from the current scope; returns the call's probe.</summary>
-        public static ScriptProbe E(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId) ?? s_idle;
+        public static ScriptProbe E(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId, "function") ?? s_idle;
+
+        /// <summary>Enter a called script file: as <see cref="E(string)"/>, the node's type being script.</summary>
+        public static ScriptProbe ES(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId, "script") ?? s_idle;
 
         /// <summary>Exit: records this call as Succeeded (calls inside it still open ended early: Stopped, or Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false); returns the caller's probe.</summary>
         public ScriptProbe X(bool succeeded) => Recording?.Exit(this, succeeded) ?? this;

@@ -69,8 +69,8 @@ namespace Profiler.PS.Scripts
         /// <summary>False once <see cref="Finish"/> ran: later probes record nothing.</summary>
         public bool IsActive { get; private set; } = true;
 
-        /// <summary>Starts a call of <paramref name="nodeId"/> made from the current PowerShell scope; returns its probe (the root when nothing was started).</summary>
-        public ScriptProbe Enter(string nodeId)
+        /// <summary>Starts a call of <paramref name="nodeId"/> (NodeType <paramref name="nodeType"/>: function or script) made from the current PowerShell scope; returns its probe (the root when nothing was started).</summary>
+        public ScriptProbe Enter(string nodeId, string nodeType)
         {
             if (!OnOwnThread()) return Root;
             object frame = ScopeFrames.Current();
@@ -78,7 +78,7 @@ namespace Profiler.PS.Scripts
             NodeScope scope;
             try
             {
-                scope = _stack.BeginChild(_run, caller.Scope ?? _outer, nodeId, "function");
+                scope = _stack.BeginChild(_run, caller.Scope ?? _outer, nodeId, nodeType);
             }
             catch (ProfilerException ex)
             {
@@ -174,7 +174,7 @@ namespace Profiler.PS.Scripts
         /// <summary>Records every call and step still open with <paramref name="status"/>: Failed when the script ended by an error or a non-zero exit code, Stopped when its pipeline was stopped (Ctrl+C, a downstream Select-Object -First), else Succeeded (exit 0, return).</summary>
         public void Finish(NodeStatus status)
         {
-            while (_open.Count > 0) End(_open[_open.Count - 1], status);
+            EndInStackOrder(new List<ScriptProbe>(Enumerable.Reverse(_open)), status);
             IsActive = false;
         }
 
@@ -197,10 +197,18 @@ namespace Profiler.PS.Scripts
             var ended = new List<ScriptProbe>();
             for (int i = last; i >= 0 && _open[i] != call; i--)
                 if (call == Root || IsInside(_open[i], call)) ended.Add(_open[i]);
-            // Innermost on the stack first (a pipeline's downstream command runs above the upstream one although it
-            // was entered before it), so each leaves its time to the right executions; suspended ones last.
+            EndInStackOrder(ended, status);
+        }
+
+        /// <summary>
+        /// Ends <paramref name="probes"/> (innermost first) innermost on the stack first: a pipeline's downstream command
+        /// runs above the upstream one although it was entered before it, and each must leave its time to the right
+        /// executions; suspended ones last.
+        /// </summary>
+        private void EndInStackOrder(List<ScriptProbe> probes, NodeStatus status)
+        {
             int Depth(ScriptProbe p) { int d = _stack.DepthOf(p.Scope); return d < 0 ? int.MaxValue : d; }
-            foreach (ScriptProbe probe in ended.OrderBy(Depth).ToList()) End(probe, status);
+            foreach (ScriptProbe probe in probes.OrderBy(Depth).ToList()) End(probe, status);
         }
 
         private static bool IsInside(ScriptProbe probe, ScriptProbe call)

@@ -118,7 +118,7 @@ namespace Profiler.PS.Scripts
             if (_timed.Contains(body))
             {
                 string nodeId = body == Root ? _rootNodeId : ScriptNames.FunctionNodeId(((FunctionDefinitionAst)body.Parent).Name);
-                StatementAst enter = Probe($"if($__pp=[Profiler.PS.ScriptProbe]::E({ScriptNames.Quote(nodeId)})){{}}");
+                StatementAst enter = Probe($"if($__pp=[Profiler.PS.ScriptProbe]::{(body == Root ? "ES" : "E")}({ScriptNames.Quote(nodeId)})){{}}");
                 NamedBlockAst unnamed = Unnamed(body);
                 if (unnamed != null)
                 {
