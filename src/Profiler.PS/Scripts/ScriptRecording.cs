@@ -194,10 +194,10 @@ namespace Profiler.PS.Scripts
             NodeStatus status = quit ? (IsNonZero(_exitCode()) ? NodeStatus.Failed : NodeStatus.Succeeded)
                 : succeeded ? NodeStatus.Stopped : NodeStatus.Failed;
             // Calls opened before this one cannot be inside it: scan down to it only.
-            var ended = new List<ScriptProbe>();
+            List<ScriptProbe> ended = null;   // usually none: the open calls above are the pipeline's other commands
             for (int i = last; i >= 0 && _open[i] != call; i--)
-                if (call == Root || IsInside(_open[i], call)) ended.Add(_open[i]);
-            EndInStackOrder(ended, status);
+                if (call == Root || IsInside(_open[i], call)) (ended ?? (ended = new List<ScriptProbe>())).Add(_open[i]);
+            if (ended != null) EndInStackOrder(ended, status);
         }
 
         /// <summary>
