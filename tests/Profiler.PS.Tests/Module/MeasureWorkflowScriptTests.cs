@@ -120,7 +120,7 @@ namespace Profiler.PS.Tests.Module
             var (timings, output) = Profile(path);
             Assert.Equal(new[] { "tool hammer from " + Path.Combine(_folder, "lib") }, output);
             Assert.Equal("tools.ps1", timings.Single(t => t.NodeId == "Get-Tool").ParentId);
-            Assert.Equal("function", timings.Single(t => t.NodeId == "tools.ps1").NodeType);
+            Assert.Equal("script", timings.Single(t => t.NodeId == "tools.ps1").NodeType);
         }
 
         [Fact]
