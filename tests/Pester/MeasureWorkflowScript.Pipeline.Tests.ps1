@@ -157,6 +157,33 @@ Get-NodeTiming -WorkflowId outer
         }
     }
 
+    It 'judges calls that exit <Code> ends under a finally by that code (<Status>)' -ForEach @(
+        @{ Code = 7; Status = 'Failed' }
+        @{ Code = 0; Status = 'Succeeded' }
+    ) {
+        $path = Join-Path $temp "finally$Code.ps1"
+        Set-Content $path -Value @"
+function Get-Number { 1; 2; 3 }
+function Stop-AtTwo { process { if (`$_ -eq 2) { exit $Code }; "n`$_" } }
+try { Get-Number | Stop-AtTwo } finally { 'finally ran' }
+"@
+        $ps = [powershell]::Create()
+        try {
+            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
+            $ps.Runspace.SessionStateProxy.SetVariable('path', $path)
+            $out = @($ps.AddScript("Import-Module '$module'" + @'
+
+$null = Start-WorkflowProfile -WorkflowId outer
+$lines = Measure-WorkflowScript -Path $path
+"$lines exit $LASTEXITCODE"
+Get-NodeTiming -WorkflowId outer | Where-Object NodeId -eq 'Stop-AtTwo' | ForEach-Object Status
+'@).Invoke())
+        }
+        finally { $ps.Dispose() }
+        $out[0] | Should -Be "n1 finally ran exit $Code"
+        $out[1] | Should -Be $Status
+    }
+
     It 'records the script''s open calls Stopped when a downstream Select-Object -First stops it' {
         $ps = [powershell]::Create()
         try {

@@ -49,9 +49,7 @@ namespace Profiler.PS.Commands
     /// clean block of its own (PowerShell 7.3+), which the rewritten script could not keep (MeasureWorkflowScriptRewriteFailed;
     /// a function's clean block is kept, and that function runs untimed).</para>
     /// <para>What it cannot see: a call that break or continue leaves (to a loop of its caller) is recorded Stopped
-    /// when the caller's next probe runs, so its time runs until then; an exit inside a downstream function whose
-    /// caller has a finally is judged by the exit code only after that finally, so the calls it ends are Succeeded;
-    /// called scripts are named by file name, so two files named step.ps1 in different folders are one node; a
+    /// when the caller's next probe runs, so its time runs until then; called scripts are named by file name, so two files named step.ps1 in different folders are one node; a
     /// function with begin/process/end blocks is drawn in exports and Get-NodeTiming as ending at its end block, its
     /// duration (its blocks' time) counted back from there. Nodes are timed by probes the rewritten script calls,
     /// kept in a variable named $__pp of each timed scope (Get-Variable lists it; a script that assigns $__pp

@@ -148,7 +148,9 @@ namespace Profiler.PS.Scripts
 
         public void Recover(ScriptProbe call)
         {
-            if (OnOwnThread()) CloseAbove(call, succeeded: false);
+            // A finally (or trap) running because exit unwinds the script: the code is not in $LASTEXITCODE yet, so the
+            // calls it ends stay open for the probe that follows the exit (the caller's, or the end of the run).
+            if (OnOwnThread() && !_quitting) CloseAbove(call, succeeded: false);
         }
 
         public void Quitting()
