@@ -22,7 +22,8 @@ namespace Profiler.PS.Commands
     /// Export-Csv or a function not rewritten at this -Depth, has no node: its time inside the upstream function's
     /// output counts as that function's); a filter is one call per object it processes. Each call of a .ps1
     /// file the script runs or dot-sources by a path written in the script (./lib.ps1, "$PSScriptRoot/deploy.ps1")
-    /// becomes a node named after the file (NodeType script), with that file's functions inside. -Depth 1 times statements only, 2 adds
+    /// becomes a node named after the file (its path relative to the script's folder, such as steps/package.ps1; NodeType
+    /// script), with that file's functions inside. -Depth 1 times statements only, 2 adds
     /// functions, 3 (the default) adds called scripts.</para>
     /// <para>The script behaves as when run with the call operator (&amp; ./build.ps1 @arguments): it runs in its own
     /// scope as the same ExternalScript command, so param(), [CmdletBinding()], defaults, switches, $PSScriptRoot,
@@ -49,7 +50,8 @@ namespace Profiler.PS.Commands
     /// clean block of its own (PowerShell 7.3+), which the rewritten script could not keep (MeasureWorkflowScriptRewriteFailed;
     /// a function's clean block is kept, and that function runs untimed).</para>
     /// <para>What it cannot see: a call that break or continue leaves (to a loop of its caller) is recorded Stopped
-    /// when the caller's next probe runs, so its time runs until then; called scripts are named by file name, so two files named step.ps1 in different folders are one node; a
+    /// when the caller's next probe runs, so its time runs until then; called scripts outside the script's folder are
+    /// named by file name only; a
     /// function with begin/process/end blocks is drawn in exports and Get-NodeTiming as ending at its end block, its
     /// duration (its blocks' time) counted back from there. Nodes are timed by probes the rewritten script calls,
     /// kept in a variable named $__pp of each timed scope (Get-Variable lists it; a script that assigns $__pp
@@ -148,7 +150,7 @@ namespace Profiler.PS.Commands
             object command = (object)file ?? block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
-            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this).Resolve : (Func<object, object>)null,
+            var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this, CalledFolder(source)).Resolve : (Func<object, object>)null,
                 () => NodeBlock.ExitCodeVariable(this)?.Value);
             active.Push(recording);
             try
@@ -201,6 +203,10 @@ namespace Profiler.PS.Commands
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping = true;
+
+        /// <summary>The folder called scripts are named relative to: the script file's, or the current location for a script block.</summary>
+        private string CalledFolder(ScriptSource source)
+            => source.File != null ? System.IO.Path.GetDirectoryName(source.File) : SessionState.Path.CurrentFileSystemLocation?.ProviderPath;
 
         private volatile bool _stopping;
 

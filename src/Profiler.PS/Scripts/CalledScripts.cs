@@ -7,16 +7,30 @@ namespace Profiler.PS.Scripts
 {
     /// <summary>
     /// Depth 3: the .ps1 files a profiled script calls or dot-sources, each rewritten once per invocation as one call
-    /// named after its file (with its own functions and calls inside). The path is resolved when the call runs, as
+    /// named after its file (with its own functions and calls inside): its path relative to the profiled script's
+    /// folder (<c>steps/package.ps1</c>), so files of the same name in two folders stay two nodes, or its file name when
+    /// it lies outside that folder. The path is resolved when the call runs, as
     /// PowerShell would (relative to the current location). Anything else (a missing file, a file that does not
     /// parse) is handed back unchanged, so PowerShell reports it exactly as without the profiler.
     /// </summary>
     internal sealed class CalledScripts
     {
         private readonly PSCmdlet _cmdlet;
+        private readonly string _folder;
         private readonly Dictionary<string, ExternalScriptInfo> _byPath = new Dictionary<string, ExternalScriptInfo>(StringComparer.Ordinal);
 
-        public CalledScripts(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+        /// <param name="cmdlet">Resolves paths and commands.</param>
+        /// <param name="folder">The profiled script's folder (the current location for a script block): called files are named relative to it.</param>
+        public CalledScripts(PSCmdlet cmdlet, string folder)
+        {
+            _cmdlet = cmdlet;
+            _folder = string.IsNullOrEmpty(folder) ? null : folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        }
+
+        /// <summary>The node id of a called file: its path below the profiled script's folder, with '/' between folders, else its name.</summary>
+        internal string NodeId(string full)
+            => _folder != null && full.StartsWith(_folder, StringComparison.OrdinalIgnoreCase) && full.Length > _folder.Length
+                ? full.Substring(_folder.Length).Replace(Path.DirectorySeparatorChar, '/') : Path.GetFileName(full);
 
         public object Resolve(object path)
         {
@@ -45,7 +59,7 @@ namespace Profiler.PS.Scripts
             if (source.Errors.Length > 0) return null;
             try
             {
-                ScriptBlock block = ScriptRewriter.RewriteCalled(source.Ast, Path.GetFileName(full)).GetScriptBlock();
+                ScriptBlock block = ScriptRewriter.RewriteCalled(source.Ast, NodeId(full)).GetScriptBlock();
                 return ScriptSource.WithScriptBlock(command, block);
             }
             catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)

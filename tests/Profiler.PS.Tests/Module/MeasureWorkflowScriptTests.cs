@@ -119,8 +119,22 @@ namespace Profiler.PS.Tests.Module
             string path = Script("main.ps1", "& \"$PSScriptRoot/lib/tools.ps1\" -Name hammer\n");
             var (timings, output) = Profile(path);
             Assert.Equal(new[] { "tool hammer from " + Path.Combine(_folder, "lib") }, output);
-            Assert.Equal("tools.ps1", timings.Single(t => t.NodeId == "Get-Tool").ParentId);
-            Assert.Equal("script", timings.Single(t => t.NodeId == "tools.ps1").NodeType);
+            // Named by its path below the profiled script's folder, so lib/tools.ps1 and tools/tools.ps1 stay apart.
+            Assert.Equal("lib/tools.ps1", timings.Single(t => t.NodeId == "Get-Tool").ParentId);
+            Assert.Equal("script", timings.Single(t => t.NodeId == "lib/tools.ps1").NodeType);
+        }
+
+        [Fact]
+        public void Called_scripts_of_the_same_name_in_two_folders_are_two_nodes()
+        {
+            Directory.CreateDirectory(Path.Combine(_folder, "a"));
+            Directory.CreateDirectory(Path.Combine(_folder, "b"));
+            Script(Path.Combine("a", "step.ps1"), "'a'\n");
+            Script(Path.Combine("b", "step.ps1"), "'b'\n");
+            string path = Script("two.ps1", "& \"$PSScriptRoot/a/step.ps1\"\n& \"$PSScriptRoot/b/step.ps1\"\n");
+            var (timings, output) = Profile(path);
+            Assert.Equal(new[] { "a", "b" }, output);
+            Assert.Equal(new[] { "a/step.ps1", "b/step.ps1" }, timings.Where(t => t.NodeType == "script").Select(t => t.NodeId));
         }
 
         [Fact]
