@@ -154,9 +154,9 @@ Describe 'Measure-WorkflowScript records the script''s steps and calls' {
         $byId.Keys | Should -Contain 'L13 Write-Stage "Deploying $Version to $Environment"'
         @($byId['Publish-Artifact']).Count | Should -Be 3
         $byId['Publish-Artifact'] | ForEach-Object { $_.ParentId | Should -Be 'L17 foreach ($server in $settings.Servers) {' }
-        $byId['New-Package'].ParentId | Should -Be 'package.ps1'
-        $byId['package.ps1'].ParentId | Should -Be 'L15 $artifact = & "$PSScriptRoot/steps/package.ps1" -Version ...'
-        $byId['helpers.ps1'].ParentId | Should -Be 'L11 . "$PSScriptRoot/steps/helpers.ps1"'
+        $byId['New-Package'].ParentId | Should -Be 'steps/package.ps1'
+        $byId['steps/package.ps1'].ParentId | Should -Be 'L15 $artifact = & "$PSScriptRoot/steps/package.ps1" -Version ...'
+        $byId['steps/helpers.ps1'].ParentId | Should -Be 'L11 . "$PSScriptRoot/steps/helpers.ps1"'
         foreach ($t in $timings) {
             $children = @($timings | Where-Object { $_.ParentId -eq $t.NodeId -and $_.ParentSequence -eq $t.Sequence })
             $t.SelfDuration + ($children | Measure-Object Duration -Sum).Sum | Should -BeGreaterOrEqual ($t.Duration - 0.001)
@@ -168,7 +168,7 @@ Describe 'Measure-WorkflowScript records the script''s steps and calls' {
         $one = Get-RunTimings 'Measure-WorkflowScript -Path $path -Depth 1' @{ path = Join-Path $fixtures 'deploy.ps1' }
         $one.NodeType | Sort-Object -Unique | Should -Be 'statement'
         $two = Get-RunTimings 'Measure-WorkflowScript -Path $path -Depth 2' @{ path = Join-Path $fixtures 'deploy.ps1' }
-        $two.NodeId | Should -Not -Contain 'package.ps1'
+        $two.NodeId | Should -Not -Contain 'steps/package.ps1'
         $two.NodeId | Should -Not -Contain 'New-Package'
     }
 

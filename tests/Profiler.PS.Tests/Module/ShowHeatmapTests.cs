@@ -6,6 +6,7 @@ using Profiler.PS.Tests.Support;
 namespace Profiler.PS.Tests.Module
 {
     /// <summary>Show-Heatmap's parameters through the real engine: -Top/-All, scales, thresholds, terminals.</summary>
+    [Collection("Terminal")]   // sets $PSStyle.OutputRendering, which is process-wide
     public class ShowHeatmapTests : IDisposable
     {
         private readonly PsSession _ps = new PsSession(width: 120);
