@@ -23,6 +23,19 @@ namespace Profiler.PS
             return ex is FlowControlException ? NodeStatus.Succeeded : NodeStatus.Failed;
         }
 
+        /// <summary>
+        /// Keeps the error a block (or script) raised as the caller would see it without the profiler: PowerShell
+        /// re-labels a statement-terminating error (a .NET method exception, a command not found) that leaves a
+        /// compiled cmdlet with the cmdlet's name and position, unless it is marked thrown. Stopped pipelines and
+        /// -ErrorAction Stop errors are left alone, as are <paramref name="alsoKeep"/>'s (true: leave it unmarked).
+        /// </summary>
+        public static void KeepAsRaised(Exception ex, Func<RuntimeException, bool> alsoKeep = null)
+        {
+            if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException)
+                && (alsoKeep == null || !alsoKeep(rte)))
+                rte.WasThrownFromThrowStatement = true;
+        }
+
         private static readonly Func<Cmdlet, PSVariable> s_globalExitCode = BindGlobalExitCode();
 
         /// <summary>

@@ -20,6 +20,18 @@ BeforeAll {
     finally { $ps.Dispose() }
     $script:step = { param($like) $timings | Where-Object { $_.NodeId -like $like -and $_.NodeType -eq 'statement' } }
     $script:children = { param($parent) $timings | Where-Object { $_.ParentSequence -eq $parent.Sequence } }
+
+    # Runs $Script in a fresh runspace with the module imported and $path set: nothing of this one leaks into it.
+    function script:Invoke-Fresh([string] $Path, [string] $Script) {
+        $ps = [powershell]::Create()
+        try {
+            $ps.Runspace.SessionStateProxy.SetVariable('path', $Path)
+            $null = $ps.AddScript("Import-Module '$(Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1')'").Invoke()
+            $ps.Commands.Clear()
+            @($ps.AddScript($Script).Invoke())
+        }
+        finally { $ps.Dispose() }
+    }
 }
 
 Describe 'Measure-WorkflowScript on pipelines of functions' {
@@ -117,35 +129,21 @@ Get-Number | Test-Number
     }
 
     It 'lets a caller''s catch see the runtime error as a direct run gives it: its id, file and line' {
-        $ps = [powershell]::Create()
-        try {
-            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
-            $ps.Runspace.SessionStateProxy.SetVariable('path', $divide)
-            $seen = $ps.AddScript("Import-Module '$module'" + @'
-
+        $seen = Invoke-Fresh $divide @'
 try { & $path } catch { "$($_.FullyQualifiedErrorId) $(Split-Path -Leaf $_.InvocationInfo.ScriptName):$($_.InvocationInfo.ScriptLineNumber)" }
 try { Measure-WorkflowScript -Path $path -WorkflowId divide } catch { "$($_.FullyQualifiedErrorId) $(Split-Path -Leaf $_.InvocationInfo.ScriptName):$($_.InvocationInfo.ScriptLineNumber)" }
-'@).Invoke()
-        }
-        finally { $ps.Dispose() }
+'@
         $seen[0] | Should -Be 'RuntimeException divide.ps1:2'
         $seen[1] | Should -Be $seen[0]
     }
 
     It 'gives a downstream function that exits its own time, and the upstream one none of it' {
-        $ps = [powershell]::Create()
-        try {
-            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
-            $ps.Runspace.SessionStateProxy.SetVariable('path', $quits)
-            $timings = @($ps.AddScript("Import-Module '$module'" + @'
-
+        $timings = Invoke-Fresh $quits @'
 $null = Start-WorkflowProfile -WorkflowId outer
 $null = Measure-WorkflowScript -Path $path
 if ($LASTEXITCODE -ne 3) { throw "exit code $LASTEXITCODE" }
 Get-NodeTiming -WorkflowId outer
-'@).Invoke())
-        }
-        finally { $ps.Dispose() }
+'@
         $test = $timings | Where-Object NodeId -eq 'Test-Number'
         $get = $timings | Where-Object NodeId -eq 'Get-Number'
         $test.Status | Should -Be 'Failed'
@@ -167,37 +165,23 @@ function Get-Number { 1; 2; 3 }
 function Stop-AtTwo { process { if (`$_ -eq 2) { exit $Code }; "n`$_" } }
 try { Get-Number | Stop-AtTwo } finally { 'finally ran' }
 "@
-        $ps = [powershell]::Create()
-        try {
-            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
-            $ps.Runspace.SessionStateProxy.SetVariable('path', $path)
-            $out = @($ps.AddScript("Import-Module '$module'" + @'
-
+        $out = Invoke-Fresh $path @'
 $null = Start-WorkflowProfile -WorkflowId outer
 $lines = Measure-WorkflowScript -Path $path
 "$lines exit $LASTEXITCODE"
 Get-NodeTiming -WorkflowId outer | Where-Object NodeId -eq 'Stop-AtTwo' | ForEach-Object Status
-'@).Invoke())
-        }
-        finally { $ps.Dispose() }
+'@
         $out[0] | Should -Be "n1 finally ran exit $Code"
         $out[1] | Should -Be $Status
     }
 
     It 'records the script''s open calls Stopped when a downstream Select-Object -First stops it' {
-        $ps = [powershell]::Create()
-        try {
-            $module = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
-            $ps.Runspace.SessionStateProxy.SetVariable('path', $lines)
-            $timings = @($ps.AddScript("Import-Module '$module'" + @'
-
+        $timings = Invoke-Fresh $lines @'
 $null = Start-WorkflowProfile -WorkflowId outer
 $first = Measure-WorkflowScript -Path $path | Select-Object -First 2
 if ("$first" -ne '1 2') { throw "got $first" }
 Get-NodeTiming -WorkflowId outer
-'@).Invoke())
-        }
-        finally { $ps.Dispose() }
+'@
         $timings.NodeId | Should -Be @('Get-Line', 'L2 Get-Line')
         $timings.Status | Sort-Object -Unique | Should -Be 'Stopped'
     }

@@ -223,10 +223,7 @@ namespace Profiler.PS.Commands
                 // Record, then let the very same exception continue: callers' catch blocks see the original error.
                 if (scope != null) Finish(scope, NodeBlock.StatusOf(ex, _stopping), NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore), quiet: true);
                 CompleteOneOff();
-                // PowerShell re-labels a statement-terminating error (a .NET method exception inside try) that leaves
-                // a compiled cmdlet with the cmdlet's name; marking it thrown keeps its FullyQualifiedErrorId as the block made it.
-                if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException))
-                    rte.WasThrownFromThrowStatement = true;
+                NodeBlock.KeepAsRaised(ex);   // its FullyQualifiedErrorId stays as the block made it
                 throw;
             }
             int? exitCode = NodeBlock.ExitCodeSetBy(this, exitCodeVariable, exitCodeBefore);

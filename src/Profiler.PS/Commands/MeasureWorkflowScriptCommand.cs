@@ -183,14 +183,10 @@ namespace Profiler.PS.Commands
                 // pipeline (Ctrl+C, a downstream Select-Object -First) records Stopped, as in Measure-WorkflowNode.
                 recording.Finish(NodeBlock.StatusOf(ex, _stopping));
                 Complete(run, ownRun, recording, quiet: true);
-                // PowerShell re-labels a statement-terminating error (a .NET method exception, a command not found) that
-                // leaves a compiled cmdlet with the cmdlet's name and position; marking it thrown keeps the script's own,
-                // as Measure-WorkflowNode does. Such an error only gets here from inside the script when the caller has a
-                // try (which makes it terminating anyway). Errors of the script command itself (its arguments do not bind,
-                // its #requires are not met) stay unmarked: without a try they end only the caller's statement, as directly.
-                if (ex is RuntimeException rte && !(rte is PipelineStoppedException) && !(rte is ActionPreferenceStopException)
-                    && !(rte is ParameterBindingException) && !(rte is ScriptRequiresException))
-                    rte.WasThrownFromThrowStatement = true;
+                // Such an error only gets here from inside the script when the caller has a try (which makes it
+                // terminating anyway). Errors of the script command itself (its arguments do not bind, its #requires are
+                // not met) stay unmarked: without a try they end only the caller's statement, as directly.
+                NodeBlock.KeepAsRaised(ex, e => e is ParameterBindingException || e is ScriptRequiresException);
                 // Thrown on unchanged: an error that ended the script as a statement-terminating error (arguments that do
                 // not bind) ends this statement the same way; a script-terminating one (throw, -ErrorAction Stop) goes on.
                 throw;
