@@ -227,9 +227,7 @@ namespace Profiler.PS.Commands
         {
             try
             {
-                RewrittenScript rewritten = ScriptRewriter.RewriteMain(source.Ast, Depth);
-                // GetScriptBlock runs the semantic checks, before anything runs.
-                return new RewrittenScripts.Entry(rewritten.Ast.GetScriptBlock(), rewritten.Steps);
+                return ScriptRewriter.RewriteMain(source.Ast, Depth);
             }
             catch (Exception ex) when (ex is NotSupportedException || ex is ParseException)
             {

@@ -16,6 +16,7 @@ namespace Profiler.PS.Scripts
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly Queue<string> _order = new Queue<string>();
 
+        /// <summary>A compiled rewrite and the names of its steps (index = the number passed to the step probe).</summary>
         public sealed class Entry
         {
             public Entry(ScriptBlock block, string[] steps)

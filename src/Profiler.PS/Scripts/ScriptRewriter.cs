@@ -35,11 +35,12 @@ namespace Profiler.PS.Scripts
 
         /// <summary>Rewrites the main script: its top-level statements become steps; functions (depth 2) and called scripts (depth 3) become calls.</summary>
         /// <exception cref="NotSupportedException">The script has a construct the rewritten tree could not keep; the message says which.</exception>
-        public static RewrittenScript RewriteMain(ScriptBlockAst root, int depth)
+        /// <exception cref="System.Management.Automation.ParseException">The rewritten tree fails PowerShell's semantic checks (GetScriptBlock runs them before anything runs).</exception>
+        public static RewrittenScripts.Entry RewriteMain(ScriptBlockAst root, int depth)
         {
             var rewriter = new ScriptRewriter(root, null);
             rewriter.Find(depth);
-            return new RewrittenScript(rewriter.Build(), rewriter._steps.ToArray());
+            return new RewrittenScripts.Entry(rewriter.Build().GetScriptBlock(), rewriter._steps.ToArray());
         }
 
         /// <summary>Rewrites a script called by the main script: the whole script is one call named <paramref name="nodeId"/>, with its functions and called scripts inside.</summary>
@@ -225,18 +226,5 @@ namespace Profiler.PS.Scripts
             string value = name is StringConstantExpressionAst constant ? constant.Value : name is ExpandableStringExpressionAst expandable ? expandable.Value : null;
             return value != null && value.Trim().EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    /// <summary>The rewritten tree and the names of its steps (index = the number passed to the step probe).</summary>
-    internal sealed class RewrittenScript
-    {
-        public RewrittenScript(ScriptBlockAst ast, string[] steps)
-        {
-            Ast = ast;
-            Steps = steps;
-        }
-
-        public ScriptBlockAst Ast { get; }
-        public string[] Steps { get; }
     }
 }
