@@ -4,10 +4,7 @@ BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1'
     Import-Module $manifest -Force
     $root = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
-    # The child is the same pwsh that runs these tests: its apphost, or pwsh.dll under dotnet (a dotnet tool install).
-    $apphost = Get-ChildItem -LiteralPath $PSHOME -Filter 'pwsh*' | Where-Object { $_.Name -in 'pwsh', 'pwsh.exe' } | Select-Object -First 1
-    $pwsh = if ($apphost) { $apphost.FullName } else { (Get-Process -Id $PID).Path }
-    $pwshPrefix = if ($apphost) { @() } else { @(Join-Path $PSHOME 'pwsh.dll') }
+    . (Join-Path $PSScriptRoot 'Fixtures/ChildPwsh.ps1')   # $pwsh, $pwshPrefix
 
     # Runs $Body as ci.ps1 in a child pwsh -File (module imported first) in a fresh folder; returns the folder, the
     # child's exit code and everything it printed.
