@@ -41,6 +41,11 @@ namespace Profiler.PS.Engine
             foreach (NodePerformanceData node in profile.NodeData) if (node.Durations.Length > 0) nodesWithSamples++;
             foreach (NodePerformanceData node in profile.NodeData)
                 if (node.Durations.Length > 0) advice.Check(node, nodesWithSamples > 1);
+            // A regression inside a nested node makes every enclosing node slower too: point at the node whose own time
+            // grew, not also at each step around it (their savings would count the same milliseconds again).
+            found.RemoveAll(outer => outer.KindValue == RecommendationKind.Regression && outer.NodeId != null
+                && found.Exists(inner => inner.KindValue == RecommendationKind.Regression && inner.NodeId != null && inner.SinceRun == outer.SinceRun
+                    && inner.EstimatedSaving >= 0.5 * outer.EstimatedSaving && paths.IsAncestor(outer.NodeId, inner.NodeId)));
             ParallelHeadroom(profile, paths, found);
             BudgetRisk(input, found);
             if (found.Count == 0)
@@ -84,9 +89,13 @@ namespace Profiler.PS.Engine
                     if (!input.FailedRuns.TryGetValue(node.NodeId, out int[] failed) || failed == null || failed.Length == 0) continue;
                     int count = FailedInWindow(node.RunNumbers, failed, profile.WindowSize, out int window);
                     if (count == 0 || count < RecommendationThresholds.FailingShare * window) continue;
+                    // Stopped, never failed (Ctrl+C, or a downstream Select-Object -First every run) is said as it is.
+                    bool onlyStopped = node.WindowFailedCount == 0 && node.WindowStoppedCount > 0;
                     found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.Failing, node.NodeId, node.NodeLabel, 0, 0,
-                        string.Format(Inv, "failed in {0} of its last {1} runs ({2:0}%)", count, window, 100.0 * count / window),
-                        "It fails: fix it first, since the times of failed runs are not comparable with the others."));
+                        string.Format(Inv, "{0} in {1} of its last {2} runs ({3:0}%)", onlyStopped ? "stopped" : "failed", count, window, 100.0 * count / window),
+                        onlyStopped
+                            ? "It was stopped before it ended (Ctrl+C, or a downstream Select-Object -First), so its times are partial and not compared; if a command after it stops it on purpose, time the whole pipeline instead."
+                            : "It fails: fix it first, since the times of failed runs are not comparable with the others."));
                 }
                 return false;
             }

@@ -26,6 +26,7 @@ namespace Profiler.PS.Engine
         private readonly Dictionary<int, PathOfRun> _runs = new Dictionary<int, PathOfRun>();
         /// <summary>Each nested node's top-level ancestor (absent: the node is top-level).</summary>
         private readonly Dictionary<string, string> _topOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _parentOf;
 
         public RunPaths(WorkflowPerformanceProfile profile)
         {
@@ -33,7 +34,7 @@ namespace Profiler.PS.Engine
             foreach (NodePerformanceData node in profile.NodeData) ids.Add(node.NodeId);
             var timelines = new List<RunTimeline>();
             foreach (WorkflowRunSummary r in profile.Runs) timelines.Add(r.Timeline);
-            Dictionary<string, string> parentOf = NodeTree.Parents(timelines, ids.Contains);   // acyclic
+            Dictionary<string, string> parentOf = _parentOf = NodeTree.Parents(timelines, ids.Contains);   // acyclic
             foreach (string id in parentOf.Keys)
             {
                 string top = id;
@@ -78,6 +79,14 @@ namespace Profiler.PS.Engine
 
         /// <summary>True when <paramref name="nodeId"/> (or, for a nested node, its top-level ancestor) lies on the critical path of run <paramref name="runNumber"/>.</summary>
         public bool OnPath(string nodeId, int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) && p.OnPath.Contains(Top(nodeId));
+
+        /// <summary>True when <paramref name="ancestor"/> encloses <paramref name="nodeId"/> (its parent, or the parent's, and so on).</summary>
+        public bool IsAncestor(string ancestor, string nodeId)
+        {
+            for (string p = nodeId; _parentOf.TryGetValue(p, out string parent); p = parent)
+                if (string.Equals(parent, ancestor, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         /// <summary>The node's top-level ancestor, or the node itself at the top level.</summary>
         private string Top(string nodeId) => _topOf.TryGetValue(nodeId, out string top) ? top : nodeId;
