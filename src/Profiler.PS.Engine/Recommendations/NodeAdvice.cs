@@ -6,7 +6,7 @@ using Profiler.PS.Statistics;
 namespace Profiler.PS.Engine
 {
     /// <summary>The time-based checks of one node: Regression or Trend, CriticalPath, Noisy, ColdStart.</summary>
-    internal sealed class NodeAdvice
+    internal sealed partial class NodeAdvice
     {
         private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
         private readonly WorkflowPerformanceProfile _profile;
@@ -27,7 +27,9 @@ namespace Profiler.PS.Engine
             if (severalNodes) CriticalPath(node);
             bool cold = node.IsFirstRunSlow && x.Length > RecommendationThresholds.MinimumRuns - 1;
             if (cold) ColdStart(node);
-            if (!changed && x.Length >= RecommendationThresholds.MinimumRuns) Noisy(node, cold ? 1 : 0);
+            if (changed || x.Length < RecommendationThresholds.MinimumRuns) return;
+            int since = Improvement(node);
+            if (since >= 0) Noisy(node, Math.Max(since, cold ? 1 : 0), since > 0);
         }
 
         /// <summary>
@@ -43,9 +45,8 @@ namespace Profiler.PS.Engine
             // Neither a step nor a drift can pass the thresholds when the whole window's range does not: skip the tests.
             if (!RegressionRule.Default.PassesThresholds(node.MaxDuration.Value - node.MinDuration.Value, node.MinDuration.Value)) return false;
             TrendResult trend = TrendTest.Test(x);
-            double lineCost = 0;
-            for (int i = 0; i < n; i++) lineCost += Math.Abs(x[i] - (trend.Intercept + trend.Slope * i));
-            int split = BestSplit(x, out double stepCost, out bool passes);
+            double lineCost = LineCost(x, trend);
+            int split = BestSplit(x, +1, out double stepCost, out bool passes);
             // The thresholds are checked first (the rule checks them again): the rule's exact test is the costly part.
             if (split > 0 && passes && stepCost < lineCost && Regression(node, split)) return true;
             if (n < RecommendationThresholds.MinimumTrendSamples || !(trend.Slope > 0) || !(trend.PValue < RecommendationThresholds.TrendSignificance)) return false;
@@ -61,35 +62,12 @@ namespace Profiler.PS.Engine
             return true;
         }
 
-        /// <summary>Index of the first judged sample of the best step (the rule needs 3 baseline samples), or 0 when none rises.</summary>
-        private static int BestSplit(double[] x, out double bestCost, out bool passesThresholds)
-        {
-            int best = 0;
-            bestCost = double.MaxValue;
-            passesThresholds = false;
-            for (int c = RegressionRule.DefaultMinimumBaselineSamples; c < x.Length; c++)
-            {
-                double[] before = Slice(x, 0, c), after = Slice(x, c, x.Length - c);
-                double mb = SampleStatistics.Median(before), ma = SampleStatistics.Median(after);
-                if (!(ma > mb)) continue;
-                double cost = 0;
-                foreach (double v in before) cost += Math.Abs(v - mb);
-                foreach (double v in after) cost += Math.Abs(v - ma);
-                if (!(cost < bestCost)) continue;
-                bestCost = cost;
-                best = c;
-                passesThresholds = RegressionRule.Default.PassesThresholds(ma - mb, mb);
-            }
-            return best;
-        }
-
         /// <summary>Asks the workflow's regression rule (RunComparer, as Compare-WorkflowRun) whether the runs from the split on are Slower.</summary>
         private bool Regression(NodePerformanceData node, int split)
         {
             int[] runs = node.RunNumbers;
-            int[] judged = SliceInts(runs, split, runs.Length - split), baseline = SliceInts(runs, 0, split);
-            RunComparison line = RunComparer.Compare(_profile.WorkflowId, _profile.WorkflowName, new[] { node }, _profile.Runs, judged, baseline,
-                baseline.Length, RegressionRule.Default)[0];
+            int[] judged = SliceInts(runs, split, runs.Length - split);
+            RunComparison line = Judge(node, split);
             if (line.VerdictValue != ComparisonVerdict.Slower || line.BaselineDuration == null || line.CurrentDuration == null) return false;
             double baseMedian = line.BaselineDuration.Value;
             var savings = new double[judged.Length];
@@ -99,7 +77,7 @@ namespace Profiler.PS.Engine
             string test = line.PValue is double p ? ", " + PValueText.Format(p) : ", outside the baseline's noise";
             Add(node, RecommendationKind.Regression, SampleStatistics.Median(savings), judged[0], string.Format(Inv,
                 "median {0:N0} ms {1} vs {2:N0} ms in the {3} runs before (Slower, {4:+0.0;-0.0}%{5})",
-                line.CurrentDuration.Value, since, baseMedian, baseline.Length, line.DeltaPercent ?? 0, test),
+                line.CurrentDuration.Value, since, baseMedian, split, line.DeltaPercent ?? 0, test),
                 string.Format(Inv, "It got slower in run {0}: look at what changed then (code, dependencies, machine), for example with Compare-WorkflowRun -Run {0}.", judged[0]));
             return true;
         }
@@ -126,7 +104,13 @@ namespace Profiler.PS.Engine
                 string.Format(Inv, "Halving it would cut about {0:N0} ms from a run: time its parts with nested Measure-WorkflowNode calls, cache its work or split it to run in parallel.", saving));
         }
 
-        private void Noisy(NodePerformanceData node, int skip)
+        /// <summary>
+        /// Noisy: the node's samples from <paramref name="skip"/> on (after a cold first run, or since the node got
+        /// faster: <paramref name="sinceFaster"/>) have a coefficient of variation of 0.25 or more, or at least 2 outliers
+        /// making 10% of them. Only a spread within one level counts: a node that got slower is a Regression or Trend and
+        /// one that got faster an improvement (<see cref="Improvement"/>), neither of them noise.
+        /// </summary>
+        private void Noisy(NodePerformanceData node, int skip, bool sinceFaster)
         {
             double[] x = Slice(node.Durations, skip, node.Durations.Length - skip);
             if (x.Length < RecommendationThresholds.MinimumRuns) return;
@@ -141,8 +125,9 @@ namespace Profiler.PS.Engine
             double saving = 0;
             for (int i = 0; i < x.Length; i++) saving += _paths.Saving(node.NodeId, node.RunNumbers[i + skip], x[i] - median);
             Add(node, RecommendationKind.Noisy, saving / x.Length, 0, string.Format(Inv,
-                "coefficient of variation {0:0.00} over {1} runs, {2} outlier{3} (modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
-                cv, x.Length, outliers, outliers == 1 ? "" : "s", median, SampleStatistics.Percentile(x, 1)),
+                "coefficient of variation {0:0.00} over {1} runs{6}, {2} outlier{3} (modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
+                cv, x.Length, outliers, outliers == 1 ? "" : "s", median, SampleStatistics.Percentile(x, 1),
+                sinceFaster ? " since it got faster in run " + node.RunNumbers[skip].ToString(Inv) : ""),
                 "Its time swings: time it in isolation before judging it, and find what it waits on (network, disk, other jobs).");
         }
 

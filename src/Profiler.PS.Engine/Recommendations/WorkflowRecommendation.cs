@@ -15,7 +15,12 @@ namespace Profiler.PS
         CriticalPath,
         /// <summary>The run's wall time is far above what its critical path and lanes need.</summary>
         ParallelHeadroom,
-        /// <summary>The node's time swings: a high coefficient of variation or many outliers.</summary>
+        /// <summary>
+        /// The node's time swings within one level: a high coefficient of variation or many outliers. A node that got
+        /// slower is a Regression or Trend, and one that got faster (a step the regression rule calls Faster, or a
+        /// significant downward trend) is an improvement: neither is noise, and after a faster step only the runs since
+        /// it are judged.
+        /// </summary>
         Noisy,
         /// <summary>The node's first run was much slower than the later ones.</summary>
         ColdStart,

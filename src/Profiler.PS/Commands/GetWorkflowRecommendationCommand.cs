@@ -21,7 +21,8 @@ namespace Profiler.PS.Commands
     /// time is at least 30% of the critical path on the runs it is on, and it is on it in at least half its runs
     /// (saving: the node halved); ParallelHeadroom, wall time at least 20% above what the critical path and the lanes
     /// need (runs measured with real clocks only); Noisy, a coefficient of variation of 0.25 or more, or at least 2
-    /// outliers making 10% of the window; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, a
+    /// outliers making 10% of the window, within one level: a node that got faster (a step the same rule calls Faster,
+    /// or a significant downward trend) is an improvement, not noise, and only its runs since the step are judged; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, a
     /// node that failed or was stopped in at least 10% of its last WindowSize runs (for histories without node
     /// statuses, runs with failed executions, reported with no NodeId); BudgetRisk, a node at 90% of its budget or over
     /// it (with -BudgetPath). Regression and Trend exclude each other and Noisy on the same node.</para>
