@@ -10,10 +10,17 @@ namespace Profiler.PS
     /// </summary>
     public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>
+        /// True for a nullable parameter whose cmdlet reports a missing duration itself (Add-NodeTiming, with its own
+        /// ErrorId, for each record): $null, '' and blank text then bind as null instead of failing in the binder.
+        /// </summary>
+        public bool EmptyIsMissing { get; set; }
+
         /// <inheritdoc />
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (EmptyIsMissing && IsEmpty(value)) return null;
             switch (value)
             {
                 case TimeSpan span:
@@ -29,6 +36,13 @@ namespace Profiler.PS
                 default:
                     return inputData;
             }
+        }
+
+        /// <summary>True for $null, '' and blank text: no duration at all, not a bad one.</summary>
+        internal static bool IsEmpty(object value)
+        {
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            return value == null || value is string text && string.IsNullOrWhiteSpace(text);
         }
 
         /// <summary>Milliseconds from a piped value: a TimeSpan, a number or duration text; anything else is an invalid cast.</summary>

@@ -16,7 +16,29 @@ namespace Profiler.PS
         private readonly IdPattern[] _ids;
         private readonly bool[] _matched;
 
-        public NodeFilter(string[] ids)
+        /// <summary>
+        /// The filter of <paramref name="cmdlet"/>'s -NodeId values. An explicit empty filter ($null, '', @(), or an item
+        /// that is null or blank) stops the command with &lt;Verb&gt;&lt;Noun&gt;InvalidNodeId (InvalidArgument): read as "no
+        /// filter" it would return every node, and no node id is blank. Leaving -NodeId out selects every node.
+        /// </summary>
+        public static NodeFilter For(ProfilerCmdletBase cmdlet, string[] ids)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.ContainsKey("NodeId") && !HasIds(ids))
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                    "-NodeId is empty ($null, '' or an empty list): give one or more node ids or wildcard patterns (Get-NodeStatistics lists the nodes), or leave -NodeId out for every node."),
+                    cmdlet.ErrorId("InvalidNodeId"), ErrorCategory.InvalidArgument, ids));
+            return new NodeFilter(ids);
+        }
+
+        /// <summary>True when <paramref name="ids"/> holds at least one value and none is null or blank.</summary>
+        public static bool HasIds(string[] ids)
+        {
+            if (ids == null || ids.Length == 0) return false;
+            foreach (string id in ids) if (string.IsNullOrWhiteSpace(id)) return false;
+            return true;
+        }
+
+        private NodeFilter(string[] ids)
         {
             _ids = Array.ConvertAll(ids ?? Array.Empty<string>(), id => new IdPattern(id));
             _matched = new bool[_ids.Length];

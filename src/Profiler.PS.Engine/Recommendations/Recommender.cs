@@ -55,12 +55,18 @@ namespace Profiler.PS.Engine
             return Ranked(found);
         }
 
-        private static string TooFewRuns(WorkflowPerformanceProfile profile)
+        /// <summary>
+        /// Why <paramref name="profile"/>'s workflow has too little history for any recommendation (fewer than
+        /// <see cref="RecommendationThresholds.MinimumRuns"/> completed runs), naming how many it has, how many are needed
+        /// and how many more to complete; null when it has enough.
+        /// </summary>
+        public static string TooFewRuns(WorkflowPerformanceProfile profile)
         {
+            if (profile == null) throw new ArgumentNullException(nameof(profile));
             if (profile.RunCount >= RecommendationThresholds.MinimumRuns) return null;
-            return string.Format(Inv, "workflow '{0}' has {1} completed run{2}; recommendations need at least {3}: complete {4} more",
-                profile.WorkflowId, profile.RunCount, profile.RunCount == 1 ? "" : "s", RecommendationThresholds.MinimumRuns,
-                RecommendationThresholds.MinimumRuns - profile.RunCount);
+            int more = RecommendationThresholds.MinimumRuns - profile.RunCount;
+            return string.Format(Inv, "workflow '{0}' has {1} completed run{2}; recommendations need at least {3}: complete {4} more run{5}",
+                profile.WorkflowId, profile.RunCount, profile.RunCount == 1 ? "" : "s", RecommendationThresholds.MinimumRuns, more, more == 1 ? "" : "s");
         }
 
         /// <summary>Why no time can be judged (no successful sample, or every one 0 ms), or null.</summary>

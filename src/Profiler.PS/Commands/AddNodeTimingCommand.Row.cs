@@ -7,23 +7,23 @@ namespace Profiler.PS.Commands
     {
         /// <summary>
         /// The record's milliseconds: -Duration, else the row's Duration column, else the piped object itself (a
-        /// TimeSpan, number or text); writes AddNodeTimingMissingDuration or AddNodeTimingInvalidDuration and returns false.
+        /// TimeSpan, number or text). None, $null or blank writes AddNodeTimingMissingDuration, a value that is no
+        /// duration AddNodeTimingInvalidDuration (negative or NaN ones are the engine's, as for every record); each is
+        /// non-terminating and returns false, so the other records of a pipeline are still kept.
         /// </summary>
         private bool TryDuration(TimingRow row, object piped, string nodeId, out double duration)
         {
-            duration = Duration;
-            if (_given.Duration) return true;
-            object value = row.Duration;
-            if (value == null)
+            duration = 0;
+            object value = _given.Duration ? Duration : row.Duration;
+            bool pipedValue = !_given.Duration && value == null && !(piped == null || piped is WorkflowRun || piped is PSCustomObject);
+            if (pipedValue) value = InputObject;   // a piped TimeSpan, number or text is the duration itself
+            if (DurationTransformationAttribute.IsEmpty(value))
             {
-                if (piped == null || piped is WorkflowRun || piped is PSCustomObject)
-                {
-                    WriteError(new ErrorRecord(new PSArgumentException(
-                        $"No duration for node '{nodeId}': give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property."),
-                        ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, InputObject));
-                    return false;
-                }
-                value = InputObject;
+                string got = _given.Duration ? "-Duration is $null or empty" : pipedValue ? "the piped value is empty" : "none given, or its Duration is $null or empty";
+                WriteError(new ErrorRecord(new PSArgumentException(
+                    $"No duration for node '{nodeId}' ({got}): give -Duration (milliseconds or a TimeSpan), pipe a TimeSpan or a number, or pipe objects with a Duration property that has a value."),
+                    ErrorId("MissingDuration"), ErrorCategory.InvalidArgument, (object)InputObject ?? nodeId));
+                return false;
             }
             try
             {

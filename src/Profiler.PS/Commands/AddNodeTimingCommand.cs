@@ -17,7 +17,8 @@ namespace Profiler.PS.Commands
     /// NodeType, NodeLabel, WorkflowId and Status from their properties of those names, as by-property-name binding
     /// would (parameters given on the command line win). Any other piped object: a TimeSpan, number or duration text
     /// is the duration, a WorkflowRun is the run (see -InputObject).</para>
-    /// <para>A bad record (no NodeId, or an empty one; a negative, NaN or infinite duration; no duration at all; a
+    /// <para>A bad record (no NodeId, or a $null or empty one; a negative, NaN or infinite duration; no duration at all, or
+    /// a $null or empty one (-Duration $null, an empty CSV cell); a
     /// Status other than Succeeded, Failed or Stopped) writes a non-terminating error (AddNodeTimingMissingNodeId,
     /// AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration, AddNodeTimingInvalidStatus)
     /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
@@ -96,11 +97,12 @@ namespace Profiler.PS.Commands
         /// <summary>
         /// How long the node took: milliseconds, a TimeSpan (such as the output of Measure-Command), or text such as
         /// '2500' or '00:00:02.5'. Must be 0 or more. Given by name or position, read from the Duration property of each
-        /// piped row, or the piped object itself (see -InputObject); a record with none is an error (AddNodeTimingMissingDuration).
+        /// piped row, or the piped object itself (see -InputObject); a record with none, or with $null, '' or blank text, is
+        /// an error for that record only (AddNodeTimingMissingDuration), as a negative one is (AddNodeTimingInvalidDuration).
         /// </summary>
         [Parameter(Position = 1)]
-        [DurationTransformation]
-        public double Duration { get; set; }
+        [DurationTransformation(EmptyIsMissing = true)]
+        public double? Duration { get; set; }
 
         /// <summary>The node's kind, for example the tool or task that ran; shown in the statistics and kept from the latest record that gives it. Also read from a piped row's NodeType property.</summary>
         [Parameter]

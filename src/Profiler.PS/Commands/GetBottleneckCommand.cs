@@ -19,7 +19,7 @@ namespace Profiler.PS.Commands
     /// overlap, so they do not add up to 100%, and nodes run in parallel can add up to more.</para>
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
-    /// workflow with no completed run has nothing to rank, and writes nothing.</para>
+    /// workflow with no completed run has nothing to rank: it writes no object, and a warning says so and what to do.</para>
     /// <para>The default table fits 80 columns and shows both averages, so the ranked value is always on screen:
     /// Self(ms) = AvgSelfDuration (what the default ranking uses; Share is then of self time), Avg(ms) = AvgDuration
     /// (inclusive of nested nodes: what -Inclusive ranks by, Share then of the runs' wall time), Max(ms) = MaxDuration; IsAlert shows "slow" when the
@@ -77,7 +77,11 @@ namespace Profiler.PS.Commands
         internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
             foreach (WorkflowProfiler wf in workflows)
-                WriteObject(wf.GetBottlenecks(Top, Inclusive ? RankBy.Inclusive : RankBy.Self), enumerateCollection: true);
+            {
+                BottleneckInfo[] ranked = wf.GetBottlenecks(Top, Inclusive ? RankBy.Inclusive : RankBy.Self);
+                if (ranked.Length == 0) WarnNoCompletedRun(wf, "to rank");
+                WriteObject(ranked, enumerateCollection: true);
+            }
         }
     }
 }

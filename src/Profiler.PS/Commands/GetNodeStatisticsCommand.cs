@@ -16,7 +16,9 @@ namespace Profiler.PS.Commands
     /// <para>By default it reads the most recently started workflow; -WorkflowId (wildcards allowed) names others,
     /// and -NodeId (wildcards allowed) filters the nodes. A literal node or workflow id that matches nothing writes
     /// an ObjectNotFound error (GetNodeStatisticsNodeNotFound, GetNodeStatisticsWorkflowNotFound); a wildcard that
-    /// matches nothing writes nothing.</para>
+    /// matches nothing writes nothing. A workflow with no completed run has no statistics yet: a warning says so and
+    /// what to do. An explicit empty filter (-NodeId $null, '', @() or an empty item) is an error, never "no filter"
+    /// (GetNodeStatisticsInvalidNodeId, terminating).</para>
     /// <para>Nodes come in tree order: in the order they first ran, each nested node (Measure-WorkflowNode inside
     /// another, a test inside its Describe) right after its parent, with ParentId and Depth (0 at the top level) set
     /// from the kept runs' timelines; the default table indents NodeId by Depth.</para>
@@ -66,19 +68,23 @@ namespace Profiler.PS.Commands
     {
         private NodeFilter _filter;
 
-        /// <summary>The nodes to show; wildcards allowed. Defaults to every node. A literal id that matches no node writes an ObjectNotFound error.</summary>
+        /// <summary>The nodes to show; wildcards allowed. Defaults to every node. A literal id that matches no node writes an ObjectNotFound error; $null, an empty string or an empty list is an error (GetNodeStatisticsInvalidNodeId), not "every node".</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => _filter = new NodeFilter(NodeId);
+        protected override void BeginProcessing() => _filter = NodeFilter.For(this, NodeId);
 
         internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
             foreach (WorkflowProfiler wf in workflows)
-                foreach (NodePerformanceData node in _filter.Select(wf.GetNodeStatistics(), n => n.NodeId)) WriteObject(node);
+            {
+                NodePerformanceData[] nodes = wf.GetNodeStatistics();
+                if (nodes.Length == 0) WarnNoCompletedRun(wf, "to summarise");
+                foreach (NodePerformanceData node in _filter.Select(nodes, n => n.NodeId)) WriteObject(node);
+            }
         }
 
         /// <inheritdoc />

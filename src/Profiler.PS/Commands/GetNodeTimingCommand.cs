@@ -13,7 +13,9 @@ namespace Profiler.PS.Commands
     /// <para>By default it reads the most recently started run still in flight; -WorkflowId (wildcards allowed)
     /// names workflows, and -NodeId (wildcards allowed) filters the nodes. With no run in flight it writes nothing
     /// (-Verbose says so). A literal workflow id that matches no workflow writes an ObjectNotFound error
-    /// (GetNodeTimingWorkflowNotFound); a session with nothing profiled writes GetNodeTimingNoWorkflow.</para>
+    /// (GetNodeTimingWorkflowNotFound); a session with nothing profiled writes GetNodeTimingNoWorkflow. An explicit
+    /// empty filter (-NodeId $null, '', @() or an empty item) is an error, never "no filter" (GetNodeTimingInvalidNodeId,
+    /// terminating).</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -39,7 +41,7 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(NodeTiming))]
     public sealed class GetNodeTimingCommand : WorkflowsCmdletBase
     {
-        /// <summary>The nodes to show; wildcards allowed. Defaults to every node of the run.</summary>
+        /// <summary>The nodes to show; wildcards allowed. Defaults to every node of the run (leave it out); $null, an empty string or an empty list is an error (GetNodeTimingInvalidNodeId).</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
@@ -49,7 +51,7 @@ namespace Profiler.PS.Commands
 
         internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {
-            var filter = new NodeFilter(NodeId);
+            var filter = NodeFilter.For(this, NodeId);
             foreach (WorkflowProfiler wf in workflows)
             {
                 if (wf.CurrentRun is WorkflowRun run) Write(run, filter);

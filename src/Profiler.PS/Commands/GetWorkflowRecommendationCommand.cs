@@ -26,7 +26,9 @@ namespace Profiler.PS.Commands
     /// node that failed or was stopped in at least 10% of its last WindowSize runs (for histories without node
     /// statuses, runs with failed executions, reported with no NodeId); BudgetRisk, a node at 90% of its budget or over
     /// it (with -BudgetPath). Regression and Trend exclude each other and Noisy on the same node.</para>
-    /// <para>Nothing is recommended with fewer than 5 completed runs, when every duration is 0 or every node failed (failing nodes excepted), or when nothing passes
+    /// <para>Nothing is recommended with fewer than 5 completed runs: the output is then empty and a warning (shown
+    /// without -Verbose) says how many runs the workflow has, how many are needed and how many more to complete. Nothing is
+    /// recommended either when every duration is 0 or every node failed (failing nodes excepted), or when nothing passes
     /// a threshold: the output is then empty and -Verbose says why. An unknown workflow is
     /// GetWorkflowRecommendationWorkflowNotFound; a missing or malformed budgets file is
     /// GetWorkflowRecommendationFileNotFound or GetWorkflowRecommendationInvalidFile. A budget's node id names a node
@@ -67,9 +69,10 @@ namespace Profiler.PS.Commands
     /// Start-WorkflowProfile -WorkflowId tiny
     /// Add-NodeTiming -NodeId only -Duration 100
     /// $null = Complete-WorkflowProfile
-    /// Get-WorkflowRecommendation tiny -Verbose
+    /// Get-WorkflowRecommendation tiny
     /// </code>
-    /// <para>Writes nothing: the verbose message says the workflow has 1 completed run and recommendations need at least 5.</para>
+    /// <para>Writes no recommendation, and a warning says the workflow has 1 completed run, recommendations need at least
+    /// 5, and 4 more runs are to be completed.</para>
     /// </example>
     /// <seealso cref="CompareWorkflowRunCommand"/>
     /// <seealso cref="GetBottleneckCommand"/>
@@ -126,6 +129,10 @@ namespace Profiler.PS.Commands
                 AddBudgets(input);
                 WorkflowRecommendation[] found = Recommender.Analyze(input, out string reason);
                 if (reason != null) WriteVerbose($"Nothing more to recommend for '{wf.WorkflowId}': {reason}.");
+                // Too little history is no answer at all: say so without -Verbose (a warning), the output stays empty.
+                string tooFew = found.Length == 0 && wf != EmptyDefault ? Recommender.TooFewRuns(input.Profile) : null;
+                if (tooFew != null)
+                    WriteWarning($"Nothing to recommend yet: {tooFew}, then run Get-WorkflowRecommendation again (Get-NodeStatistics and Compare-WorkflowRun work from the first run).");
                 for (int i = 0; i < found.Length && i < Top; i++) WriteObject(found[i]);
             }
         }

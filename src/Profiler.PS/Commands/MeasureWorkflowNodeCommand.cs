@@ -39,7 +39,7 @@ namespace Profiler.PS.Commands
     /// <para>The cmdlet's own time around the block (before its clock starts and from when it stops until the record is
     /// stored) is not part of Duration; it is reported as the Overhead of each NodeTiming. One-time set-up happens before
     /// the first clock starts, so the first execution in a runspace records the step's own time.</para>
-    /// <para>Errors: a null script block (MeasureWorkflowNodeNullScriptBlock), an empty NodeId
+    /// <para>Errors: a null script block (MeasureWorkflowNodeNullScriptBlock), a $null, empty or blank NodeId
     /// (MeasureWorkflowNodeInvalidNodeId) or a run that is no longer running (MeasureWorkflowNodeRunClosed) stop the
     /// call before the block runs; nothing recorded is changed.</para>
     /// </remarks>
@@ -121,6 +121,7 @@ namespace Profiler.PS.Commands
         /// <summary>The node's id. Timing the same id again in a run adds to that node's time in the run.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [AllowEmptyString]
+        [AllowNull]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string NodeId { get; set; }
 

@@ -7,8 +7,12 @@ namespace Profiler.PS.Commands
     /// <remarks>
     /// <para>-HistoryPath sets the folder whose history files workflows created from now on in this session load
     /// and append to, as if each Start-WorkflowProfile had -HistoryPath. A start with its own -HistoryPath wins;
-    /// workflows already in the session keep theirs. $null or an empty string turns the default off. The folder
-    /// is created on the first append; relative paths are resolved against the current location now.</para>
+    /// workflows already in the session keep theirs. The folder is created on the first append; relative paths are
+    /// resolved against the current location now.</para>
+    /// <para>-HistoryPath $null turns the default off (an empty string does the same, as it always has): workflows
+    /// started from then on keep no history file unless their own -HistoryPath names one. A verbose message says so, and
+    /// -PassThru shows the options after the change. Blank text such as ' ' names no folder and is an error
+    /// (SetProfilerOptionInvalidSetting); nothing is changed.</para>
     /// <para>Set is the approved verb for changing a setting; the noun follows Set-PSReadLineOption.</para>
     /// </remarks>
     /// <example>
@@ -37,7 +41,7 @@ namespace Profiler.PS.Commands
     [OutputType(typeof(ProfilerOption))]
     public sealed class SetProfilerOptionCommand : ProfilerCmdletBase
     {
-        /// <summary>The default history folder; $null or '' for none.</summary>
+        /// <summary>The default history folder; $null (or '') turns the default off.</summary>
         [Parameter(Position = 0)]
         [AllowNull]
         [AllowEmptyString]
@@ -59,6 +63,8 @@ namespace Profiler.PS.Commands
                     try
                     {
                         Session.DefaultHistoryPath = folder;
+                        if (folder == null)
+                            WriteVerbose("The default history folder is off: workflows started from now on keep no history file unless Start-WorkflowProfile -HistoryPath names one.");
                     }
                     catch (ProfilerException ex)
                     {

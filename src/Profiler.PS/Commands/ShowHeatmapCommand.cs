@@ -140,8 +140,7 @@ namespace Profiler.PS.Commands
                 WorkflowPerformanceProfile profile = wf.GetProfile();
                 if (profile.NodeData.Length == 0)
                 {
-                    // The default-target policy has already said so, naming the workflows that have data.
-                    if (wf != EmptyDefault) WriteWarning($"Workflow '{profile.WorkflowId}' has no completed run to draw yet: record timings and call Complete-WorkflowProfile first.");
+                    WarnNoCompletedRun(wf, "to draw");
                     continue;
                 }
                 WriteObject(HeatmapRenderer.Render(profile, _options), enumerateCollection: true);

@@ -20,7 +20,8 @@ namespace Profiler.PS.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorId("InvalidMaximum"), ErrorCategory.InvalidArgument, Maximum));
             }
             var entries = new List<BudgetEntry>();
-            foreach (string id in NodeId ?? Array.Empty<string>())
+            // $null and @() name no node: one problem of the gate, as a blank id is (never "check nothing" and pass).
+            foreach (string id in NodeId == null || NodeId.Length == 0 ? new string[] { null } : NodeId)
             {
                 if (string.IsNullOrWhiteSpace(id))
                     entries.Add(new BudgetEntry { NodeId = id, Problem = "InvalidNodeId", Message = "A budget needs a NodeId: give the step's name, for example -NodeId compile." });

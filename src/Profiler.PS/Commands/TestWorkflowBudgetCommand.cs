@@ -18,7 +18,8 @@ namespace Profiler.PS.Commands
     /// -WorkflowId wins over the file's WorkflowId; without either, the most recently started workflow is checked.</para>
     /// <para>Errors: a maximum of 0 or less (TestWorkflowBudgetInvalidMaximum), an unknown statistic in a file
     /// (TestWorkflowBudgetInvalidStatistic), a missing or malformed file (TestWorkflowBudgetFileNotFound,
-    /// TestWorkflowBudgetInvalidFile). A budget that cannot be checked is written as a result with Checked $false,
+    /// TestWorkflowBudgetInvalidFile). A -NodeId that is $null, empty, blank or an empty list names no node: it writes
+    /// TestWorkflowBudgetInvalidNodeId and counts as a budget not met. A budget that cannot be checked is written as a result with Checked $false,
     /// Passed $false, Value $null and a Message that says why: its id matches no node of the workflow, or the node
     /// has no successful run (every run of it in the window Failed or was Stopped; the message gives both counts).
     /// Such a budget counts as not passed for -Quiet and -Assert. Nothing recorded is changed.</para>
@@ -66,6 +67,9 @@ namespace Profiler.PS.Commands
 
         /// <summary>Nodes to check; wildcards allowed. By property name, so Get-NodeStatistics can be piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NodeSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NodeIdCompleter))]
         public string[] NodeId { get; set; }

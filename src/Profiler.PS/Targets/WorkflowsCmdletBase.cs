@@ -35,6 +35,18 @@ namespace Profiler.PS
             ProcessWorkflows(workflows);
         }
 
+        /// <summary>
+        /// Says why a query writes nothing for <paramref name="wf"/> (a warning, shown without -Verbose): it has no completed
+        /// run <paramref name="purpose"/> yet. Silent for the default workflow when the default-target policy already
+        /// warned about it (<see cref="WorkflowTargetCmdletBase.EmptyDefault"/>).
+        /// </summary>
+        internal void WarnNoCompletedRun(WorkflowProfiler wf, string purpose)
+        {
+            if (wf == EmptyDefault) return;
+            string inFlight = wf.CurrentRun != null ? " (Get-NodeTiming shows the run in flight)" : "";
+            WriteWarning($"Workflow '{wf.WorkflowId}' has no completed run {purpose} yet: record timings and call Complete-WorkflowProfile first{inFlight}.");
+        }
+
         /// <summary>Does the cmdlet's work on the workflows this record resolved to (possibly none: the errors are written).</summary>
         internal abstract void ProcessWorkflows(List<WorkflowProfiler> workflows);
     }
