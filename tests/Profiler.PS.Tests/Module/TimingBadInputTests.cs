@@ -43,6 +43,8 @@ namespace Profiler.PS.Tests.Module
         [Theory]
         [InlineData("''")]
         [InlineData("'  '")]
+        [InlineData("$null")]
+        [InlineData("-NodeId $null")]
         public void An_empty_node_id_stops_before_the_block_runs(string bad)
         {
             Terminating(_ps, $"Measure-WorkflowNode {bad} {{ $ran = $true }}", "MeasureWorkflowNodeInvalidNodeId", ErrorCategory.InvalidArgument);
