@@ -140,7 +140,9 @@ namespace Profiler.PS.Tests.Module
                 PsResult r = ps.Run(t.Command + " -Verbose");
                 if (!r.Verbose.Any(v => v.StartsWith("No -WorkflowId: using workflow 'build'", StringComparison.Ordinal))) broken.Add($"{t}: verbose [{string.Join(" | ", r.Verbose)}]");
                 if (!r.Verbose.Any(v => v.Contains("One-off runs (workflow 'adhoc') are never the default target"))) broken.Add($"{t}: does not say the one-off was passed over");
-                if (r.Warnings.Count > 0) broken.Add($"{t}: warnings [{string.Join(" | ", r.Warnings)}]");
+                // 'build' has one run: Get-WorkflowRecommendation's too-few-runs warning is expected (NotEnoughHistoryTests), no other.
+                if (r.Warnings.Any(w => !w.StartsWith("Nothing to recommend yet: workflow 'build' has 1 completed run", StringComparison.Ordinal)))
+                    broken.Add($"{t}: warnings [{string.Join(" | ", r.Warnings)}]");
             }
             AssertAll(broken);
             Assert.True((bool)ps.RunClean("Test-WorkflowBudget -NodeId sort -Maximum 10 -Quiet").Single());   // checks build, not adhoc
