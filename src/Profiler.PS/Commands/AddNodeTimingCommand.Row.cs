@@ -13,8 +13,9 @@ namespace Profiler.PS.Commands
         /// </summary>
         private bool TryDuration(TimingRow row, object piped, string nodeId, out double duration)
         {
-            duration = 0;
-            object value = _given.Duration ? Duration : row.Duration;
+            duration = Duration ?? 0;
+            if (_given.Duration && Duration.HasValue) return true;   // the common by-parameter call: already milliseconds
+            object value = _given.Duration ? null : row.Duration;
             bool pipedValue = !_given.Duration && value == null && !(piped == null || piped is WorkflowRun || piped is PSCustomObject);
             if (pipedValue) value = InputObject;   // a piped TimeSpan, number or text is the duration itself
             if (DurationTransformationAttribute.IsEmpty(value))

@@ -17,12 +17,13 @@ namespace Profiler.PS.Commands
     /// NodeType, NodeLabel, WorkflowId and Status from their properties of those names, as by-property-name binding
     /// would (parameters given on the command line win). Any other piped object: a TimeSpan, number or duration text
     /// is the duration, a WorkflowRun is the run (see -InputObject).</para>
-    /// <para>A bad record (no NodeId, or a $null or empty one; a negative, NaN or infinite duration; no duration at all, or
-    /// a $null or empty one (-Duration $null, an empty CSV cell); a
-    /// Status other than Succeeded, Failed or Stopped) writes a non-terminating error (AddNodeTimingMissingNodeId,
-    /// AddNodeTimingInvalidNodeId, AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration, AddNodeTimingInvalidStatus)
-    /// and records nothing, so the other records of a pipeline are still kept. No run in flight, or a run that is already completed, is a terminating error
-    /// (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
+    /// <para>A bad record (no NodeId, or a $null or empty one; a negative, NaN or infinite duration; no duration at all,
+    /// or a $null or empty one such as -Duration $null or an empty CSV cell; a Status other than Succeeded, Failed or
+    /// Stopped) writes a non-terminating error (AddNodeTimingMissingNodeId, AddNodeTimingInvalidNodeId,
+    /// AddNodeTimingInvalidDuration, AddNodeTimingMissingDuration, AddNodeTimingInvalidStatus) and records nothing, so
+    /// the other records of a pipeline are still kept. Text given to -Duration that is no duration ('abc') is refused
+    /// by parameter binding before the command runs, as for any typed parameter. No run in flight, or a run that is
+    /// already completed, is a terminating error (AddNodeTimingNoRunInProgress, AddNodeTimingRunClosed).</para>
     /// <para>Inside a Measure-WorkflowNode block of the same run, the timing is a child of that node: its ParentId
     /// names the node, and the node's SelfDuration excludes it. Outside any block, a timing ends when it is recorded
     /// unless that would overlap the previous step of its thread; then it starts where that step ended. So steps recorded
