@@ -72,4 +72,73 @@ namespace Profiler.PS.Benchmarks.Cmdlets
         /// <summary>Nothing: this is the floor.</summary>
         protected override void ProcessRecord() { }
     }
+
+    /// <summary>
+    /// A cmdlet with Measure-Command's parameters (a script block at position 0, an input object from the pipeline)
+    /// that does nothing: against <see cref="MeasureNoOpNodeCommand"/> it isolates what binding Measure-WorkflowNode's
+    /// interface costs, which no implementation of that interface can avoid.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "NoOpCommand")]
+    public sealed class MeasureNoOpCommandCommand : PSCmdlet
+    {
+        /// <summary>An object for the block, from the pipeline.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; } = System.Management.Automation.Internal.AutomationNull.Value;
+
+        /// <summary>The block (not run).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public ScriptBlock Expression { get; set; }
+
+        /// <summary>Nothing: this is the floor.</summary>
+        protected override void ProcessRecord() { }
+    }
+
+    /// <summary>
+    /// A cmdlet with Measure-WorkflowNode's parameters (a node id at position 0, a script block at position 1, an input
+    /// object from the pipeline and six named parameters) that does nothing.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "NoOpNode")]
+    public sealed class MeasureNoOpNodeCommand : PSCmdlet
+    {
+        /// <summary>A node id.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [AllowEmptyString]
+        public string NodeId { get; set; }
+
+        /// <summary>The block (not run).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [AllowNull]
+        public ScriptBlock ScriptBlock { get; set; }
+
+        /// <summary>An object for the block, from the pipeline.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; } = System.Management.Automation.Internal.AutomationNull.Value;
+
+        /// <summary>Unused.</summary>
+        [Parameter]
+        public string NodeType { get; set; }
+
+        /// <summary>Unused.</summary>
+        [Parameter]
+        public string NodeLabel { get; set; }
+
+        /// <summary>Unused.</summary>
+        [Parameter]
+        public string WorkflowId { get; set; }
+
+        /// <summary>Unused (Measure-WorkflowNode takes a WorkflowRun).</summary>
+        [Parameter]
+        public object Run { get; set; }
+
+        /// <summary>Unused.</summary>
+        [Parameter]
+        public SwitchParameter DotSource { get; set; }
+
+        /// <summary>Unused.</summary>
+        [Parameter]
+        public SwitchParameter IgnoreExitCode { get; set; }
+
+        /// <summary>Nothing: this is the floor.</summary>
+        protected override void ProcessRecord() { }
+    }
 }
