@@ -37,8 +37,9 @@ namespace Profiler.PS.Commands
     /// When there is none, the cmdlet starts a one-off run of -WorkflowId (default 'adhoc'), records the node (once per
     /// piped object) and completes the run when the command ends, so a one-liner builds history too.</para>
     /// <para>The cmdlet's own time around the block (before its clock starts and from when it stops until the record is
-    /// stored) is not part of Duration; it is reported as the Overhead of each NodeTiming. One-time set-up happens before
-    /// the first clock starts, so the first execution in a runspace records the step's own time.</para>
+    /// stored) is not part of Duration; it is reported as the Overhead of each NodeTiming. One-time set-up (the module's, and
+    /// PowerShell's compiling of the block's script into code) happens before the clock starts, so the first execution
+    /// in a runspace records the step's own time.</para>
     /// <para>Errors: a null script block (MeasureWorkflowNodeNullScriptBlock), a $null, empty or blank NodeId
     /// (MeasureWorkflowNodeInvalidNodeId) or a run that is no longer running (MeasureWorkflowNodeRunClosed) stop the
     /// call before the block runs; nothing recorded is changed.</para>
@@ -210,7 +211,11 @@ namespace Profiler.PS.Commands
             object exitCodeBefore = exitCodeVariable?.Value;
             // Decided, and the first call's one-time set-up done, before the clock starts.
             bool direct = ScriptBlockRunner.CanInvokeDirectly(ScriptBlock);
-            if (direct) ScriptBlockRunner.WarmUp(this);
+            if (direct)
+            {
+                ScriptBlockRunner.WarmUp(this);
+                ScriptBlockRunner.Prepare(ScriptBlock, !DotSource);
+            }
             NodeBlock.WarmUpRecording();
             List<PSVariable> variables = DotSource || _preferences.Count == 0 ? null : _preferences;
             try
