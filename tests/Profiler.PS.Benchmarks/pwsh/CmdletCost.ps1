@@ -20,6 +20,8 @@ param(
     [int] $Calls = 1000,
     [int] $Rounds = 101,
     [int] $Warmup = 10,
+    # Runs only the comparisons whose name contains this text.
+    [string] $Filter = '',
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../output/Profiler.PS/Profiler.PS.psd1')
 )
 $ErrorActionPreference = 'Stop'
@@ -49,11 +51,11 @@ $comparisons = @(
        Floor = { foreach ($i in 1..$Calls) { $null = Measure-Command { foreach ($j in 1..100) { $j } } } }
        Candidate = { foreach ($i in 1..$Calls) { $null = Measure-WorkflowNode m { foreach ($j in 1..100) { $j } } } } }
     @{ Name = 'rows piped into Add-NodeTiming vs a by-property-name no-op cmdlet'
-       Floor = { $rows | Add-NoOpRow }
-       Candidate = { $rows | Add-NodeTiming } }
+       Floor = { foreach ($k in 1..5) { $rows | Add-NoOpRow } }; PerRound = 5 * $Calls
+       Candidate = { foreach ($k in 1..5) { $rows | Add-NodeTiming } } }
     @{ Name = 'rows piped into Add-NodeTiming vs a no-op cmdlet binding all its five columns by property name'
-       Floor = { $rows | Add-NoOpFullRow }
-       Candidate = { $rows | Add-NodeTiming } }
+       Floor = { foreach ($k in 1..5) { $rows | Add-NoOpFullRow } }; PerRound = 5 * $Calls
+       Candidate = { foreach ($k in 1..5) { $rows | Add-NodeTiming } } }
     @{ Name = 'Add-NodeTiming -NodeId b -Duration 1 vs a no-op cmdlet with the same parameters'
        Floor = { foreach ($i in 1..$Calls) { Add-NoOpPair -NodeId b -Duration 1 } }
        Candidate = { foreach ($i in 1..$Calls) { Add-NodeTiming -NodeId b -Duration 1 } } }
@@ -70,7 +72,7 @@ foreach ($i in 1..30000) {
     $null = Measure-Command {}; $null = Measure-WorkflowNode m {}; $null = Measure-NoOpCommand {}; $null = Measure-NoOpNode m {}
 }
 $random = [Random]::new(12)
-$results = foreach ($c in $comparisons) {
+$results = foreach ($c in $comparisons | Where-Object { $_.Name -like "*$Filter*" }) {
     $floor = [Collections.Generic.List[double]]::new(); $cand = [Collections.Generic.List[double]]::new(); $ratios = [Collections.Generic.List[double]]::new()
     $perRound = if ($c.PerRound) { $c.PerRound } else { $Calls }
     foreach ($round in 1..($Warmup + $Rounds)) {
