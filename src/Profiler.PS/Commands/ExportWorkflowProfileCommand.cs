@@ -12,8 +12,10 @@ namespace Profiler.PS.Commands
     /// all-time counters, recent runs with their shape: wall time, node time, critical path, lanes, failures; the
     /// last run's alerts, settings) with a "format" and "schemaVersion" member (5; files of versions 1 to 4
     /// still import). Exporting, importing into a fresh session and exporting again gives the same bytes.</para>
-    /// <para>Csv: one row of statistics per node. SamplesCsv: one row per window sample (run, node, duration,
-    /// outlier flag). Both are RFC 4180 with a UTF-8 byte order mark; text cells that start like a formula
+    /// <para>Csv: one row of statistics per node, with its average self time and its failed and stopped executions'
+    /// counts (in the window and all-time: failed and stopped runs are not samples, so a node that never succeeded has
+    /// blank durations and these counts say why). SamplesCsv: one row per window sample, successful runs only (run,
+    /// node, duration, outlier flag). Both are RFC 4180 with a UTF-8 byte order mark; text cells that start like a formula
     /// (= + - @, tab, carriage return) get a leading apostrophe so spreadsheets never evaluate them.</para>
     /// <para>ChromeTrace: the Trace Event format for chrome://tracing and Perfetto, one process per run with
     /// complete (X) events in microseconds. Speedscope: speedscope's evented format, one profile per run.
