@@ -64,6 +64,10 @@ namespace Profiler.PS.Commands
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath";
         private readonly List<string> _problems = new List<string>();
         private readonly List<BudgetResult> _failed = new List<BudgetResult>();
+        /// <summary>Budgets judged so far, passed or not (results and problems): none at the end fails the gate.</summary>
+        private int _budgets;
+        /// <summary>Input records processed: none while piped to means the pipeline gave nothing.</summary>
+        private int _records;
 
         /// <summary>Nodes to check; wildcards allowed. By property name, so Get-NodeStatistics can be piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NodeSet, ValueFromPipelineByPropertyName = true)]
@@ -114,7 +118,10 @@ namespace Profiler.PS.Commands
         internal override string ImpliedWorkflowId => _fileWorkflowId;
 
         internal override void BeginRecord()
-            => _entries = ParameterSetName != NodeSet ? LoadFile(out _fileWorkflowId) : FromParameters();
+        {
+            _records++;
+            _entries = ParameterSetName != NodeSet ? LoadFile(out _fileWorkflowId) : FromParameters();
+        }
 
         /// <summary>A workflow that is not there is a problem of the gate too, so -Quiet is False and -Assert throws.</summary>
         internal override void ReportTargetError(ErrorRecord record)
@@ -125,7 +132,7 @@ namespace Profiler.PS.Commands
 
         internal override void ProcessWorkflow(WorkflowProfiler workflow)
         {
-            NodePerformanceData[] nodes = workflow.GetNodeStatistics();
+            NodePerformanceData[] nodes = workflow.GetNodeStatistics(out int latestRun);
             foreach (BudgetEntry entry in _entries)
             {
                 if (entry.Problem != null)
@@ -133,16 +140,18 @@ namespace Profiler.PS.Commands
                     Problem(entry.Problem, entry.Message, entry.Problem == "InvalidNodeId" ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidData, entry.NodeId);
                     continue;
                 }
-                Check(entry, nodes, workflow.WorkflowId);
+                Check(entry, nodes, workflow.WorkflowId, latestRun);
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            string nothingChecked = _budgets == 0 && _problems.Count == 0 ? NothingChecked() : null;
+            if (nothingChecked != null) Problem("NothingChecked", nothingChecked, ErrorCategory.InvalidArgument, null);
             if (Quiet) WriteObject(_problems.Count == 0);
             if (!Assert || _problems.Count == 0) return;
-            var record = new ErrorRecord(new InvalidOperationException(TerminalText.Safe(
+            var record = new ErrorRecord(new InvalidOperationException(TerminalText.Safe(nothingChecked ??
                     $"{_problems.Count} budget{(_problems.Count == 1 ? "" : "s")} not met: " + string.Join("; ", _problems))),
                 ErrorId("Exceeded") + "," + GetType().FullName, ErrorCategory.LimitsExceeded, _failed.ToArray());   // the id ThrowTerminatingError would give
             // Script-terminating, like Pester's Should and the 'throw' statement: ThrowTerminatingError would stop only
@@ -155,32 +164,33 @@ namespace Profiler.PS.Commands
         /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass; so
         /// does a matched node without a successful run (Budgets.Check says so, with its failed and stopped runs).
         /// </summary>
-        private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
+        private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId, int latestRun)
         {
             List<NodePerformanceData> matched = IdPattern.Select(entry.NodeId, nodes, n => n.NodeId, out string why);
-            foreach (NodePerformanceData node in matched)
-            {
-                BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);
-                if (!result.Passed) Fail(result);
-                if (!Quiet) WriteObject(result);
-            }
+            foreach (NodePerformanceData node in matched) Write(Budgets.Check(node, entry.Statistic, entry.Maximum, latestRun));
             if (matched.Count > 0) return;
             string where = entry.Source == null ? "" : $" (budgets file '{entry.Source}')";
-            BudgetResult notChecked = BudgetResult.NotChecked(workflowId, entry.NodeId, entry.Statistic, entry.Maximum,
-                $"{entry.NodeId}: not checked{where}: " + (why ?? $"workflow '{workflowId}' has no completed run of a node matching '{entry.NodeId}'") +
-                ", so the budget fails. Run Get-NodeStatistics to list the nodes, or fix the id.");
-            Fail(notChecked);
-            if (!Quiet) WriteObject(notChecked);
+            why = why ?? (latestRun == 0
+                ? $"workflow '{workflowId}' has no completed run yet (complete one with Complete-WorkflowProfile before the gate)"
+                : $"workflow '{workflowId}' has no completed run of a node matching '{entry.NodeId}'");
+            Write(BudgetResult.NotChecked(workflowId, entry.NodeId, entry.Statistic, entry.Maximum,
+                $"{entry.NodeId}: not checked{where}: {why}, so the budget fails. Run Get-NodeStatistics to list the nodes, or fix the id."));
         }
 
-        private void Fail(BudgetResult result)
+        private void Write(BudgetResult result)
         {
-            _problems.Add(result.Message);
-            _failed.Add(result);
+            _budgets++;
+            if (!result.Passed)
+            {
+                _problems.Add(result.Message);
+                _failed.Add(result);
+            }
+            if (!Quiet) WriteObject(result);
         }
 
         private void Problem(string problem, string message, ErrorCategory category, object target)
         {
+            _budgets++;
             _problems.Add(message);
             Exception ex = category == ErrorCategory.ObjectNotFound ? new ItemNotFoundException(message) : (Exception)new ArgumentException(message);
             WriteError(new ErrorRecord(ex, ErrorId(problem), category, target));
