@@ -30,23 +30,6 @@ namespace Profiler.PS.Commands
             return entries;
         }
 
-        /// <summary>
-        /// Why no budget was judged, for the NothingChecked problem: a gate that checked nothing must not pass. The pipeline
-        /// gave no input (a filter before the gate matched nothing), the budgets file holds no budget, or no workflow
-        /// was resolved.
-        /// </summary>
-        private string NothingChecked()
-        {
-            const string fails = "so no budget was checked and the gate fails";
-            if (MyInvocation.ExpectingInput && _records == 0)
-                return $"The pipeline gave Test-WorkflowBudget no node statistics, {fails}: check the filter before it " +
-                    "(Get-NodeStatistics lists the nodes and their times), or name the nodes with -NodeId.";
-            if (ParameterSetName != NodeSet && _entries != null && _entries.Count == 0)
-                return $"The budgets file '{(ParameterSetName == PathSet ? Path : LiteralPath)}' holds no budget (its Nodes table is empty), " +
-                    $"{fails}: add one, for example Nodes = @{{ compile = 5000 }}.";
-            return $"No workflow was found to check, {fails}: give -WorkflowId (Get-WorkflowProfile lists the workflows).";
-        }
-
         private List<BudgetEntry> LoadFile(out string fileWorkflowId)
         {
             bool literal = ParameterSetName == LiteralPathSet;
