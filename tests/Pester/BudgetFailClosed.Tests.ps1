@@ -81,6 +81,11 @@ Describe 'Last and a failed latest run' {
         $r.Message | Should -Match 'failed in the latest run 2'
     }
 
+    It 'the default table says unchecked where the value would be' {
+        $table = Test-WorkflowBudget -WorkflowId g -NodeId a -Maximum 1000 -Statistic Last | Out-String -Width 80
+        $table | Should -Match 'FAIL\s+Last\s+unchecked\s+1,000\.0'
+    }
+
     It 'Max fails too: the gate cannot vouch for a node whose latest run failed' {
         (Test-WorkflowBudget -WorkflowId g -NodeId a -Maximum 1000 -Statistic Max).Message | Should -Match 'failed in the latest run 2'
         Test-WorkflowBudget -WorkflowId g -NodeId a -Maximum 1000 -Statistic Max -Quiet | Should -BeFalse
