@@ -74,5 +74,15 @@ namespace Profiler.PS.Tests.Trust
             Assert.NotEmpty(found);
             Assert.All(found, r => Assert.True(r.EstimatedSaving <= 200, $"{r.KindValue} {r.NodeId} saves {r.EstimatedSaving} ms of a 200 ms run"));
         }
+
+        [Fact]
+        public void An_inclusive_share_is_at_most_the_whole_run()
+        {
+            Runs("share", packByHand: true);
+            BottleneckInfo[] inclusive = _session.GetWorkflow("share").GetBottlenecks(5, RankBy.Inclusive);
+            Assert.Equal("test", inclusive[0].NodeId);                // 5,000 ms of a ~100 ms run: was a share of about 50 (5,000%)
+            Assert.Equal(1, inclusive[0].Share);
+            Assert.All(inclusive, b => Assert.InRange(b.Share, 0, 1));
+        }
     }
 }
