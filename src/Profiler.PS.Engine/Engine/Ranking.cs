@@ -55,7 +55,8 @@ namespace Profiler.PS.Engine
         /// is its average self time over the summed average self times (shares add up to 1). Ranked by inclusive time,
         /// it is its average inclusive time over <paramref name="averageRunTotal"/>, the mean wall time (total) of the
         /// workflow's window runs, in milliseconds: the part of a run the node and its nested nodes take (a wrapper
-        /// of the whole run is near 1; nested shares overlap, and nodes run in parallel can add up to more than 1).
+        /// of the whole run is near 1; nested shares overlap, and nodes run in parallel can add up to more than 1), at
+        /// most 1: a hand-given child longer than its parent (or than the run) takes no more than the whole run.
         /// 0 when the total is unknown or 0.
         /// </summary>
         public static BottleneckInfo[] Bottlenecks(NodePerformanceData[] nodes, BottleneckAlert[] alerts, int top, RankBy rankBy = RankBy.Self,
@@ -68,7 +69,9 @@ namespace Profiler.PS.Engine
             for (int i = 0; i < count; i++)
             {
                 NodePerformanceData n = sorted[i];
-                result[i] = new BottleneckInfo(i + 1, n, total > 0 ? Value(n, rankBy) / total : 0, FindAlert(alerts, n.NodeId));
+                double share = total > 0 ? Value(n, rankBy) / total : 0;
+                if (rankBy == RankBy.Inclusive) share = Math.Min(1, share);
+                result[i] = new BottleneckInfo(i + 1, n, share, FindAlert(alerts, n.NodeId));
             }
             var ids = new string[count];
             for (int i = 0; i < count; i++) ids[i] = result[i].NodeId;

@@ -9,7 +9,9 @@ namespace Profiler.PS.Engine
     /// Judges runs against a baseline, node by node and for the workflow's total, by the workflow's
     /// <see cref="RegressionRule"/> (the one rule every consumer uses). A node's default baseline is the successful
     /// samples of up to <c>count</c> completed runs before the first judged run in which it ran and succeeded; a
-    /// node that failed or was stopped in a judged run gets the verdict Failed or Stopped, never a timing verdict.
+    /// node that failed or was stopped in a judged run gets the verdict Failed or Stopped, never a timing verdict. The
+    /// workflow's total follows the same rule by run: a judged run with a failed or stopped execution makes the total's
+    /// verdict Failed or Stopped, and such runs are left out of the total's baseline.
     /// </summary>
     internal static class RunComparer
     {
@@ -57,26 +59,61 @@ namespace Profiler.PS.Engine
                 lines.Add(Judge(workflowId, ComparisonScope.Node, node.NodeId, node.NodeLabel, current, baseRuns, cur.ToArray(), bas.ToArray(),
                     rule, failure, unsuccessfulBefore));
             }
-            var curTotals = new List<double>();
-            var baseTotals = new List<double>();
-            var totalRuns = new List<int>();
-            for (int i = runs.Length - 1; i >= 0; i--)
-            {
-                WorkflowRunSummary run = runs[i];
-                if (currentSet.Contains(run.RunNumber)) curTotals.Insert(0, run.TotalDuration);
-                else if (baselineSet != null ? baselineSet.Contains(run.RunNumber) : run.RunNumber < first && baseTotals.Count < count)
-                {
-                    baseTotals.Insert(0, run.TotalDuration);
-                    totalRuns.Insert(0, run.RunNumber);
-                }
-            }
-            lines.Add(Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
-                curTotals.ToArray(), baseTotals.ToArray(), rule, NodeStatus.Succeeded, false));
+            lines.Add(WorkflowLine(workflowId, workflowName, nodes, runs, current, currentSet, explicitBaseline, baselineSet, count, rule));
             var ids = new string[lines.Count];
             for (int i = 0; i < ids.Length; i++) ids[i] = lines[i].ScopeValue == ComparisonScope.Workflow ? WorkflowTotalLabel : lines[i].NodeId;
             var set = new Rendering.IdSet(ids);
             for (int i = 0; i < ids.Length; i++) { lines[i].Ids = set; lines[i].IdIndex = i; }
             return lines.ToArray();
+        }
+
+        /// <summary>
+        /// The line of the workflow's total. A run with a failed or stopped execution (<see cref="WorkflowRunSummary.HasFailures"/>)
+        /// has a total that measures work cut short: judged, the line's verdict is Failed (Stopped when every unsuccessful
+        /// execution of the judged runs was stopped), never a timing verdict; as a baseline run, it is left out, as a failed
+        /// node sample is left out of its node's baseline.
+        /// </summary>
+        private static RunComparison WorkflowLine(string workflowId, string workflowName, NodePerformanceData[] nodes, WorkflowRunSummary[] runs,
+            int[] current, HashSet<int> currentSet, int[] explicitBaseline, HashSet<int> baselineSet, int count, RegressionRule rule)
+        {
+            int first = current[0];
+            var curTotals = new List<double>();
+            var baseTotals = new List<double>();
+            var totalRuns = new List<int>();
+            bool judgedFailed = false, failedBefore = false;
+            for (int i = runs.Length - 1; i >= 0; i--)
+            {
+                WorkflowRunSummary run = runs[i];
+                if (currentSet.Contains(run.RunNumber))
+                {
+                    if (run.HasFailures) judgedFailed = true;
+                    else curTotals.Insert(0, run.TotalDuration);
+                }
+                else if (baselineSet != null ? baselineSet.Contains(run.RunNumber) : run.RunNumber < first && baseTotals.Count < count)
+                {
+                    if (run.HasFailures) { failedBefore = true; continue; }
+                    baseTotals.Insert(0, run.TotalDuration);
+                    totalRuns.Insert(0, run.RunNumber);
+                }
+            }
+            NodeStatus failure = judgedFailed ? JudgedStatus(nodes, currentSet) : NodeStatus.Succeeded;
+            return Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
+                judgedFailed ? Array.Empty<double>() : curTotals.ToArray(), baseTotals.ToArray(), rule, failure, failedBefore);
+        }
+
+        /// <summary>Failed when a node failed in a judged run; Stopped when the judged runs' only unsuccessful executions were
+        /// stopped; Failed when the nodes no longer say (their windows moved on).</summary>
+        private static NodeStatus JudgedStatus(NodePerformanceData[] nodes, HashSet<int> currentSet)
+        {
+            bool stopped = false;
+            foreach (NodePerformanceData node in nodes)
+                for (int i = 0; i < node.UnsuccessfulRunNumbers.Length; i++)
+                {
+                    if (!currentSet.Contains(node.UnsuccessfulRunNumbers[i])) continue;
+                    if (node.UnsuccessfulStatuses[i] == NodeStatus.Failed) return NodeStatus.Failed;
+                    stopped = true;
+                }
+            return stopped ? NodeStatus.Stopped : NodeStatus.Failed;
         }
 
         private static RunComparison Judge(string workflowId, ComparisonScope scope, string nodeId, string label, int[] current,
@@ -88,15 +125,20 @@ namespace Profiler.PS.Engine
             string subject = scope == ComparisonScope.Workflow ? "the workflow's total" : "this node";
             if (failure != NodeStatus.Succeeded)
                 return Line(Median(cur), Median(bas), failure == NodeStatus.Failed ? ComparisonVerdict.Failed : ComparisonVerdict.Stopped, null, "status",
-                    string.Format(CultureInfo.InvariantCulture, "the node {0} in a judged run: its time there is kept out of verdicts",
-                        failure == NodeStatus.Failed ? "failed" : "was stopped"));
+                    scope == ComparisonScope.Workflow
+                        ? string.Format(CultureInfo.InvariantCulture, "a judged run had {0} executions: its total is kept out of verdicts",
+                            failure == NodeStatus.Failed ? "failed" : "stopped")
+                        : string.Format(CultureInfo.InvariantCulture, "the node {0} in a judged run: its time there is kept out of verdicts",
+                            failure == NodeStatus.Failed ? "failed" : "was stopped"));
             if (cur.Length == 0)
                 return scope == ComparisonScope.Workflow
                     ? Line(null, Median(bas), ComparisonVerdict.Inconclusive, null, "none", "the judged runs' totals are no longer kept")
                     : Line(null, Median(bas), ComparisonVerdict.Missing, null, "none", "none of the judged runs has this node");
             if (bas.Length == 0)
                 return unsuccessfulBefore
-                    ? Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", "the node ran before but never succeeded in a baseline run")
+                    ? Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow
+                        ? "every baseline run had failed or stopped executions, so no total is comparable"
+                        : "the node ran before but never succeeded in a baseline run")
                     : Line(Median(cur), null, ComparisonVerdict.New, null, "none", "no baseline run has " + subject);
             RuleOutcome outcome = rule.Judge(cur, bas);
             return Line(outcome.Current, outcome.Baseline, outcome.Verdict, outcome.PValue, outcome.Method, outcome.Reason);

@@ -15,9 +15,11 @@ namespace Profiler.PS
         New,
         /// <summary>The node ran in the baseline runs but in none of the judged runs.</summary>
         Missing,
-        /// <summary>The node failed in a judged run: its time there is kept out of every verdict and statistic.</summary>
+        /// <summary>The node failed in a judged run (for the workflow's total: an execution of a judged run failed): its time
+        /// there is kept out of every verdict and statistic.</summary>
         Failed,
-        /// <summary>The node was stopped in a judged run: its time there is kept out of every verdict and statistic.</summary>
+        /// <summary>The node was stopped in a judged run (for the workflow's total: an execution of a judged run was stopped and
+        /// none failed): its time there is kept out of every verdict and statistic.</summary>
         Stopped,
     }
 

@@ -127,10 +127,12 @@ namespace Profiler.PS
         /// average is 0, null without a successful sample.</summary>
         public double? CoefficientOfVariation { get; }
         /// <summary>
-        /// One flag per sample of <see cref="Durations"/> (same order): true when the sample is an outlier, its
-        /// modified z-score 0.6745 (x - median) / MAD being above 3.5 in absolute value (Iglewicz and Hoaglin;
-        /// hyperfine uses the same score with a looser bar). When more than half the samples are equal the MAD
-        /// is 0 and, as in hyperfine, it is replaced by the machine epsilon: any sample away from that majority is flagged.
+        /// One flag per sample of <see cref="Durations"/> (same order): true when the sample is an outlier by the
+        /// workflow's regression rule (<see cref="Statistics.RegressionRule.Outliers"/>): its distance from the window's
+        /// median passes both thresholds (by default 10% and 5 ms) and its modified z-score 0.6745 (x - median) / MAD is
+        /// above 3.5 in absolute value (Iglewicz and Hoaglin; hyperfine uses the same score with a looser bar). When
+        /// more than half the samples are equal the MAD is 0 and, as in hyperfine, it is replaced by the machine epsilon:
+        /// a sample past the thresholds away from that majority is flagged; jitter within them never is.
         /// </summary>
         public bool[] Outliers { get; }
         /// <summary>How many of <see cref="Outliers"/> are true.</summary>

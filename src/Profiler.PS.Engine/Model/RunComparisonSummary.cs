@@ -45,7 +45,7 @@ namespace Profiler.PS
         /// <summary>How many earlier runs it was compared with.</summary>
         public int BaselineRunCount { get; }
         /// <summary>The verdict on the workflow's total duration: a <see cref="ComparisonVerdict"/> name (a string, so that
-        /// ConvertTo-Json and Export-Csv write the name).</summary>
+        /// ConvertTo-Json and Export-Csv write the name); Failed or Stopped when the run had a failed or stopped execution.</summary>
         public string Verdict => VerdictValue.ToString();
         /// <summary>The verdict on the workflow's total duration, as the enum.</summary>
         internal ComparisonVerdict VerdictValue { get; }

@@ -82,6 +82,9 @@ namespace Profiler.PS
         public int LaneCount { get; }
         /// <summary>Executions in the run that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
+        /// <summary>True when an execution of the run failed or was stopped (<see cref="FailedCount"/> above 0): its total
+        /// measures work cut short, so it is never judged against, nor used as a baseline for, other runs' totals.</summary>
+        internal bool HasFailures => FailedCount > 0;
         /// <summary>Where <see cref="TotalDuration"/> came from: Clock (the wall time), Timeline (hand-given durations
         /// that add up to more than the clock saw) or Given (-TotalDuration): a <see cref="RunTotalSource"/> name, as a string
         /// so that ConvertTo-Json and Export-Csv write the name.</summary>

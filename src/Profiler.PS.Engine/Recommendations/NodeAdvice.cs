@@ -93,7 +93,7 @@ namespace Profiler.PS.Engine
                 double length = _paths.Length(run);
                 if (!_paths.OnPath(node.NodeId, run) || !(length > 0)) continue;
                 on++;
-                shares.Add(node.SelfDurations[i] / length);
+                shares.Add(_paths.TimeOnPath(node.NodeId, run, node.SelfDurations[i]) / length);
                 savings[i] = _paths.Saving(node.NodeId, run, node.SelfDurations[i] / 2);
             }
             if (n == 0 || on < RecommendationThresholds.CriticalPathPresence * n) return;
@@ -117,15 +117,14 @@ namespace Profiler.PS.Engine
             double mean = SampleStatistics.Mean(x), sd = SampleStatistics.StandardDeviation(x), median = SampleStatistics.Median(x);
             if (!(mean > 0) || !(sd >= RecommendationThresholds.MinimumMilliseconds)) return;
             double cv = sd / mean;
-            int outliers = 0;
-            if (SampleStatistics.MedianAbsoluteDeviation(x) > 0)
-                foreach (double z in SampleStatistics.ModifiedZScores(x)) if (Math.Abs(z) > SampleStatistics.OutlierThreshold) outliers++;
+            // The outliers Get-NodeStatistics counts (the same test on the same window when no run is skipped).
+            int outliers = RegressionRule.Default.OutlierCount(x);
             bool many = outliers >= RecommendationThresholds.NoisyMinimumOutliers && outliers >= RecommendationThresholds.NoisyOutlierShare * x.Length;
             if (!(cv >= RecommendationThresholds.NoisyCoefficientOfVariation) && !many) return;
             double saving = 0;
             for (int i = 0; i < x.Length; i++) saving += _paths.Saving(node.NodeId, node.RunNumbers[i + skip], x[i] - median);
             Add(node, RecommendationKind.Noisy, saving / x.Length, 0, string.Format(Inv,
-                "coefficient of variation {0:0.00} over {1} runs{6}, {2} outlier{3} (modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
+                "coefficient of variation {0:0.00} over {1} runs{6}, {2} outlier{3} (past 10% and 5 ms from the median, modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
                 cv, x.Length, outliers, outliers == 1 ? "" : "s", median, SampleStatistics.Percentile(x, 1),
                 sinceFaster ? " since it got faster in run " + node.RunNumbers[skip].ToString(Inv) : ""),
                 "Its time swings: time it in isolation before judging it, and find what it waits on (network, disk, other jobs).");

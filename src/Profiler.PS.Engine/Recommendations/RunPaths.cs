@@ -20,6 +20,8 @@ namespace Profiler.PS.Engine
             public double Length;
             public double LongestOffPath;
             public HashSet<string> OnPath;
+            /// <summary>Each top-level node's time in the run (inclusive): the most shortening anything inside it can win.</summary>
+            public Dictionary<string, double> TopTime;
             public WorkflowRunSummary Summary;
         }
 
@@ -53,7 +55,10 @@ namespace Profiler.PS.Engine
             foreach (var run in samples)
             {
                 summaries.TryGetValue(run.Key, out WorkflowRunSummary summary);
-                var path = new PathOfRun { Summary = summary, OnPath = new HashSet<string>(StringComparer.OrdinalIgnoreCase) };
+                var path = new PathOfRun { Summary = summary, OnPath = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+                    TopTime = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) };
+                foreach (var s in run.Value)
+                    if (!_topOf.ContainsKey(s.Key.NodeId)) path.TopTime[s.Key.NodeId] = s.Key.Durations[s.Value];
                 path.Trusted = summary != null && summary.CriticalPathNodes.Length > 0 && summary.CriticalPath > 0
                     && summary.CriticalPath <= summary.WallTime * (1 + 1e-9) + 1e-6;
                 if (path.Trusted)
@@ -72,6 +77,8 @@ namespace Profiler.PS.Engine
                         path.OnPath.Add(s.Key.NodeId);
                         path.Length += s.Key.SelfDurations[s.Value];
                     }
+                    // A hand-given child longer than its parent adds self time the run never took: no path outlasts the run.
+                    if (summary != null) path.Length = Math.Min(path.Length, summary.TotalDuration);
                 }
                 _runs[run.Key] = path;
             }
@@ -95,23 +102,43 @@ namespace Profiler.PS.Engine
         public double Length(int runNumber) => _runs.TryGetValue(runNumber, out PathOfRun p) ? p.Length : 0;
 
         /// <summary>
+        /// The part of run <paramref name="runNumber"/>'s critical path that <paramref name="time"/> ms of
+        /// <paramref name="nodeId"/> can account for: the time, but no more than the top-level step it lies in took in the
+        /// run (a hand-given child longer than its parent does not lengthen the run) nor than the path itself; 0 off the
+        /// path. Every saving and every share of the path goes through it, so none exceeds what the run took.
+        /// </summary>
+        public double TimeOnPath(string nodeId, int runNumber, double time)
+        {
+            if (!(time > 0) || !_runs.TryGetValue(runNumber, out PathOfRun p)) return 0;
+            string top = Top(nodeId);
+            if (!p.OnPath.Contains(top)) return 0;
+            double bound = p.Length;
+            if (p.TopTime.TryGetValue(top, out double topTime)) bound = Math.Min(bound, topTime);
+            return Math.Min(time, bound);
+        }
+
+        /// <summary>
         /// Wall time run <paramref name="runNumber"/> would lose if <paramref name="nodeId"/> took
         /// <paramref name="reduction"/> ms less: 0 off the critical path (the longest chain is untouched); on it, the
-        /// reduction, but no more than the path's lead over the longest execution off the path, which may then
-        /// become the longest chain. Exact when the next-longest chain is a single execution, an upper bound when
-        /// it is several in a row (the history keeps no execution times to find it).
+        /// reduction as far as <see cref="TimeOnPath"/> allows, but no more than the path's lead over the longest
+        /// execution off the path, which may then become the longest chain. Exact when the next-longest chain is a single
+        /// execution, an upper bound when it is several in a row (the history keeps no execution times to find it).
+        /// Never more than the run's critical path, so never more than the run's wall time (or total).
         /// </summary>
         public double Saving(string nodeId, int runNumber, double reduction)
         {
-            if (!(reduction > 0) || !_runs.TryGetValue(runNumber, out PathOfRun p) || !p.OnPath.Contains(Top(nodeId))) return 0;
-            return Math.Max(0, Math.Min(reduction, p.Length - p.LongestOffPath));
+            double onPath = TimeOnPath(nodeId, runNumber, reduction);
+            if (!(onPath > 0)) return 0;
+            PathOfRun p = _runs[runNumber];
+            return Math.Max(0, Math.Min(onPath, p.Length - p.LongestOffPath));
         }
 
-        /// <summary>Runs whose recorded shape is trusted (see the class remarks), oldest first.</summary>
+        /// <summary>Runs whose recorded shape is trusted (see the class remarks) and that had no failed or stopped execution
+        /// (a run cut short is no measure of its wall time), oldest first.</summary>
         public List<WorkflowRunSummary> TrustedRuns()
         {
             var list = new List<WorkflowRunSummary>();
-            foreach (PathOfRun p in _runs.Values) if (p.Trusted) list.Add(p.Summary);
+            foreach (PathOfRun p in _runs.Values) if (p.Trusted && !p.Summary.HasFailures) list.Add(p.Summary);
             list.Sort((a, b) => a.RunNumber.CompareTo(b.RunNumber));
             return list;
         }

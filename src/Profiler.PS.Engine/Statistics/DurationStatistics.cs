@@ -5,7 +5,8 @@ namespace Profiler.PS.Statistics
     /// <summary>
     /// The robust statistics of a node's window and its all-time aggregates, computed once per snapshot and
     /// handed to <see cref="NodePerformanceData"/> as one object. Percentiles are type 7 (see
-    /// <see cref="SampleStatistics"/>); outliers are samples whose modified z-score is above 3.5 in absolute value.
+    /// <see cref="SampleStatistics"/>); outliers are the samples the workflow's rule flags (<see cref="RegressionRule.Outliers"/>:
+    /// past both thresholds from the median and a modified z-score above 3.5).
     /// </summary>
     public sealed class DurationStatistics
     {
@@ -47,7 +48,7 @@ namespace Profiler.PS.Statistics
             window = window ?? Array.Empty<double>();
             if (window.Length == 0) return new DurationStatistics(0, 0, 0, 0, new bool[0], false, allTime);
             double[] sorted = SampleStatistics.Sorted(window);
-            bool[] outliers = RegressionRule.Outliers(window);
+            bool[] outliers = rule.Outliers(window);
             double mean = SampleStatistics.Mean(window);
             double stdDev = SampleStatistics.StandardDeviation(window);
             bool coldStart = false;

@@ -15,7 +15,8 @@ namespace Profiler.PS.Statistics
     /// 0.6745 (x - median) / MAD against the baseline above <see cref="SampleStatistics.OutlierThreshold"/> (3.5).</para>
     /// <para>MAD = 0 (more than half the baseline equal): as hyperfine's outlier_detection.rs, the MAD is replaced by
     /// the machine epsilon, so a constant baseline has no noise and any value away from it lies outside it. The same
-    /// convention flags outliers: in 10, 10, 10, 10, 10, 10, 10, 100 the 100 is an outlier.</para>
+    /// two tests (thresholds, then the modified z-score) flag outliers (<see cref="Outliers"/>): in 10, 10, 10, 10, 10,
+    /// 10, 10, 100 the 100 is an outlier; in 50, 50, 50, 50, 50.2 the 50.2 is not (0.2 ms is within the thresholds).</para>
     /// </summary>
     public sealed class RegressionRule
     {
@@ -66,8 +67,10 @@ namespace Profiler.PS.Statistics
         /// <summary>2^-52, Rust's f64::EPSILON (not .NET's double.Epsilon, the smallest subnormal).</summary>
         public const double DoubleEpsilon = 2.220446049250313e-16;
 
-        /// <summary>True when <paramref name="x"/>'s modified z-score against <paramref name="median"/> and <paramref name="mad"/> exceeds 3.5 in absolute value.</summary>
-        public static bool IsOutlier(double x, double median, double mad)
+        /// <summary>True when <paramref name="x"/> lies outside the noise of a sample with <paramref name="median"/> and
+        /// <paramref name="mad"/>: its modified z-score exceeds 3.5 in absolute value. Only half of the outlier test
+        /// (<see cref="Outliers"/> also needs the thresholds).</summary>
+        public static bool IsOutsideNoise(double x, double median, double mad)
             => Math.Abs(SampleStatistics.ModifiedZScore(x, median, EffectiveMad(mad))) > SampleStatistics.OutlierThreshold;
 
         /// <summary>True when a change of <paramref name="delta"/> from <paramref name="baselineMedian"/> passes both thresholds.</summary>
@@ -84,7 +87,7 @@ namespace Profiler.PS.Statistics
         /// </summary>
         public bool IsSlower(double value, BaselineSummary baseline)
             => baseline.Count >= MinimumBaselineSamples && value > baseline.Median
-               && PassesThresholds(value - baseline.Median, baseline.Median) && IsOutlier(value, baseline.Median, baseline.Mad);
+               && PassesThresholds(value - baseline.Median, baseline.Median) && IsOutsideNoise(value, baseline.Median, baseline.Mad);
 
         /// <summary>True when <paramref name="value"/> is Slower than <paramref name="baseline"/> by this rule.</summary>
         public bool IsSlower(double value, double[] baseline) => Judge(new[] { value }, baseline).Verdict == ComparisonVerdict.Slower;
@@ -118,23 +121,36 @@ namespace Profiler.PS.Statistics
                 return new RuleOutcome(ComparisonVerdict.Inconclusive, cur, b.Median, null, rule, string.Format(CultureInfo.InvariantCulture,
                     "only {0} baseline run{1}: at least {2} are needed to judge", baseline.Length, baseline.Length == 1 ? "" : "s", MinimumBaselineSamples));
             if (!passes) return new RuleOutcome(ComparisonVerdict.Same, cur, b.Median, null, rule, "the change is within the thresholds (" + thresholds + ")");
-            if (IsOutlier(cur, b.Median, b.Mad))
+            if (IsOutsideNoise(cur, b.Median, b.Mad))
                 return new RuleOutcome(direction, cur, b.Median, null, rule, "past the thresholds and outside the baseline's noise");
             return new RuleOutcome(ComparisonVerdict.Inconclusive, cur, b.Median, null, rule,
                 "past the thresholds but within the baseline's noise (modified z-score 3.5 or less)");
         }
 
         /// <summary>
-        /// One flag per sample: true when its modified z-score against the whole sample exceeds 3.5 in absolute value,
-        /// with the MAD = 0 convention above (so a sample that differs from a constant majority is an outlier).
+        /// One flag per sample (same order): true when the sample is an outlier of the whole sample by this rule, the
+        /// test that decides Slower for a single run: its distance from the sample's median passes both thresholds (by
+        /// default 10% of the median and 5 ms) and its modified z-score 0.6745 (x - median) / MAD exceeds 3.5 in absolute
+        /// value (Iglewicz and Hoaglin; hyperfine's score). A MAD of 0 (more than half the samples equal) is replaced by
+        /// the machine epsilon, as hyperfine does, so a sample that passes the thresholds away from a constant majority is
+        /// an outlier (in 10, 10, 10, 10, 10, 10, 10, 100 the 100 is one) and jitter below them never is.
         /// </summary>
-        public static bool[] Outliers(double[] samples)
+        public bool[] Outliers(double[] samples)
         {
             var flags = new bool[samples?.Length ?? 0];
             if (flags.Length == 0) return flags;
             BaselineSummary s = BaselineSummary.Of(samples);
-            for (int i = 0; i < flags.Length; i++) flags[i] = IsOutlier(samples[i], s.Median, s.Mad);
+            for (int i = 0; i < flags.Length; i++)
+                flags[i] = PassesThresholds(samples[i] - s.Median, s.Median) && IsOutsideNoise(samples[i], s.Median, s.Mad);
             return flags;
+        }
+
+        /// <summary>How many of <see cref="Outliers"/> are true.</summary>
+        public int OutlierCount(double[] samples)
+        {
+            int count = 0;
+            foreach (bool o in Outliers(samples)) if (o) count++;
+            return count;
         }
     }
 

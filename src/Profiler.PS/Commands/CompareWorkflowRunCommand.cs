@@ -9,7 +9,9 @@ namespace Profiler.PS.Commands
     /// to WindowSize runs before the judged one in which it ran and succeeded; -BaselineCount or -Baseline choose
     /// others). A judged run is never part of its own baseline. Each node gets one line, and the workflow's total
     /// duration a last line (Scope Workflow). A node that failed or was stopped in a judged run gets the verdict
-    /// Failed or Stopped: its time there is never judged, so it is never Faster.</para>
+    /// Failed or Stopped: its time there is never judged, so it is never Faster. The workflow's total follows the same rule
+    /// by run: when a judged run had a failed execution its verdict is Failed (Stopped when its only unsuccessful
+    /// executions were stopped), and runs with a failed or stopped execution are left out of the total's baseline.</para>
     /// <para>The verdicts come from the workflow's regression rule, the same rule that raises -OnBottleneck alerts and
     /// the heatmap's "!": with default settings a node has an alert in run N exactly when Compare-WorkflowRun -Run N
     /// calls it Slower. Each side is the node's samples in those runs, and their medians are compared. A change counts only

@@ -16,7 +16,8 @@ namespace Profiler.PS.Commands
     /// shares add up to 100%). With -Inclusive the ranking is by average inclusive time, and Share is the node's
     /// average inclusive time over the mean wall time (total duration) of the window's runs: the part of a run the
     /// node and everything nested in it take. A node that wraps the whole run is near 100%; nested nodes' shares
-    /// overlap, so they do not add up to 100%, and nodes run in parallel can add up to more.</para>
+    /// overlap, so they do not add up to 100%, and nodes run in parallel can add up to more. One node's share is at most
+    /// 100%: a hand-given child longer than the run (Add-NodeTiming inside Measure-WorkflowNode) takes the whole run, no more.</para>
     /// <para>By default it ranks the most recently started workflow; -WorkflowId (wildcards allowed) names others.
     /// A literal id that matches no workflow writes an ObjectNotFound error (GetBottleneckWorkflowNotFound). A
     /// workflow with no completed run has nothing to rank: it writes no object, and a warning says so and what to do.</para>

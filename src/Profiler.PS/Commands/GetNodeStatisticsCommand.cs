@@ -10,7 +10,8 @@ namespace Profiler.PS.Commands
     /// Durations holds the node's samples of the last -WindowSize completed runs (one per run: the sum of its
     /// executions in that run), oldest first; AvgDuration, MinDuration and MaxDuration are over that window, in
     /// milliseconds, as are MedianDuration, P95Duration (type-7 percentile), StdDevDuration, CoefficientOfVariation,
-    /// the per-sample Outliers flags (modified z-score) and IsFirstRunSlow (a cold first run still in the window).
+    /// the per-sample Outliers flags (the regression rule's test against the window: 10% and 5 ms from its median and a
+    /// modified z-score above 3.5) and IsFirstRunSlow (a cold first run still in the window).
     /// SelfDurations, AvgSelfDuration and LastSelfDuration give the time not spent in nested nodes. ExecutionCount,
     /// RunCount and the AllTime* aggregates are all-time. Statistics change only when a run completes.</para>
     /// <para>By default it reads the most recently started workflow; -WorkflowId (wildcards allowed) names others,

@@ -11,7 +11,9 @@ namespace Profiler.PS.Commands
     /// <para>Reads the workflow's history (the node windows and recent runs) and writes WorkflowRecommendation objects,
     /// Failing first (a failing step must be fixed before times can be judged), then ranked by EstimatedSaving: the
     /// milliseconds one affected run's wall time would lose if the cause went away.
-    /// Savings are taken through each run's critical path, so a node off the path of a parallel run saves nothing.
+    /// Savings are taken through each run's critical path, so a node off the path of a parallel run saves nothing, and
+    /// a nested node counts on the path for no more than the top-level step it lies in took: no saving exceeds what the
+    /// run took, even with a hand-given child longer than its parent.
     /// Each has a Kind (its name, a string), the NodeId, the Evidence (the numbers behind it) and a Message saying what to
     /// do next. EstimatedSaving is rounded to 0.1 ms. The default table's Evidence column is broken at spaces for the
     /// line's width, and NodeId is shortened to 12 characters (an ellipsis, then its end).</para>
@@ -20,8 +22,9 @@ namespace Profiler.PS.Commands
     /// window passes the rule's thresholds (10% and 5 ms), in ms per run (8 samples or more); CriticalPath, the node's self
     /// time is at least 30% of the critical path on the runs it is on, and it is on it in at least half its runs
     /// (saving: the node halved); ParallelHeadroom, wall time at least 20% above what the critical path and the lanes
-    /// need (runs measured with real clocks only); Noisy, a coefficient of variation of 0.25 or more, or at least 2
-    /// outliers making 10% of the window, within one level: a node that got faster (a step the same rule calls Faster,
+    /// need (runs measured with real clocks only, without failed or stopped executions); Noisy, a coefficient of
+    /// variation of 0.25 or more, or at least 2 outliers (as OutlierCount counts them: 10% and 5 ms from the median and
+    /// a modified z-score above 3.5) making 10% of the window, within one level: a node that got faster (a step the same rule calls Faster,
     /// or a significant downward trend) is an improvement, not noise, and only its runs since the step are judged; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, a
     /// node that failed or was stopped in at least 10% of its last WindowSize runs (for histories without node
     /// statuses, runs with failed executions, reported with no NodeId); BudgetRisk, a node at 90% of its budget or over
