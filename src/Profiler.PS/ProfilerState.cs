@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
@@ -59,12 +60,13 @@ namespace Profiler.PS
         private PSHost _host;
 
         /// <summary>
-        /// Completes this state's runs still in flight when <paramref name="runspace"/> (the one this state belongs to)
-        /// closes, so a script that stops at an error before Complete-WorkflowProfile still has its run in the history
-        /// (<see cref="ProfilerSession.CompleteRunsInFlight"/>); <paramref name="host"/>, the latest caller's, is told with
-        /// a warning. Called by Start-WorkflowProfile; subscribes once.
+        /// Ends this state's session when <paramref name="runspace"/> (the one this state belongs to) closes: runs still in
+        /// flight are completed, so a script that stops at an error before Complete-WorkflowProfile still has its run in the
+        /// history, and pending history writes get their last retry (<see cref="ProfilerSession.CompleteRunsInFlight"/>);
+        /// <paramref name="host"/>, the latest caller's, is told with warnings. Called by the commands that complete runs
+        /// into a history (Start-WorkflowProfile, Import-WorkflowRun); subscribes once.
         /// </summary>
-        public void CompleteRunsAtClose(Runspace runspace, PSHost host)
+        public void WatchClose(Runspace runspace, PSHost host)
         {
             _host = host;
             if (runspace == null || Interlocked.Exchange(ref _watchingClose, 1) == 1) return;
@@ -81,17 +83,42 @@ namespace Profiler.PS
             if (sender is Runspace runspace) runspace.StateChanged -= OnRunspaceStateChanged;
             try
             {
-                foreach (string warning in Session.CompleteRunsInFlight(Scopes)) Warn(warning);
+                Tell(Session.CompleteRunsInFlight(Scopes));
             }
             catch (Exception ex)
             {
-                // An event handler of a closing runspace has no caller to tell; the host is the last one listening.
-                Warn("Profiler.PS could not complete the runs in flight of the closing runspace: " + ex.Message);
+                // An event handler of a closing runspace has no caller to tell; the host and standard error are the last ones listening.
+                Tell("Profiler.PS could not complete the runs in flight of the closing runspace: " + ex.Message, toStandardError: true);
             }
         }
 
-        /// <summary>Writes <paramref name="message"/> as a warning on the host, when there is one that still shows text.</summary>
-        private void Warn(string message)
+        /// <summary>
+        /// The last retry of the session's pending history writes when the module is removed; runs whose write still fails
+        /// go to a recovery file, and the user is told where and how to put them back. Never throws (module removal).
+        /// </summary>
+        public void SaveHistoryAtEnd()
+        {
+            try
+            {
+                Tell(Session.SaveHistoryAtEnd("when the module was removed"));
+            }
+            catch (Exception ex)
+            {
+                Tell("Profiler.PS could not save the pending history writes when the module was removed: " + ex.Message, toStandardError: true);
+            }
+        }
+
+        private void Tell(IReadOnlyList<SessionEndNotice> notices)
+        {
+            foreach (SessionEndNotice notice in notices) Tell(notice.Message, notice.HistoryWriteFailed);
+        }
+
+        /// <summary>
+        /// Writes <paramref name="message"/> as a warning on the host, when there is one that still shows text; a message about
+        /// runs that missed their history also goes to standard error, which outlives the host at process exit and is what
+        /// CI logs keep.
+        /// </summary>
+        private void Tell(string message, bool toStandardError)
         {
             try
             {
@@ -99,7 +126,17 @@ namespace Profiler.PS
             }
             catch (Exception)
             {
-                // A host without a user interface, or one already torn down: the run is saved all the same.
+                // A host without a user interface, or one already torn down: standard error still gets what matters.
+            }
+            if (!toStandardError) return;
+            try
+            {
+                Console.Error.WriteLine("WARNING: Profiler.PS: " + message);
+                Console.Error.Flush();
+            }
+            catch (Exception)
+            {
+                // No standard error either (a closed handle): nothing else is left to write to.
             }
         }
 
