@@ -59,18 +59,29 @@ namespace Profiler.PS
         private int _watchingClose, _closed;
         private PSHost _host;
 
+        /// <summary>The states watching their runspace's close, weakly: a process that exits without closing them (Environment.Exit) still ends their sessions.</summary>
+        private static readonly List<WeakReference<ProfilerState>> s_watching = new List<WeakReference<ProfilerState>>();
+
+        static ProfilerState() => AppDomain.CurrentDomain.ProcessExit += (sender, e) => EndSessionsAtExit();
+
         /// <summary>
-        /// Ends this state's session when <paramref name="runspace"/> (the one this state belongs to) closes: runs still in
-        /// flight are completed, so a script that stops at an error before Complete-WorkflowProfile still has its run in the
-        /// history, and pending history writes get their last retry (<see cref="ProfilerSession.CompleteRunsInFlight"/>);
-        /// <paramref name="host"/>, the latest caller's, is told with warnings. Called by the commands that complete runs
-        /// into a history (Start-WorkflowProfile, Import-WorkflowRun); subscribes once.
+        /// Ends this state's session when <paramref name="runspace"/> (the one this state belongs to) closes, or when the
+        /// process exits first: runs still in flight are completed, so a script that stops at an error before
+        /// Complete-WorkflowProfile still has its run in the history, and pending history writes get their last retry
+        /// (<see cref="ProfilerSession.CompleteRunsInFlight"/>); <paramref name="host"/>, the latest caller's, is told with
+        /// warnings. Called by the commands that complete runs into a history (Start-WorkflowProfile, Import-WorkflowRun);
+        /// subscribes once.
         /// </summary>
         public void WatchClose(Runspace runspace, PSHost host)
         {
             _host = host;
             if (runspace == null || Interlocked.Exchange(ref _watchingClose, 1) == 1) return;
             runspace.StateChanged += OnRunspaceStateChanged;
+            lock (s_watching)
+            {
+                s_watching.RemoveAll(w => !w.TryGetTarget(out ProfilerState alive) || alive._closed == 1);
+                s_watching.Add(new WeakReference<ProfilerState>(this));
+            }
         }
 
         /// <summary>At Closed (or Broken) the runspace's pipelines have stopped: their Measure-WorkflowNode blocks have recorded
@@ -79,16 +90,32 @@ namespace Profiler.PS
         {
             RunspaceState state = e.RunspaceStateInfo.State;
             if (state != RunspaceState.Closed && state != RunspaceState.Broken) return;
-            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
             if (sender is Runspace runspace) runspace.StateChanged -= OnRunspaceStateChanged;
+            EndSession("when its runspace closed");
+        }
+
+        /// <summary>The process exits with runspaces still open (Environment.Exit, a host that exits without closing them): their sessions end now.</summary>
+        private static void EndSessionsAtExit()
+        {
+            var states = new List<ProfilerState>();
+            lock (s_watching)
+                foreach (WeakReference<ProfilerState> w in s_watching)
+                    if (w.TryGetTarget(out ProfilerState state)) states.Add(state);
+            foreach (ProfilerState state in states) state.EndSession("when the process exited");
+        }
+
+        /// <summary>Ends the session once, whichever comes first: its runspace closing or the process exiting.</summary>
+        private void EndSession(string occasion)
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
             try
             {
-                Tell(Session.CompleteRunsInFlight(Scopes));
+                Tell(Session.CompleteRunsInFlight(Scopes, occasion));
             }
             catch (Exception ex)
             {
                 // An event handler of a closing runspace has no caller to tell; the host and standard error are the last ones listening.
-                Tell("Profiler.PS could not complete the runs in flight of the closing runspace: " + ex.Message, toStandardError: true);
+                Tell($"Profiler.PS could not complete the runs in flight and save the pending history writes {occasion}: " + ex.Message, toStandardError: true);
             }
         }
 

@@ -15,11 +15,11 @@ namespace Profiler.PS.Engine
         /// there is no caller left to tell.
         /// </summary>
         /// <param name="scopes">The ending runspace's executions in flight (Measure-WorkflowNode blocks), or null.</param>
+        /// <param name="occasion">Why the session ends, as the notices say it: "when its runspace closed", "when the process exited".</param>
         /// <returns>One notice per completed run that had a history to go to (where it went), and per workflow whose
         /// history writes failed (where their records went instead).</returns>
-        public IReadOnlyList<SessionEndNotice> CompleteRunsInFlight(NodeScopeStack scopes)
+        public IReadOnlyList<SessionEndNotice> CompleteRunsInFlight(NodeScopeStack scopes, string occasion = "when its runspace closed")
         {
-            const string occasion = "when its runspace closed";
             EndOpenScopes(scopes);
             var notices = new List<SessionEndNotice>();
             foreach (WorkflowProfiler wf in GetWorkflows())
@@ -29,7 +29,7 @@ namespace Profiler.PS.Engine
                     WorkflowRun run = wf.CurrentRun;
                     RunCompletion completion = run != null ? wf.CompleteAtLastRecord(run) : null;
                     SessionEndNotice saved = wf.SaveHistoryAtEnd(occasion, completion?.HistoryError);
-                    if (completion?.Run != null && wf.HistoryFile != null) notices.Add(EndNotice(wf, completion, saved));
+                    if (completion?.Run != null && wf.HistoryFile != null) notices.Add(EndNotice(wf, completion, saved, occasion));
                     else if (saved != null) notices.Add(saved);
                 }
                 catch (ProfilerException)
@@ -54,15 +54,15 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>The notice of a run completed at the session's end, with <paramref name="saved"/>'s text when its history write failed.</summary>
-        private static SessionEndNotice EndNotice(WorkflowProfiler wf, RunCompletion completion, SessionEndNotice saved)
+        private static SessionEndNotice EndNotice(WorkflowProfiler wf, RunCompletion completion, SessionEndNotice saved, string occasion)
         {
             WorkflowRunSummary run = completion.Run;
             string message = string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "Run {0} of workflow '{1}' was still in flight when its runspace closed (the script ended before Complete-WorkflowProfile), " +
+                "Run {0} of workflow '{1}' was still in flight {4} (the script ended before Complete-WorkflowProfile), " +
                 "so it was completed with {2} failed or stopped execution(s){3}. To complete runs yourself, end scripts with " +
                 "try {{ ... }} finally {{ Complete-WorkflowProfile }}.",
                 run.RunNumber, TerminalText.Safe(wf.WorkflowId), run.FailedCount,
-                saved == null ? $" and saved to its history '{TerminalText.Safe(wf.HistoryFile)}'" : "");
+                saved == null ? $" and saved to its history '{TerminalText.Safe(wf.HistoryFile)}'" : "", occasion);
             return saved == null
                 ? new SessionEndNotice(wf.WorkflowId, message, null, false)
                 : new SessionEndNotice(wf.WorkflowId, message + " " + saved.Message, saved.RecoveryFile, true);
