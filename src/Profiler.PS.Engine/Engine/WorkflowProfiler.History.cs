@@ -122,7 +122,7 @@ namespace Profiler.PS.Engine
                     bool one = _pending.Count == 1;
                     return new ProfilerException(ProfilerErrorKind.HistoryWritePending,
                         $"The history write of {PendingRunsLocked()} of workflow '{TerminalText.Safe(WorkflowId)}' is pending: " +
-                        (one ? "the run is completed in this session, but it could not be written to its history. " : "the runs are completed in this session, but they could not be written to their history. ") +
+                        (one ? "the run is completed in this session. " : "the runs are completed in this session. ") +
                         Sentence(ex.Message) + (one ? " The run is kept: its write" : " The runs are kept: their write") +
                         " is retried by the next Complete-WorkflowProfile of this workflow, by Save-WorkflowHistory, and when the module is removed or the " +
                         "session ends; if it fails then too, " + (one ? "the run is" : "the runs are") +
