@@ -181,6 +181,27 @@ Describe 'Measure-WorkflowScript records the script''s steps and calls' {
         ($timings | Where-Object NodeId -eq 'Invoke-Inner').ParentId | Should -Be 'Invoke-Outer'
     }
 
+    It 'records a statement that silences its own errors Succeeded, and one that does not Failed' {
+        $path = Join-Path $temp 'idioms.ps1'
+        $missing = Join-Path $temp 'no-such-item'
+        Set-Content -LiteralPath $path -Value @"
+Remove-Item '$missing' -Recurse -ErrorAction SilentlyContinue
+Get-Item '$missing' 2>`$null
+`$found = Get-Item '$missing' -EA 0
+Get-Item '$missing' | Remove-Item -ErrorAction Ignore
+Remove-Item '$missing'
+'done'
+"@
+        $timings = Get-RunTimings 'Measure-WorkflowScript -Path $path' @{ path = $path }
+        ($timings | Where-Object NodeId -like 'L1 *').Status | Should -Be 'Succeeded'
+        ($timings | Where-Object NodeId -like 'L2 *').Status | Should -Be 'Succeeded'
+        ($timings | Where-Object NodeId -like 'L3 *').Status | Should -Be 'Succeeded'
+        # Get-Item does not silence its error, so the statement failed although Remove-Item would have.
+        ($timings | Where-Object NodeId -like 'L4 *').Status | Should -Be 'Failed'
+        ($timings | Where-Object NodeId -like 'L5 *').Status | Should -Be 'Failed'
+        ($timings | Where-Object NodeId -like 'L6 *').Status | Should -Be 'Succeeded'
+    }
+
     It 'records the run when the script throws, every open node Failed, and throws the script''s error unchanged' {
         $marker = Join-Path $temp 'marker.txt'
         { Measure-WorkflowScript -Path (Join-Path $fixtures 'failing.ps1') -ArgumentList @{ Marker = $marker } -WorkflowId failing } |

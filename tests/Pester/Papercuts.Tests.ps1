@@ -42,4 +42,14 @@ Describe 'Papercuts' {
         $shown | Should -Match 'its statistics in this session; its history file .+ is kept \(Remove-WorkflowHistory deletes it\)'
         $shown | Should -Match 'runs: 1'
     }
+
+    It 'stops with ClearWorkflowProfileConfirmationRequired, clearing nothing, when a pattern needs confirming in a non-interactive session' {
+        $script = "Import-Module '$Manifest'; Start-WorkflowProfile papercut-ni | Out-Null; Add-NodeTiming n 5; `$null = Complete-WorkflowProfile; " +
+            "try { Clear-WorkflowProfile 'papercut-n*' -ErrorAction Stop } catch { 'id: ' + `$_.FullyQualifiedErrorId; 'says: ' + `$_.Exception.Message }; " +
+            "'kept: ' + (Get-WorkflowProfile papercut-ni).WorkflowId"
+        $shown = (& (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script) -join ' '
+        $shown | Should -Match 'id: ClearWorkflowProfileConfirmationRequired,'
+        $shown | Should -Match 'add -Force'
+        $shown | Should -Match 'kept: papercut-ni'
+    }
 }

@@ -8,7 +8,8 @@ namespace Profiler.PS.Engine
     public static class Budgets
     {
         /// <summary>The value of <paramref name="statistic"/> over <paramref name="node"/>'s window, in milliseconds; null
-        /// when the node has no successful sample (every run of it failed or was stopped).</summary>
+        /// when the node has no successful sample (every run of it failed or was stopped). Last is the latest successful
+        /// sample: <see cref="Check"/> also requires it to be from the workflow's latest completed run.</summary>
         public static double? ValueOf(NodePerformanceData node, BudgetStatistic statistic)
         {
             if (node == null) throw new ArgumentNullException(nameof(node));
@@ -25,17 +26,51 @@ namespace Profiler.PS.Engine
         }
 
         /// <summary>
-        /// Checks <paramref name="node"/> against a budget of <paramref name="maximumMs"/>. A node without a successful
-        /// sample has no time to compare: the budget fails closed, not checked (<see cref="BudgetResult.Checked"/> false,
-        /// Value null), and the message gives the window's failed and stopped runs.
+        /// Checks <paramref name="node"/> against a budget of <paramref name="maximumMs"/>. The gate fails closed: a budget
+        /// it cannot vouch for is not passed but not checked (<see cref="BudgetResult.Checked"/> false, Value null), with a
+        /// message that says why:
+        /// <list type="bullet">
+        /// <item>the node has no successful sample (the message gives the window's failed and stopped runs);</item>
+        /// <item>the node failed or was stopped in the latest run it ran in, whatever the statistic: its successful samples
+        /// are older than its current state (a node that failed only in older runs is judged on its successful samples);</item>
+        /// <item>the statistic is Last and the node did not run in the workflow's latest completed run
+        /// (<paramref name="latestRunNumber"/>): Last is that run's value, and an older one would pass stale data.</item>
+        /// </list>
         /// </summary>
+        /// <param name="node">The node's statistics.</param>
+        /// <param name="statistic">The statistic of the window to compare.</param>
+        /// <param name="maximumMs">The budget, in milliseconds.</param>
+        /// <param name="latestRunNumber">The number of the workflow's latest completed run, taken with the node's statistics.</param>
         /// <exception cref="ProfilerException">The maximum is not a positive finite number of milliseconds.</exception>
-        public static BudgetResult Check(NodePerformanceData node, BudgetStatistic statistic, double maximumMs)
+        public static BudgetResult Check(NodePerformanceData node, BudgetStatistic statistic, double maximumMs, int latestRunNumber)
         {
             ValidateMaximum(maximumMs);
-            if (ValueOf(node, statistic) is double value)
-                return new BudgetResult(node.WorkflowId, node.NodeId, statistic, value, maximumMs, node.Durations.Length);
-            return BudgetResult.NotChecked(node.WorkflowId, node.NodeId, statistic, maximumMs, NoSuccessfulRun(node));
+            double? value = ValueOf(node, statistic);
+            string why = value == null ? NoSuccessfulRun(node) : NotVouchedFor(node, statistic, latestRunNumber);
+            return why == null
+                ? new BudgetResult(node.WorkflowId, node.NodeId, statistic, value.Value, maximumMs, node.Durations.Length)
+                : BudgetResult.NotChecked(node.WorkflowId, node.NodeId, statistic, maximumMs, why);
+        }
+
+        /// <summary>Why a node with successful samples still cannot be judged by <paramref name="statistic"/>, or null when it can.</summary>
+        private static string NotVouchedFor(NodePerformanceData node, BudgetStatistic statistic, int latestRunNumber)
+        {
+            int nodeRun = node.LastRunNumber;
+            string which = nodeRun == latestRunNumber
+                ? string.Format(CultureInfo.InvariantCulture, "the latest run {0}", nodeRun)
+                : string.Format(CultureInfo.InvariantCulture, "run {0}, the latest run it ran in (the workflow's latest is run {1})", nodeRun, latestRunNumber);
+            if (node.LastRunStatus != NodeStatus.Succeeded)
+                return string.Format(CultureInfo.InvariantCulture,
+                    "{0}: not checked: node '{0}' of workflow '{1}' {2} in {3}, so its {4} budget fails: its successful times are older " +
+                    "than that run and the gate cannot vouch for it. Fix the node so that it succeeds, then judge its time.",
+                    node.NodeId, node.WorkflowId, node.LastRunStatus == NodeStatus.Failed ? "failed" : "was stopped", which, statistic);
+            if (statistic == BudgetStatistic.Last && nodeRun < latestRunNumber)
+                return string.Format(CultureInfo.InvariantCulture,
+                    "{0}: not checked: node '{0}' of workflow '{1}' did not run in the latest run {2} (it last ran in run {3}), so its Last " +
+                    "budget fails: Last is the latest run's time. For a step that does not run every time, budget a window statistic " +
+                    "(-Statistic Avg, Median, P95 or Max).",
+                    node.NodeId, node.WorkflowId, latestRunNumber, nodeRun);
+            return null;
         }
 
         /// <summary>Why a node without a successful sample cannot be checked, with its failed and stopped runs.</summary>

@@ -77,10 +77,15 @@ namespace Profiler.PS.Engine
 
         /// <summary>Statistics of every node in tree order: in the order the nodes first ran, each nested node right
         /// after its parent, with ParentId and Depth set (<see cref="NodeTree"/>).</summary>
-        public NodePerformanceData[] GetNodeStatistics()
+        public NodePerformanceData[] GetNodeStatistics() => GetNodeStatistics(out _);
+
+        /// <summary>As <see cref="GetNodeStatistics()"/>, with the number of the latest completed run (0 when none) taken
+        /// under the same lock, so a budget on Last compares the node with the run its statistics are from.</summary>
+        public NodePerformanceData[] GetNodeStatistics(out int latestRunNumber)
         {
             lock (SyncRoot)
             {
+                latestRunNumber = _runCount;
                 var timelines = new List<RunTimeline>();
                 foreach (WorkflowRunSummary run in _runs) timelines.Add(run.Timeline);
                 return NodeTree.Order(SnapshotNodesLocked(), timelines);

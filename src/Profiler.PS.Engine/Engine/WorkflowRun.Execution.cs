@@ -56,6 +56,7 @@ namespace Profiler.PS
             double preOverhead, NodeScope scope, double? endOffsetMs = null, int? exitCode = null)
         {
             Validation.Duration(durationMs, "Duration");
+            durationMs += 0.0;   // a negative zero given by hand is stored (and shown) as 0, not -0.00
             long now = measured ? endTimestamp : _owner.Clock.GetTimestamp();
             RunNode node = _lastNode;
             // A hit names an existing node, so only a miss needs the id checked (loops pass the same string instance).

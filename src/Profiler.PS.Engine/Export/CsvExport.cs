@@ -17,6 +17,7 @@ namespace Profiler.PS.Export
             "WorkflowId", "NodeId", "NodeType", "NodeLabel", "Runs", "AvgDuration", "MedianDuration", "P95Duration", "MinDuration",
             "MaxDuration", "StdDevDuration", "CoefficientOfVariation", "LastDuration", "OutlierCount", "IsFirstRunSlow", "ExecutionCount",
             "RunCount", "AllTimeAvgDuration", "AllTimeMinDuration", "AllTimeMaxDuration", "AllTimeStdDevDuration",
+            "AvgSelfDuration", "WindowFailedCount", "WindowStoppedCount", "AllTimeFailedCount", "AllTimeStoppedCount",
         };
 
         private static readonly string[] SamplesHeader = { "WorkflowId", "RunNumber", "NodeId", "NodeType", "NodeLabel", "Duration", "IsOutlier" };
@@ -31,7 +32,10 @@ namespace Profiler.PS.Export
                         Number(n.AvgDuration), Number(n.MedianDuration), Number(n.P95Duration), Number(n.MinDuration), Number(n.MaxDuration),
                         Number(n.StdDevDuration), Number(n.CoefficientOfVariation), Number(n.LastDuration), Whole(n.OutlierCount),
                         n.IsFirstRunSlow ? "True" : "False", Whole(n.ExecutionCount), Whole(n.RunCount), Number(n.AllTimeAvgDuration),
-                        Number(n.AllTimeMinDuration), Number(n.AllTimeMaxDuration), Number(n.AllTimeStdDevDuration));
+                        Number(n.AllTimeMinDuration), Number(n.AllTimeMaxDuration), Number(n.AllTimeStdDevDuration),
+                        // A node that never succeeded has blank durations: these say why (its failures are not samples).
+                        Number(n.AvgSelfDuration), Whole(n.WindowFailedCount), Whole(n.WindowStoppedCount), Whole(n.AllTimeFailedCount),
+                        Whole(n.AllTimeStoppedCount));
             return sb.ToString();
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Profiler.PS.Engine;
 
 namespace Profiler.PS
 {
@@ -13,7 +14,8 @@ namespace Profiler.PS
         P95,
         /// <summary>The largest sample of the window (MaxDuration).</summary>
         Max,
-        /// <summary>The node's sample in its latest completed run (LastDuration).</summary>
+        /// <summary>The node's sample in the workflow's latest completed run (its LastDuration when it succeeded there); a
+        /// node that did not run in that run, or failed or was stopped in it, cannot be checked.</summary>
         Last,
     }
 
@@ -34,9 +36,9 @@ namespace Profiler.PS
         }
 
         /// <summary>
-        /// A budget that could not be checked (its entry names no node with completed runs, or is not a valid pattern):
-        /// or names a node without a successful run): a gate fails closed, so it is not passed. Value and Headroom are
-        /// null and Samples 0; <see cref="Message"/> is <paramref name="reason"/>.
+        /// A budget that could not be checked (its entry names no node with completed runs or is not a valid pattern, or
+        /// <see cref="Budgets.Check"/> cannot vouch for the node): a gate fails closed, so it is not passed. Value and
+        /// Headroom are null and Samples 0; <see cref="Message"/> is <paramref name="reason"/>.
         /// </summary>
         public static BudgetResult NotChecked(string workflowId, string entry, BudgetStatistic statistic, double maximum, string reason)
             => new BudgetResult(workflowId, entry, statistic, maximum, reason);
@@ -54,8 +56,9 @@ namespace Profiler.PS
 
         private readonly string _reason;
 
-        /// <summary>False when no node matched the budget's entry, or the node has no successful run, so nothing was
-        /// compared (and the budget is not passed).</summary>
+        /// <summary>False when nothing was compared, so the budget is not passed: no node matched the budget's entry, the
+        /// node has no successful run, it failed or was stopped in the latest run it ran in, or (Last) it did not run in
+        /// the workflow's latest completed run. <see cref="Message"/> says which.</summary>
         public bool Checked { get; }
 
         /// <summary>The workflow of the node.</summary>

@@ -118,9 +118,12 @@ namespace Profiler.PS.Rendering
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.AvgDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.MaxDuration))
                   .Append("</td><td class=\"n\">").Append(DurationFormat.Human(b.LastDuration))
-                  .Append("</td><td class=\"n\"><span class=\"share\" style=\"width:");
-                HtmlText.Number(sb, Math.Round(b.Share * 80, 1)).Append("px\"></span>")
-                  .Append(b.Share.ToString("0%", CultureInfo.InvariantCulture)).Append("</td>");
+                  .Append("</td><td class=\"n\">");
+                // A node with no successful run in the window has no time to share: a dash, as in the heatmap.
+                if (b.AvgSelfDuration == null) sb.Append("-</td>");
+                else
+                    HtmlText.Number(sb.Append("<span class=\"share\" style=\"width:"), Math.Round(b.Share * 80, 1)).Append("px\"></span>")
+                      .Append(b.Share.ToString("0%", CultureInfo.InvariantCulture)).Append("</td>");
                 int failures = b.WindowFailedCount + b.WindowStoppedCount;
                 sb.Append(failures > 0 ? "<td class=\"n failures\">" : "<td class=\"n\">");
                 if (failures > 0) sb.Append(failures.ToString(CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Profiler.PS.Engine;
@@ -15,7 +16,8 @@ namespace Profiler.PS.Commands
     /// history file, use Remove-WorkflowHistory.</para>
     /// <para>It supports -WhatIf and -Confirm. An id that exists is taken literally even with '[', '*' or '?' in it;
     /// otherwise it is a wildcard pattern, and when a pattern selects workflows Clear-WorkflowProfile asks before
-    /// forgetting them unless -Force is given. A literal id that matches no workflow writes an ObjectNotFound error
+    /// forgetting them unless -Force is given (a session that cannot ask, such as pwsh -NonInteractive, stops with
+    /// ClearWorkflowProfileConfirmationRequired and clears nothing). A literal id that matches no workflow writes an ObjectNotFound error
     /// (ClearWorkflowProfileWorkflowNotFound), an invalid pattern ClearWorkflowProfileInvalidPattern; a pattern that
     /// matches nothing writes nothing. A workflow whose history writes are still pending is kept (with an error) until
     /// they succeed. Other workflows are never touched.</para>
@@ -64,7 +66,7 @@ namespace Profiler.PS.Commands
                 var names = new List<string>();
                 foreach (WorkflowProfiler wf in byPattern) names.Add("'" + TerminalText.Safe(wf.WorkflowId) + "'");
                 string query = $"The wildcard pattern(s) {TerminalText.Safe(string.Join(", ", WorkflowId))} match {byPattern.Count} workflow(s) not named literally: {string.Join(", ", names)}. Forget them?";
-                if (!ShouldContinue(query, "Clear-WorkflowProfile")) workflows.RemoveAll(byPattern.Contains);
+                if (!AskToContinue(query)) workflows.RemoveAll(byPattern.Contains);
             }
             foreach (WorkflowProfiler wf in workflows)
             {
@@ -79,6 +81,25 @@ namespace Profiler.PS.Commands
                 }
                 Session.Remove(wf.WorkflowId);
                 State.Callbacks.TryRemove(wf.WorkflowId, out _);
+            }
+        }
+
+        /// <summary>
+        /// ShouldContinue, or ClearWorkflowProfileConfirmationRequired when the host cannot ask (pwsh -NonInteractive,
+        /// a job): nothing is cleared, and the message says how to go on without a prompt.
+        /// </summary>
+        private bool AskToContinue(string query)
+        {
+            try
+            {
+                return ShouldContinue(query, "Clear-WorkflowProfile");
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(
+                    $"{query} This session cannot ask (it is non-interactive), so nothing was cleared: add -Force to clear what the pattern matches, or name the workflows literally.", ex),
+                    ErrorId("ConfirmationRequired"), ErrorCategory.InvalidOperation, WorkflowId));
+                return false;
             }
         }
     }

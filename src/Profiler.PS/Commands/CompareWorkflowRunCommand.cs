@@ -80,7 +80,12 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public override string WorkflowId { get; set; }
 
-        /// <summary>The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest completed run.</summary>
+        /// <summary>
+        /// The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest
+        /// completed run. Several runs given here are judged together, as one sample (-Run 7..11: one Mann-Whitney
+        /// verdict per node). Piped runs are judged one at a time, one comparison for each piped object, as a pipeline
+        /// processes its objects; to judge piped runs together, collect them: -Run (7..11), or -Run @($runs).
+        /// </summary>
         [Parameter(Position = 1, ValueFromPipeline = true)]
         [RunNumberTransformation]
         [ArgumentCompleter(typeof(RunNumberCompleter))]

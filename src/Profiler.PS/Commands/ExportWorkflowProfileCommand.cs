@@ -10,16 +10,19 @@ namespace Profiler.PS.Commands
     /// <para>Writes the completed history of the named workflows (default: all of them) to -Path in -Format:</para>
     /// <para>Json (default): the full profile (each node's window of samples with run numbers and self times,
     /// all-time counters, recent runs with their shape: wall time, node time, critical path, lanes, failures; the
-    /// last run's alerts, settings) with a "format" and "schemaVersion" member (2; files of version 1 still
-    /// import). Exporting, importing into a fresh session and exporting again gives the same bytes.</para>
-    /// <para>Csv: one row of statistics per node. SamplesCsv: one row per window sample (run, node, duration,
-    /// outlier flag). Both are RFC 4180 with a UTF-8 byte order mark; text cells that start like a formula
+    /// last run's alerts, settings) with a "format" and "schemaVersion" member (5; files of versions 1 to 4
+    /// still import). Exporting, importing into a fresh session and exporting again gives the same bytes.</para>
+    /// <para>Csv: one row of statistics per node, with its average self time and its failed and stopped executions'
+    /// counts (in the window and all-time: failed and stopped runs are not samples, so a node that never succeeded has
+    /// blank durations and these counts say why). SamplesCsv: one row per window sample, successful runs only (run,
+    /// node, duration, outlier flag). Both are RFC 4180 with a UTF-8 byte order mark; text cells that start like a formula
     /// (= + - @, tab, carriage return) get a leading apostrophe so spreadsheets never evaluate them.</para>
     /// <para>ChromeTrace: the Trace Event format for chrome://tracing and Perfetto, one process per run with
     /// complete (X) events in microseconds. Speedscope: speedscope's evented format, one profile per run.
-    /// Completed runs keep each node's total but no start times, so their nodes are laid end to end in the order
-    /// they first ran; the run in flight is drawn with its real start offsets, one track per lane (recording
-    /// thread), with steps timed inside Measure-WorkflowNode nested in their parent's slice.</para>
+    /// Every run, completed or in flight, is drawn with its executions' real start offsets, one track per lane
+    /// (recording thread), with steps timed inside Measure-WorkflowNode nested in their parent's slice; only runs
+    /// read from files older than schema version 4 (one total per node, no start times) are laid end to end in the
+    /// order their nodes first ran.</para>
     /// <para>Markdown: a summary for a CI job summary: the latest run's verdicts against the runs before it,
     /// bottlenecks and node statistics.</para>
     /// <para>A run still in flight is not part of Json, Csv, SamplesCsv or Markdown (a warning says so). The file is

@@ -16,13 +16,24 @@ namespace Profiler.PS.Commands
     /// @{ WorkflowId = 'build'; Statistic = 'P95'; Nodes = @{ restore = 5000; compile = '00:00:30'; test = @{ Maximum = 60000; Statistic = 'Median' } } }.
     /// WorkflowId and Statistic are optional. A node's own Statistic wins over the file's, which wins over -Statistic (default Avg).
     /// -WorkflowId wins over the file's WorkflowId; without either, the most recently started workflow is checked.</para>
+    /// <para>The gate fails closed: what it cannot vouch for is not passed. A budget that cannot be checked is written as
+    /// a result with Checked $false, Passed $false, Value $null (Headroom $null, Samples 0) and a Message that says why:
+    /// its id matches no node of the workflow (a typo, a wildcard that matches nothing, a workflow with no completed run
+    /// yet); the node has no successful run (every run of it in the window Failed or was Stopped; the message gives both
+    /// counts); the node failed or was stopped in the latest run it ran in, whatever the statistic (its successful times
+    /// are older than its current state: fix it, then judge its time; a node that failed only in older runs is judged on
+    /// its successful runs, as failed and stopped runs stay out of statistics); or the statistic is Last and the node did
+    /// not run in the workflow's latest completed run (Last is that run's time, never an older run's; budget a window
+    /// statistic for a step that does not always run). The message names the run.</para>
+    /// <para>A gate that checked no budget at all fails too, with the non-terminating error
+    /// TestWorkflowBudgetNothingChecked saying what to do: the pipeline gave no node statistics (a filter before the gate
+    /// matched nothing: piped input is told apart from no pipeline), or the budgets file's Nodes table is empty.</para>
     /// <para>Errors: a maximum of 0 or less (TestWorkflowBudgetInvalidMaximum), an unknown statistic in a file
     /// (TestWorkflowBudgetInvalidStatistic), a missing or malformed file (TestWorkflowBudgetFileNotFound,
     /// TestWorkflowBudgetInvalidFile). A -NodeId that is $null, empty, blank or an empty list names no node: it writes
-    /// TestWorkflowBudgetInvalidNodeId and counts as a budget not met. A budget that cannot be checked is written as a result with Checked $false,
-    /// Passed $false, Value $null and a Message that says why: its id matches no node of the workflow, or the node
-    /// has no successful run (every run of it in the window Failed or was Stopped; the message gives both counts).
-    /// Such a budget counts as not passed for -Quiet and -Assert. Nothing recorded is changed.</para>
+    /// TestWorkflowBudgetInvalidNodeId. Each of these problems, each budget not checked and TestWorkflowBudgetNothingChecked
+    /// counts as a budget not met: -Quiet writes $false and -Assert stops with TestWorkflowBudgetExceeded. Nothing
+    /// recorded is changed.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -53,19 +64,34 @@ namespace Profiler.PS.Commands
     /// </code>
     /// <para>Checks every node of the workflow against one budget; a node over it would stop the script with TestWorkflowBudgetExceeded.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId compile -Duration 900
+    /// Add-NodeTiming -NodeId test -Duration 400
+    /// $null = Complete-WorkflowProfile
+    /// Start-WorkflowProfile -WorkflowId ci
+    /// Add-NodeTiming -NodeId compile -Duration 950
+    /// Add-NodeTiming -NodeId test -Duration 12 -Status Failed
+    /// $null = Complete-WorkflowProfile
+    /// Test-WorkflowBudget -NodeId compile, test -Maximum 1000 -Statistic Max | Select-Object NodeId, Passed, Value, Message
+    /// Get-NodeStatistics | Where-Object NodeId -like 'deploy*' | Test-WorkflowBudget -Maximum 1000 -Quiet -ErrorAction SilentlyContinue
+    /// </code>
+    /// <para>compile passes (Max 950 ms); test fails, not checked, with Value $null: it failed in the latest run 2, so
+    /// its older 400 ms cannot vouch for it. The last line writes $false: no node matched the filter, so nothing was
+    /// checked (without -ErrorAction it also writes TestWorkflowBudgetNothingChecked).</para>
+    /// </example>
     /// <seealso cref="GetNodeStatisticsCommand"/>
     /// <seealso cref="MeasureWorkflowNodeCommand"/>
-    /// <returns>With -Quiet, one Boolean: $true when every checked budget passed.</returns>
+    /// <returns>With -Quiet, one Boolean: $true when at least one budget was checked and every budget passed.</returns>
     [Cmdlet(VerbsDiagnostic.Test, "WorkflowBudget", DefaultParameterSetName = NodeSet)]
     [OutputType(typeof(BudgetResult), typeof(bool))]
     public sealed partial class TestWorkflowBudgetCommand : WorkflowCmdletBase
     {
         private const string NodeSet = "Node";
         private const string PathSet = "Path", LiteralPathSet = "LiteralPath";
-        private readonly List<string> _problems = new List<string>();
-        private readonly List<BudgetResult> _failed = new List<BudgetResult>();
 
-        /// <summary>Nodes to check; wildcards allowed. By property name, so Get-NodeStatistics can be piped in.</summary>
+        /// <summary>Nodes to check; wildcards allowed. By property name, so Get-NodeStatistics can be piped in; a pipeline that gives nothing fails the gate (TestWorkflowBudgetNothingChecked).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NodeSet, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
@@ -89,7 +115,7 @@ namespace Profiler.PS.Commands
         [Alias("PSPath", "LP")]
         public string LiteralPath { get; set; }
 
-        /// <summary>Which statistic of each node's window to compare: Avg (default), Median, P95, Max or Last.</summary>
+        /// <summary>Which statistic of each node's window to compare: Avg (default), Median, P95, Max or Last (the node's time in the workflow's latest completed run; a node that did not run in it fails, not checked).</summary>
         [Parameter]
         public BudgetStatistic Statistic { get; set; } = BudgetStatistic.Avg;
 
@@ -98,11 +124,11 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public override string WorkflowId { get; set; }
 
-        /// <summary>Stops with a terminating error (TestWorkflowBudgetExceeded) when a budget failed or could not be checked.</summary>
+        /// <summary>Stops with a terminating error (TestWorkflowBudgetExceeded) when a budget failed or could not be checked, or when no budget was checked at all.</summary>
         [Parameter]
         public SwitchParameter Assert { get; set; }
 
-        /// <summary>Writes only $true (every budget passed) or $false, instead of one result per node.</summary>
+        /// <summary>Writes only $true (every budget passed) or $false (a budget failed or could not be checked, or none was checked), instead of one result per node.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
@@ -114,7 +140,10 @@ namespace Profiler.PS.Commands
         internal override string ImpliedWorkflowId => _fileWorkflowId;
 
         internal override void BeginRecord()
-            => _entries = ParameterSetName != NodeSet ? LoadFile(out _fileWorkflowId) : FromParameters();
+        {
+            _records++;
+            _entries = ParameterSetName != NodeSet ? LoadFile(out _fileWorkflowId) : FromParameters();
+        }
 
         /// <summary>A workflow that is not there is a problem of the gate too, so -Quiet is False and -Assert throws.</summary>
         internal override void ReportTargetError(ErrorRecord record)
@@ -125,7 +154,7 @@ namespace Profiler.PS.Commands
 
         internal override void ProcessWorkflow(WorkflowProfiler workflow)
         {
-            NodePerformanceData[] nodes = workflow.GetNodeStatistics();
+            NodePerformanceData[] nodes = workflow.GetNodeStatistics(out int latestRun);
             foreach (BudgetEntry entry in _entries)
             {
                 if (entry.Problem != null)
@@ -133,57 +162,8 @@ namespace Profiler.PS.Commands
                     Problem(entry.Problem, entry.Message, entry.Problem == "InvalidNodeId" ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidData, entry.NodeId);
                     continue;
                 }
-                Check(entry, nodes, workflow.WorkflowId);
+                Check(entry, nodes, workflow.WorkflowId, latestRun);
             }
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (Quiet) WriteObject(_problems.Count == 0);
-            if (!Assert || _problems.Count == 0) return;
-            var record = new ErrorRecord(new InvalidOperationException(TerminalText.Safe(
-                    $"{_problems.Count} budget{(_problems.Count == 1 ? "" : "s")} not met: " + string.Join("; ", _problems))),
-                ErrorId("Exceeded") + "," + GetType().FullName, ErrorCategory.LimitsExceeded, _failed.ToArray());   // the id ThrowTerminatingError would give
-            // Script-terminating, like Pester's Should and the 'throw' statement: ThrowTerminatingError would stop only
-            // this statement, and the next line of a CI script would run (and pwsh -File would exit 0). try/catch catches it.
-            throw new RuntimeException(record.Exception.Message, record.Exception, record) { WasThrownFromThrowStatement = true };
-        }
-
-        /// <summary>
-        /// Checks one budget entry: an id naming a node is literal even with '[', '*' or '?'; otherwise it is a wildcard
-        /// pattern. An entry that matches nothing, or is not a valid pattern, fails closed: a result that did not pass; so
-        /// does a matched node without a successful run (Budgets.Check says so, with its failed and stopped runs).
-        /// </summary>
-        private void Check(BudgetEntry entry, NodePerformanceData[] nodes, string workflowId)
-        {
-            List<NodePerformanceData> matched = IdPattern.Select(entry.NodeId, nodes, n => n.NodeId, out string why);
-            foreach (NodePerformanceData node in matched)
-            {
-                BudgetResult result = Budgets.Check(node, entry.Statistic, entry.Maximum);
-                if (!result.Passed) Fail(result);
-                if (!Quiet) WriteObject(result);
-            }
-            if (matched.Count > 0) return;
-            string where = entry.Source == null ? "" : $" (budgets file '{entry.Source}')";
-            BudgetResult notChecked = BudgetResult.NotChecked(workflowId, entry.NodeId, entry.Statistic, entry.Maximum,
-                $"{entry.NodeId}: not checked{where}: " + (why ?? $"workflow '{workflowId}' has no completed run of a node matching '{entry.NodeId}'") +
-                ", so the budget fails. Run Get-NodeStatistics to list the nodes, or fix the id.");
-            Fail(notChecked);
-            if (!Quiet) WriteObject(notChecked);
-        }
-
-        private void Fail(BudgetResult result)
-        {
-            _problems.Add(result.Message);
-            _failed.Add(result);
-        }
-
-        private void Problem(string problem, string message, ErrorCategory category, object target)
-        {
-            _problems.Add(message);
-            Exception ex = category == ErrorCategory.ObjectNotFound ? new ItemNotFoundException(message) : (Exception)new ArgumentException(message);
-            WriteError(new ErrorRecord(ex, ErrorId(problem), category, target));
         }
     }
 }

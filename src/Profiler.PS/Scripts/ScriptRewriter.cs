@@ -186,18 +186,21 @@ namespace Profiler.PS.Scripts
             if (block == null) return null;
             var statements = new List<StatementAst>();
             bool any = false;
+            // The previous step's status is its $?, unless it silenced its own errors (SilencedErrors): then it succeeded.
+            string succeeded = "$?";
             foreach (StatementAst statement in block.Statements)
             {
                 if (!(statement is FunctionDefinitionAst || statement is TypeDefinitionAst))
                 {
-                    statements.Add(Probe($"if($__pp=$__pp.S({_steps.Count},$?)){{}}"));
+                    statements.Add(Probe($"if($__pp=$__pp.S({_steps.Count},{succeeded})){{}}"));
                     _steps.Add(ScriptNames.StepName(statement));
+                    succeeded = SilencedErrors.In(statement) ? "$true" : "$?";
                     any = true;
                 }
                 statements.AddRange(Statement(statement));
             }
             // After the last statement: the last step ends with its own $? (exit, return or an error end it at the cmdlet instead).
-            if (isEnd && any) statements.Add(Probe("if($__pp=$__pp.S(-1,$?)){}"));
+            if (isEnd && any) statements.Add(Probe($"if($__pp=$__pp.S(-1,{succeeded})){{}}"));
             return new NamedBlockAst(block.Extent, block.BlockKind, new StatementBlockAst(block.Extent, statements, RebuildAll(block.Traps)), block.Unnamed);
         }
 

@@ -65,10 +65,10 @@ namespace Profiler.PS.Tests.Engine
             byte[] bytes = File.ReadAllBytes(path);
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
             List<string[]> rows = ImportCsv.Rows(path);
-            Assert.Equal("WorkflowId,NodeId,NodeType,NodeLabel,Runs,AvgDuration,MedianDuration,P95Duration,MinDuration,MaxDuration,StdDevDuration,CoefficientOfVariation,LastDuration,OutlierCount,IsFirstRunSlow,ExecutionCount,RunCount,AllTimeAvgDuration,AllTimeMinDuration,AllTimeMaxDuration,AllTimeStdDevDuration",
+            Assert.Equal("WorkflowId,NodeId,NodeType,NodeLabel,Runs,AvgDuration,MedianDuration,P95Duration,MinDuration,MaxDuration,StdDevDuration,CoefficientOfVariation,LastDuration,OutlierCount,IsFirstRunSlow,ExecutionCount,RunCount,AllTimeAvgDuration,AllTimeMinDuration,AllTimeMaxDuration,AllTimeStdDevDuration,AvgSelfDuration,WindowFailedCount,WindowStoppedCount,AllTimeFailedCount,AllTimeStoppedCount",
                 string.Join(",", rows[0]));
             Assert.Equal(5, rows.Count);
-            Assert.All(rows, r => Assert.Equal(21, r.Length));
+            Assert.All(rows, r => Assert.Equal(26, r.Length));
             Assert.Equal(new[] { "restore", "compile", Tricky, "'" + Formula }, rows.Skip(1).Select(r => r[1]));
             Assert.Equal(new[] { "'+type", "'@label" }, rows[4].Skip(2).Take(2));
             Assert.Equal("Restore\npackages", rows[1][3]);
@@ -78,6 +78,9 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(compile.P95Duration, double.Parse(c[7], CultureInfo.InvariantCulture));
             Assert.Equal(compile.StdDevDuration, double.Parse(c[10], CultureInfo.InvariantCulture));
             Assert.Equal(compile.AllTimeStdDevDuration, double.Parse(c[20], CultureInfo.InvariantCulture));
+            Assert.Equal(compile.AvgSelfDuration, double.Parse(c[21], CultureInfo.InvariantCulture));
+            Assert.Equal(compile.WindowFailedCount.ToString(CultureInfo.InvariantCulture), c[22]);
+            Assert.Equal(compile.AllTimeFailedCount.ToString(CultureInfo.InvariantCulture), c[24]);
             Assert.Equal("3", c[4]);
         }
 

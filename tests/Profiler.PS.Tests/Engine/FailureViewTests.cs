@@ -81,6 +81,25 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
+        public void The_html_report_shows_a_dash_not_0_percent_as_the_share_of_a_node_that_never_succeeded()
+        {
+            var session = new ProfilerSession(new ManualClock());
+            for (int r = 1; r <= 2; r++)
+            {
+                WorkflowRun run = session.StartRun("never", null, false, out _);
+                var stack = new NodeScopeStack();
+                stack.Record(run, "build", 500);
+                stack.Record(run, "deploy", 300, status: NodeStatus.Failed);
+                run.Complete(800);
+            }
+            string html = HtmlReportRenderer.Render(new[] { session.GetWorkflow("never").GetProfile() });
+            string deployRow = Regex.Match(html, "<tr><td class=\"n\">\\d+</td><td>deploy</td>.*?</tr>").Value;
+            Assert.NotEmpty(deployRow);
+            Assert.Contains("<td class=\"n\">-</td>", deployRow);
+            Assert.DoesNotContain("0%", deployRow);
+        }
+
+        [Fact]
         public void The_markdown_summary_has_a_failures_column_in_both_tables()
         {
             string[] lines = MarkdownExport.Write(new[] { new ExportSource(Workflow()) }).Split('\n');

@@ -62,7 +62,8 @@ namespace Profiler.PS.Tests.Module
             Assert.Contains("after failure: False", output);
             Assert.Contains("after f: True", output);
             Assert.Contains("line 7", output);
-            Assert.Equal(NodeStatus.Failed, timings.Single(t => t.NodeId.StartsWith("L2 ")).StatusValue);
+            // $? stays false for the script, but the statement silenced its own error: the step is not a failure.
+            Assert.Equal(NodeStatus.Succeeded, timings.Single(t => t.NodeId.StartsWith("L2 ")).StatusValue);
         }
 
         [Fact]

@@ -33,6 +33,14 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Fact]
+        public void A_negative_zero_duration_is_recorded_as_zero()
+        {
+            var t = (NodeTiming)_ps.RunClean("Start-WorkflowProfile z; Add-NodeTiming nz (-0.0); Get-NodeTiming -WorkflowId z -NodeId nz").Single();
+            Assert.Equal(0.0, t.Duration);
+            Assert.False(double.IsNegative(t.Duration));   // shown as 0.00, never -0.00
+        }
+
+        [Fact]
         public void A_null_script_block_stops_before_anything_starts()
         {
             ErrorRecord e = Terminating(_ps, "Measure-WorkflowNode build $null", "MeasureWorkflowNodeNullScriptBlock", ErrorCategory.InvalidArgument);

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using System.Management.Automation.Language;
+
+namespace Profiler.PS.Scripts
+{
+    /// <summary>
+    /// Whether a top-level statement silences the errors its commands write, so that a false <c>$?</c> after it is the
+    /// script's own choice, not a failed step: every command of the statement (outside nested script blocks) says
+    /// -ErrorAction SilentlyContinue or Ignore (-EA, 0 or 4 too), or sends its error stream to $null (2&gt;$null, *&gt;$null).
+    /// A statement like <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue</c> is recorded Succeeded; a
+    /// statement with any command that does not silence its errors is judged by $? as before.
+    /// </summary>
+    internal static class SilencedErrors
+    {
+        public static bool In(StatementAst statement)
+        {
+            var commands = statement.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>().ToList();
+            return commands.Count > 0 && commands.All(Silenced);
+        }
+
+        private static bool Silenced(CommandAst command)
+        {
+            if (command.Redirections.OfType<FileRedirectionAst>().Any(r =>
+                    (r.FromStream == RedirectionStream.Error || r.FromStream == RedirectionStream.All)
+                    && r.Location is VariableExpressionAst v && string.Equals(v.VariablePath.UserPath, "null", StringComparison.OrdinalIgnoreCase)))
+                return true;
+            var elements = command.CommandElements;
+            for (int i = 1; i < elements.Count; i++)
+            {
+                if (!(elements[i] is CommandParameterAst p) || !IsErrorAction(p.ParameterName)) continue;
+                Ast value = p.Argument ?? (i + 1 < elements.Count && !(elements[i + 1] is CommandParameterAst) ? elements[i + 1] : null);
+                return value != null && IsSilent(value.Extent.Text);
+            }
+            return false;
+        }
+
+        /// <summary>-ErrorAction, any unambiguous prefix of it (-ErrorA...), or its alias -EA.</summary>
+        private static bool IsErrorAction(string name)
+            => string.Equals(name, "ea", StringComparison.OrdinalIgnoreCase)
+               || (name.Length >= 6 && "ErrorAction".StartsWith(name, StringComparison.OrdinalIgnoreCase));
+
+        private static bool IsSilent(string text)
+        {
+            text = text.Trim().Trim('\'', '"');
+            return text == "0" || text == "4"
+                || text.EndsWith("SilentlyContinue", StringComparison.OrdinalIgnoreCase)
+                || text.EndsWith("Ignore", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
