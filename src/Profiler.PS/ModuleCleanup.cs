@@ -4,13 +4,13 @@ using Profiler.PS.Engine;
 namespace Profiler.PS
 {
     /// <summary>
-    /// Remove-Module Profiler.PS: the pending history writes of the removing runspace's workflows are retried, so a
-    /// run whose write failed is not lost with the session. A write that still fails cannot be reported from here
-    /// (removal has no error stream); Save-WorkflowHistory before removal reports it.
+    /// Remove-Module Profiler.PS: the pending history writes of the removing runspace's workflows get their last retry,
+    /// and runs whose write still fails go to a recovery file, with a warning on the host and on standard error (removal
+    /// has no error stream) naming it (<see cref="ProfilerState.SaveHistoryAtEnd"/>).
     /// </summary>
     public sealed class ModuleCleanup : IModuleAssemblyCleanup
     {
         /// <inheritdoc />
-        public void OnRemove(PSModuleInfo psModuleInfo) => ProfilerState.Current.Session.SaveHistory();
+        public void OnRemove(PSModuleInfo psModuleInfo) => ProfilerState.Current.SaveHistoryAtEnd();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
@@ -58,17 +59,29 @@ namespace Profiler.PS
         private int _watchingClose, _closed;
         private PSHost _host;
 
+        /// <summary>The states watching their runspace's close, weakly: a process that exits without closing them (Environment.Exit) still ends their sessions.</summary>
+        private static readonly List<WeakReference<ProfilerState>> s_watching = new List<WeakReference<ProfilerState>>();
+
+        static ProfilerState() => AppDomain.CurrentDomain.ProcessExit += (sender, e) => EndSessionsAtExit();
+
         /// <summary>
-        /// Completes this state's runs still in flight when <paramref name="runspace"/> (the one this state belongs to)
-        /// closes, so a script that stops at an error before Complete-WorkflowProfile still has its run in the history
+        /// Ends this state's session when <paramref name="runspace"/> (the one this state belongs to) closes, or when the
+        /// process exits first: runs still in flight are completed, so a script that stops at an error before
+        /// Complete-WorkflowProfile still has its run in the history, and pending history writes get their last retry
         /// (<see cref="ProfilerSession.CompleteRunsInFlight"/>); <paramref name="host"/>, the latest caller's, is told with
-        /// a warning. Called by Start-WorkflowProfile; subscribes once.
+        /// warnings. Called by the commands that complete runs into a history (Start-WorkflowProfile, Import-WorkflowRun);
+        /// subscribes once.
         /// </summary>
-        public void CompleteRunsAtClose(Runspace runspace, PSHost host)
+        public void WatchClose(Runspace runspace, PSHost host)
         {
             _host = host;
             if (runspace == null || Interlocked.Exchange(ref _watchingClose, 1) == 1) return;
             runspace.StateChanged += OnRunspaceStateChanged;
+            lock (s_watching)
+            {
+                s_watching.RemoveAll(w => !w.TryGetTarget(out ProfilerState alive) || alive._closed == 1);
+                s_watching.Add(new WeakReference<ProfilerState>(this));
+            }
         }
 
         /// <summary>At Closed (or Broken) the runspace's pipelines have stopped: their Measure-WorkflowNode blocks have recorded
@@ -77,21 +90,62 @@ namespace Profiler.PS
         {
             RunspaceState state = e.RunspaceStateInfo.State;
             if (state != RunspaceState.Closed && state != RunspaceState.Broken) return;
-            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
             if (sender is Runspace runspace) runspace.StateChanged -= OnRunspaceStateChanged;
+            EndSession("when its runspace closed");
+        }
+
+        /// <summary>The process exits with runspaces still open (Environment.Exit, a host that exits without closing them): their sessions end now.</summary>
+        private static void EndSessionsAtExit()
+        {
+            var states = new List<ProfilerState>();
+            lock (s_watching)
+                foreach (WeakReference<ProfilerState> w in s_watching)
+                    if (w.TryGetTarget(out ProfilerState state)) states.Add(state);
+            foreach (ProfilerState state in states) state.EndSession("when the process exited");
+        }
+
+        /// <summary>Ends the session once, whichever comes first: its runspace closing or the process exiting.</summary>
+        private void EndSession(string occasion)
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
             try
             {
-                foreach (string warning in Session.CompleteRunsInFlight(Scopes)) Warn(warning);
+                Tell(Session.CompleteRunsInFlight(Scopes, occasion));
             }
             catch (Exception ex)
             {
-                // An event handler of a closing runspace has no caller to tell; the host is the last one listening.
-                Warn("Profiler.PS could not complete the runs in flight of the closing runspace: " + ex.Message);
+                // An event handler of a closing runspace has no caller to tell; the host and standard error are the last ones listening.
+                Tell($"Profiler.PS could not complete the runs in flight and save the pending history writes {occasion}: " + ex.Message, toStandardError: true);
             }
         }
 
-        /// <summary>Writes <paramref name="message"/> as a warning on the host, when there is one that still shows text.</summary>
-        private void Warn(string message)
+        /// <summary>
+        /// The last retry of the session's pending history writes when the module is removed; runs whose write still fails
+        /// go to a recovery file, and the user is told where and how to put them back. Never throws (module removal).
+        /// </summary>
+        public void SaveHistoryAtEnd()
+        {
+            try
+            {
+                Tell(Session.SaveHistoryAtEnd("when the module was removed"));
+            }
+            catch (Exception ex)
+            {
+                Tell("Profiler.PS could not save the pending history writes when the module was removed: " + ex.Message, toStandardError: true);
+            }
+        }
+
+        private void Tell(IReadOnlyList<SessionEndNotice> notices)
+        {
+            foreach (SessionEndNotice notice in notices) Tell(notice.Message, notice.HistoryWriteFailed);
+        }
+
+        /// <summary>
+        /// Writes <paramref name="message"/> as a warning on the host, when there is one that still shows text; a message about
+        /// runs that missed their history also goes to standard error, which outlives the host at process exit and is what
+        /// CI logs keep.
+        /// </summary>
+        private void Tell(string message, bool toStandardError)
         {
             try
             {
@@ -99,7 +153,17 @@ namespace Profiler.PS
             }
             catch (Exception)
             {
-                // A host without a user interface, or one already torn down: the run is saved all the same.
+                // A host without a user interface, or one already torn down: standard error still gets what matters.
+            }
+            if (!toStandardError) return;
+            try
+            {
+                Console.Error.WriteLine("WARNING: Profiler.PS: " + message);
+                Console.Error.Flush();
+            }
+            catch (Exception)
+            {
+                // No standard error either (a closed handle): nothing else is left to write to.
             }
         }
 

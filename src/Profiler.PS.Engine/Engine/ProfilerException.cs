@@ -33,7 +33,7 @@ namespace Profiler.PS.Engine
         FileAccessFailed,
         /// <summary>A workflow already in the session has another (or no) history file than the one asked for.</summary>
         HistoryConflict,
-        /// <summary>A completed run could not be written to its history file yet; it stays in the session and the write is retried.</summary>
+        /// <summary>A completed run could not be written to its history file yet; it stays in the session and the write is retried (the exception's InnerException is the append's own error).</summary>
         HistoryWritePending,
         /// <summary>A history location cannot hold a history: a file where a folder is needed, a folder where the file goes, unreadable or read-only.</summary>
         InvalidHistoryPath,
@@ -44,6 +44,9 @@ namespace Profiler.PS.Engine
     {
         /// <summary>Creates the exception.</summary>
         public ProfilerException(ProfilerErrorKind kind, string message) : base(message) => Kind = kind;
+
+        /// <summary>Creates the exception for a failure <paramref name="cause"/> describes (a pending history write keeps the append's own error).</summary>
+        public ProfilerException(ProfilerErrorKind kind, string message, Exception cause) : base(message, cause) => Kind = kind;
 
         /// <summary>What went wrong.</summary>
         public ProfilerErrorKind Kind { get; }

@@ -52,18 +52,6 @@ namespace Profiler.PS.Engine
                 $"Workflow '{wf.WorkflowId}' is already in this session with {now}; history is loaded only when a workflow is created. Run Clear-WorkflowProfile {wf.WorkflowId} first, then start it with -HistoryPath.");
         }
 
-        /// <summary>
-        /// Writes every workflow's pending history writes (Save-WorkflowHistory with no id, module removal).
-        /// Returns one error per workflow whose writes are still pending.
-        /// </summary>
-        public List<ProfilerException> SaveHistory()
-        {
-            var errors = new List<ProfilerException>();
-            foreach (WorkflowProfiler wf in GetWorkflows())
-                if (wf.SaveHistory(out _) is ProfilerException ex) errors.Add(ex);
-            return errors;
-        }
-
         private static string HistoryPathOf(string folder, string workflowId)
         {
             try

@@ -119,17 +119,28 @@ namespace Profiler.PS.Engine
                 }
                 catch (ProfilerException ex)
                 {
-                    string runs = _pending.Count == 1 ? $"run {_pending[0].RunNumber}" : $"{_pending.Count} runs ({_pending[0].RunNumber} to {_pending[_pending.Count - 1].RunNumber})";
+                    bool one = _pending.Count == 1;
                     return new ProfilerException(ProfilerErrorKind.HistoryWritePending,
-                        $"The history write of {runs} of workflow '{TerminalText.Safe(WorkflowId)}' is pending: the run is completed in this session, " +
-                        $"but {ex.Message.TrimEnd('.')}. Nothing is lost: the write is retried on the next Complete-WorkflowProfile of this workflow, " +
-                        "by Save-WorkflowHistory, and when the module is removed.");
+                        $"The history write of {PendingRunsLocked()} of workflow '{TerminalText.Safe(WorkflowId)}' is pending: " +
+                        (one ? "the run is completed in this session. " : "the runs are completed in this session. ") +
+                        Sentence(ex.Message) + (one ? " The run is kept: its write" : " The runs are kept: their write") +
+                        " is retried by the next Complete-WorkflowProfile of this workflow, by Save-WorkflowHistory, and when the module is removed or the " +
+                        "session ends; if it fails then too, " + (one ? "the run is" : "the runs are") +
+                        " written to a recovery file beside the history (or in the temp folder), and a warning names it.", ex);
                 }
                 _pending.RemoveAt(0);
                 written++;
             }
             return null;
         }
+
+        /// <summary>"run 2" or "2 runs (2 to 3)": the pending runs by the numbers this session gave them. Caller holds the lock.</summary>
+        private string PendingRunsLocked() => _pending.Count == 1
+            ? $"run {_pending[0].RunNumber}"
+            : $"{_pending.Count} runs ({_pending[0].RunNumber} to {_pending[_pending.Count - 1].RunNumber})";
+
+        /// <summary><paramref name="text"/> as a sentence that ends in a full stop (one, whatever the text ended with).</summary>
+        private static string Sentence(string text) => text.TrimEnd().TrimEnd('.') + ".";
 
         private static HistoryRecord RecordOf(WorkflowRun run, WorkflowRunSummary summary, BottleneckAlert[] alerts)
         {

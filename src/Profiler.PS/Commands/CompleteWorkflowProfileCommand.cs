@@ -17,6 +17,10 @@ namespace Profiler.PS.Commands
     /// so a script that stops at an error still completes its run, which then says how many steps failed (FailedCount).
     /// A run still in flight when its runspace closes (pwsh -File ending after an error) is completed then: steps still
     /// open are recorded Stopped, the run is appended to its history, and a warning on the host says so.</para>
+    /// <para>A run that cannot be appended to its history stays completed in the session with its write pending
+    /// (CompleteWorkflowProfileHistoryWritePending, a non-terminating error): the write is retried by the next
+    /// Complete-WorkflowProfile of the workflow, by Save-WorkflowHistory, and when the session ends; if that last retry
+    /// fails, the run goes to a recovery file that a warning names (see Save-WorkflowHistory).</para>
     /// </remarks>
     /// <example>
     /// <code>

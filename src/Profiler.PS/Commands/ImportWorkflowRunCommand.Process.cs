@@ -53,6 +53,7 @@ namespace Profiler.PS.Commands
                     ThrowTerminatingError(ToErrorRecord(ex, WorkflowId));
                     return;
                 }
+                State.WatchClose(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, Host);   // a failed history write gets its last retry at the session's end
                 WriteResult(run, start, completion);
             }
         }

@@ -10,7 +10,13 @@ namespace Profiler.PS.Commands
     /// held by another process, a full disk, a file in the way), the run stays completed in this session and its
     /// write is pending (CompleteWorkflowProfileHistoryWritePending says so). Save-WorkflowHistory retries the pending
     /// writes, oldest first; each run is written once. They are also retried by the next Complete-WorkflowProfile of
-    /// the workflow and when the module is removed.</para>
+    /// the workflow, and one last time when the session ends (Remove-Module, the runspace closing, the process exiting).
+    /// If that last retry fails, the runs are written to a recovery file beside the history (or in the temp folder when
+    /// that folder cannot be written), named &lt;history file&gt;.pending-&lt;UTC yyyyMMddHHmmss&gt;-&lt;process id&gt;, and a
+    /// warning on the host and on standard error names it with the command that appends its records to the history once
+    /// it can be written (Get-Content -LiteralPath '&lt;recovery file&gt;' -Encoding UTF8 | Add-Content -LiteralPath
+    /// '&lt;history&gt;' -Encoding UTF8). The records carry no run number, so each takes the next one of the history.
+    /// Save-WorkflowHistory before the session ends reports a failure as an error instead.</para>
     /// <para>Without -WorkflowId every workflow of the session is saved. An id that exists is taken literally even
     /// when it holds '[', '*' or '?'; otherwise it is a wildcard pattern. A write that still fails is a
     /// non-terminating error (SaveWorkflowHistoryHistoryWritePending) and the runs stay pending; -Verbose tells how

@@ -141,7 +141,7 @@ namespace Profiler.PS.Commands
             if (abandoned != null)
                 WriteWarning($"Abandoned run {abandoned.RunNumber} of workflow '{abandoned.WorkflowId}': its timings were discarded and no history changed.");
             State.Own(run);
-            State.CompleteRunsAtClose(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, Host);
+            State.WatchClose(System.Management.Automation.Runspaces.Runspace.DefaultRunspace, Host);
             if (OnBottleneck != null) State.Callbacks[run.WorkflowId] = OnBottleneck;
             if (PassThru) WriteObject(run);
         }

@@ -28,7 +28,7 @@ namespace Profiler.PS.Tests.Engine
             NodeScope compile = stack.Begin(run, "compile");
             _clock.Advance(30);
 
-            string warning = Assert.Single(_session.CompleteRunsInFlight(stack));
+            string warning = Assert.Single(_session.CompleteRunsInFlight(stack)).Message;
 
             Assert.Null(stack.Current);
             Assert.Equal("Completed", run.State);

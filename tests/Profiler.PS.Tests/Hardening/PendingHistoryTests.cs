@@ -82,6 +82,33 @@ namespace Profiler.PS.Tests.Hardening
         }
 
         [Fact]
+        public void Removing_the_module_while_the_write_still_fails_saves_the_run_to_a_recovery_file_that_nothing_writes_twice()
+        {
+            using var ps = new PsSession();
+            ps.RunClean($"Start-WorkflowProfile ci -HistoryPath '{Dir}'; Add-NodeTiming build 100; $null = Complete-WorkflowProfile");
+            File.Move(HistoryFile, HistoryFile + ".away");
+            Directory.CreateDirectory(HistoryFile);
+            ps.Run("Start-WorkflowProfile ci; Add-NodeTiming build 110; $null = Complete-WorkflowProfile");
+            PsResult removed = ps.Run("Remove-Module Profiler.PS");
+            Assert.Null(removed.Terminating);
+            Assert.Empty(removed.Errors);   // removal has no error stream: the host and standard error are told
+            string recovery = Assert.Single(Directory.GetFiles(_dir.Path, "ci.jsonl.pending-*"));
+            Directory.Delete(HistoryFile);
+            File.Move(HistoryFile + ".away", HistoryFile);
+            Assert.Single(File.ReadAllLines(HistoryFile));
+
+            // Imported again, the session goes on: the run moved to the recovery file is not written by the next complete.
+            ps.RunClean($"Import-Module '{PsSession.ManifestPath.Replace("'", "''")}'; Start-WorkflowProfile ci; Add-NodeTiming build 120; $null = Complete-WorkflowProfile");
+            ps.Runspace.Close();
+            Assert.Single(Directory.GetFiles(_dir.Path, "ci.jsonl.pending-*"));
+            Assert.Equal(2, File.ReadAllLines(HistoryFile).Length);
+            File.AppendAllText(HistoryFile, File.ReadAllText(recovery));
+            using var reload = new PsSession();
+            var node = (NodePerformanceData)reload.RunClean($"Start-WorkflowProfile ci -HistoryPath '{Dir}'; Get-NodeStatistics build").Single();
+            Assert.Equal(new[] { 100.0, 120, 110 }, node.Durations);   // each run once; the recovered one numbered last
+        }
+
+        [Fact]
         public void A_history_file_that_is_a_folder_is_reported_at_start_not_at_complete()
         {
             Directory.CreateDirectory(HistoryFile);
