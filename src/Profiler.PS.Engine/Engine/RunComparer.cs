@@ -10,7 +10,7 @@ namespace Profiler.PS.Engine
     /// <see cref="RegressionRule"/> (the one rule every consumer uses). A node's default baseline is the successful
     /// samples of up to <c>count</c> completed runs before the first judged run in which it ran and succeeded; a
     /// node that failed or was stopped in a judged run gets the verdict Failed or Stopped, never a timing verdict. The
-    /// workflow's total follows the same rule by run: a judged run with a failed or stopped execution makes the total's
+    /// workflow's total follows the same rule by run: a judged run cut short (WorkflowRunSummary.HasFailures) makes the total's
     /// verdict Failed or Stopped, and such runs are left out of the total's baseline.
     /// </summary>
     internal static class RunComparer

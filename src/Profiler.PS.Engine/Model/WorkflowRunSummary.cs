@@ -36,6 +36,7 @@ namespace Profiler.PS
         internal WorkflowRunSummary WithTimeline(RunTimeline timeline)
         {
             Timeline = timeline;
+            _hasFailures = null;
             return this;
         }
 
@@ -82,9 +83,26 @@ namespace Profiler.PS
         public int LaneCount { get; }
         /// <summary>Executions in the run that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
-        /// <summary>True when an execution of the run failed or was stopped (<see cref="FailedCount"/> above 0): its total
-        /// measures work cut short, so it is never judged against, nor used as a baseline for, other runs' totals.</summary>
-        internal bool HasFailures => FailedCount > 0;
+        /// <summary>
+        /// True when the run's work was cut short: an execution failed, or a top-level one was stopped. Its total then
+        /// measures less than the run's work, so it is never judged against, nor used as a baseline for, other runs'
+        /// totals. A stop inside a step that went on (a function a downstream Select-Object -First stopped, inside a
+        /// statement that succeeded) does not cut the run short; a stopped run (Ctrl+C) stops its top-level steps too.
+        /// Without the run's full timeline (runs stored before schema version 4, or over 100,000 executions) any failed
+        /// or stopped execution (<see cref="FailedCount"/> above 0) counts.
+        /// </summary>
+        internal bool HasFailures => _hasFailures ?? (bool)(_hasFailures = CutShort());
+
+        private bool? _hasFailures;
+
+        private bool CutShort()
+        {
+            if (FailedCount == 0) return false;
+            if (Timeline == null || Timeline.Count < ExecutionCount) return true;
+            foreach (TimelineExecution e in Timeline.Executions)
+                if (e.Status == NodeStatus.Failed || (e.Status == NodeStatus.Stopped && e.Parent < 0)) return true;
+            return false;
+        }
         /// <summary>Where <see cref="TotalDuration"/> came from: Clock (the wall time), Timeline (hand-given durations
         /// that add up to more than the clock saw) or Given (-TotalDuration): a <see cref="RunTotalSource"/> name, as a string
         /// so that ConvertTo-Json and Export-Csv write the name.</summary>

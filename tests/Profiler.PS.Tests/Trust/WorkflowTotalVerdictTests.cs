@@ -49,6 +49,47 @@ namespace Profiler.PS.Tests.Trust
         }
 
         [Fact]
+        public void A_stop_inside_a_step_that_went_on_does_not_keep_the_total_out()
+        {
+            // A function stopped by a downstream Select-Object -First inside a statement that succeeded: the run's work
+            // was not cut short, so its total is judged (here: the same as before).
+            for (int i = 0; i < 6; i++)
+            {
+                WorkflowRun run = _session.StartRun("inner");
+                var stack = new NodeScopeStack();
+                NodeScope step = stack.Begin(run, "statement");
+                NodeScope inner = stack.Begin(run, "Get-Items");
+                _clock.Advance(100);
+                stack.End(inner, i == 5 ? NodeStatus.Stopped : NodeStatus.Succeeded);
+                _clock.Advance(400);
+                stack.End(step, NodeStatus.Succeeded);
+                run.Complete();
+            }
+            Assert.Equal(1, _session.GetWorkflow("inner").GetProfile().Runs.Last().FailedCount);
+            RunComparison total = Total("inner");
+            Assert.Equal(ComparisonVerdict.Same, total.VerdictValue);
+            Assert.Equal(500, total.CurrentDuration);
+        }
+
+        [Fact]
+        public void A_stopped_top_level_step_keeps_the_total_out()
+        {
+            for (int i = 0; i < 6; i++)
+            {
+                WorkflowRun run = _session.StartRun("outer");
+                var stack = new NodeScopeStack();
+                NodeScope step = stack.Begin(run, "statement");
+                NodeScope inner = stack.Begin(run, "Get-Items");
+                _clock.Advance(i == 5 ? 10 : 100);
+                NodeStatus status = i == 5 ? NodeStatus.Stopped : NodeStatus.Succeeded;
+                stack.End(inner, status);
+                stack.End(step, status);
+                run.Complete();
+            }
+            Assert.Equal(ComparisonVerdict.Stopped, Total("outer").VerdictValue);
+        }
+
+        [Fact]
         public void A_failed_step_among_stopped_ones_makes_the_total_Failed()
         {
             for (int i = 0; i < 4; i++) Run("mix");
