@@ -73,7 +73,10 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public override string WorkflowId { get; set; }
 
-        /// <summary>The run's total duration, in milliseconds or as a TimeSpan; defaults to the wall time since Start-WorkflowProfile.</summary>
+        /// <summary>
+        /// The run's total duration, in milliseconds or as a TimeSpan; defaults to the wall time since Start-WorkflowProfile.
+        /// A total shorter than the run's critical path (steps that ran one after another) is kept, with a warning.
+        /// </summary>
         [Parameter]
         [DurationTransformation]
         public double TotalDuration { get; set; }
@@ -100,6 +103,12 @@ namespace Profiler.PS.Commands
                 WriteError(ToErrorRecord(completion.HistoryError, completion.Profile.WorkflowId, ErrorCategory.WriteError));
             if (completion.RecordedNothing)
                 WriteWarning($"The run of workflow '{completion.Profile.WorkflowId}' recorded no node timing, so no node history changed and it was not counted. Record steps with Add-NodeTiming before Complete-WorkflowProfile.");
+            // A given total shorter than steps that ran one after another cannot be the run's duration: shares and
+            // savings are capped at it, so say so rather than let the numbers look fine.
+            if (total.HasValue && completion.Run != null && completion.Run.CriticalPath > total.Value)
+                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "-TotalDuration {0:0.###} ms is shorter than run {1}'s critical path, {2:0.###} ms (its steps that ran one after another), so it cannot be the run's duration; shares and savings are capped at it. Give the run's real duration, or leave -TotalDuration out to use the wall time.",
+                    total.Value, completion.Run.RunNumber, completion.Run.CriticalPath));
             if (completion.Profile.Comparison != null) WriteVerbose("Comparison: " + completion.Profile.Comparison);
             WriteObject(completion.Profile);
         }

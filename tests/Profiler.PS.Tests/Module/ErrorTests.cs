@@ -26,6 +26,17 @@ namespace Profiler.PS.Tests.Module
             Assert.Equal(new[] { 10.0 }, n.Durations);
         }
 
+        [Fact]
+        public void A_given_total_shorter_than_the_critical_path_is_kept_with_a_warning_naming_both()
+        {
+            PsResult r = _ps.Run("Start-WorkflowProfile t; Add-NodeTiming a 100; Add-NodeTiming b 200; (Complete-WorkflowProfile -TotalDuration 50).Runs[-1].TotalDuration");
+            Assert.Equal(50.0, Convert.ToDouble(r.Output.Single().BaseObject));
+            string warning = Assert.Single(r.Warnings);
+            Assert.Contains("-TotalDuration 50 ms is shorter than run 1's critical path, 300 ms", warning);
+            PsResult fine = _ps.Run("Start-WorkflowProfile t; Add-NodeTiming a 100; $null = Complete-WorkflowProfile -TotalDuration 150");
+            Assert.Empty(fine.Warnings);
+        }
+
         [Theory]
         [InlineData("-5")]
         [InlineData("[double]::NaN")]
