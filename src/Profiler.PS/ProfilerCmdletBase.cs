@@ -57,6 +57,37 @@ namespace Profiler.PS
         /// <summary>ShouldProcess (WhatIf and Confirm text) with control characters in the target neutralised.</summary>
         internal new bool ShouldProcess(string target, string action) => base.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));
 
+        /// <summary>
+        /// Refuses an explicit -WorkflowId of $null, '' or blank text (or a list that is empty or holds such an item) with
+        /// &lt;Verb&gt;&lt;Noun&gt;InvalidWorkflowId: read as "not given" it would pick the default workflow, and a gate given an
+        /// unset variable would check the wrong one. Leaving -WorkflowId out still means the default. Ids bound from the
+        /// pipeline are each command's own business. Derived cmdlets that override this call it first.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            if (!WorkflowIdIsMandatory && MyInvocation.BoundParameters.TryGetValue("WorkflowId", out object given) && !NamesWorkflows(given))
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                    "-WorkflowId is $null or empty: give a workflow id (Get-WorkflowProfile lists them), or leave -WorkflowId out for the default workflow."),
+                    ErrorId("InvalidWorkflowId"), ErrorCategory.InvalidArgument, given));
+        }
+
+        /// <summary>True for a cmdlet whose -WorkflowId cannot be left out (Start-WorkflowProfile): it checks the id itself.</summary>
+        internal virtual bool WorkflowIdIsMandatory => false;
+
+        private static bool NamesWorkflows(object given)
+        {
+            switch (given)
+            {
+                case null: return false;
+                case string id: return !string.IsNullOrWhiteSpace(id);
+                case string[] ids:
+                    if (ids.Length == 0) return false;
+                    foreach (string id in ids) if (string.IsNullOrWhiteSpace(id)) return false;
+                    return true;
+                default: return true;
+            }
+        }
+
         /// <summary>ShouldContinue with control characters in the question neutralised.</summary>
         internal new bool ShouldContinue(string query, string caption) => base.ShouldContinue(TerminalText.Safe(query), TerminalText.Safe(caption));
 

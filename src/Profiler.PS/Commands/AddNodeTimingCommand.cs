@@ -147,7 +147,11 @@ namespace Profiler.PS.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => _given = GivenParameters.From(MyInvocation.BoundParameters);
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _given = GivenParameters.From(MyInvocation.BoundParameters);
+        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()

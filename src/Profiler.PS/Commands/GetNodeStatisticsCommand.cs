@@ -76,7 +76,11 @@ namespace Profiler.PS.Commands
         public string[] NodeId { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => _filter = NodeFilter.For(this, NodeId);
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _filter = NodeFilter.For(this, NodeId);
+        }
 
         internal override void ProcessWorkflows(List<WorkflowProfiler> workflows)
         {

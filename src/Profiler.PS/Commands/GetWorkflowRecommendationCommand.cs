@@ -105,6 +105,7 @@ namespace Profiler.PS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (BudgetPath == null) return;
             string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(BudgetPath);
             try

@@ -77,6 +77,7 @@ namespace Profiler.PS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Merge && Replace)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Merge and -Replace cannot be used together: -Merge adds the file's runs to a workflow that exists, -Replace swaps it for the file's. Give one of them."),
                     ErrorId("MergeAndReplace"), ErrorCategory.InvalidArgument, null));

@@ -112,6 +112,7 @@ namespace Profiler.PS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             bool thresholds = MyInvocation.BoundParameters.ContainsKey(nameof(GoodBelow)) || MyInvocation.BoundParameters.ContainsKey(nameof(BadAbove));
             _options = new HeatmapOptions
             {

@@ -68,6 +68,8 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string WorkflowId { get; set; }
 
+        internal override bool WorkflowIdIsMandatory => true;
+
         /// <summary>A display name; defaults to the id, and is kept by later starts that omit it.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         public string WorkflowName { get; set; }

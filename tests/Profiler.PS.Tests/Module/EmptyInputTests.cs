@@ -27,6 +27,30 @@ namespace Profiler.PS.Tests.Module
         }
 
         [Theory]
+        [InlineData("Test-WorkflowBudget -NodeId keep -Maximum 100 -Quiet", "TestWorkflowBudget", "$null")]
+        [InlineData("Test-WorkflowBudget -NodeId keep -Maximum 100 -Quiet", "TestWorkflowBudget", "''")]
+        [InlineData("Get-NodeStatistics", "GetNodeStatistics", "$null")]
+        [InlineData("Get-Bottleneck", "GetBottleneck", "@()")]
+        [InlineData("Get-WorkflowProfile", "GetWorkflowProfile", "@('e', ' ')")]
+        [InlineData("Compare-WorkflowRun", "CompareWorkflowRun", "$null")]
+        [InlineData("Get-WorkflowRecommendation", "GetWorkflowRecommendation", "$null")]
+        [InlineData("Export-WorkflowProfile -Path (Join-Path ([IO.Path]::GetTempPath()) 'never.json')", "ExportWorkflowProfile", "$null")]
+        [InlineData("Measure-WorkflowNode x { $ran = $true }", "MeasureWorkflowNode", "$null")]
+        [InlineData("Add-NodeTiming x 5", "AddNodeTiming", "$null")]
+        public void An_explicit_empty_workflow_id_is_refused_never_read_as_the_default(string command, string cmdlet, string bad)
+        {
+            // A second workflow would be the default: a gate given an unset variable must not check it instead.
+            _ps.RunClean("Start-WorkflowProfile later; Add-NodeTiming keep 5000; $null = Complete-WorkflowProfile");
+            PsResult r = _ps.Run($"try {{ {command} -WorkflowId {bad} }} catch {{ $_ }}");
+            ErrorRecord e = r.Objects<ErrorRecord>().Single();
+            AssertError(e, cmdlet + "InvalidWorkflowId");
+            Assert.Contains("-WorkflowId is $null or empty", e.Exception.Message);
+            Assert.Equal(false, _ps.RunClean("[bool]$ran").Single());
+            Assert.Empty(_ps.Run("Get-WorkflowProfile adhoc -ErrorAction SilentlyContinue").Output);
+            AssertHistoryIntact();
+        }
+
+        [Theory]
         [InlineData("$null")]
         [InlineData("''")]
         [InlineData("'  '")]
