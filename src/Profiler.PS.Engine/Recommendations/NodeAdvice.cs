@@ -25,11 +25,25 @@ namespace Profiler.PS.Engine
             double[] x = node.Durations;
             bool changed = RegressionOrTrend(node);
             if (severalNodes) CriticalPath(node);
-            bool cold = node.IsFirstRunSlow && x.Length > RecommendationThresholds.MinimumRuns - 1;
+            bool enough = x.Length >= RecommendationThresholds.MinimumRuns;
+            int since = changed || !enough ? 0 : Improvement(node);
+            bool cold = node.IsFirstRunSlow && x.Length > RecommendationThresholds.MinimumRuns - 1 && !ExplainedByImprovement(node, since);
             if (cold) ColdStart(node);
-            if (changed || x.Length < RecommendationThresholds.MinimumRuns) return;
-            int since = Improvement(node);
+            if (changed || !enough) return;
             if (since >= 0) Noisy(node, Math.Max(since, cold ? 1 : 0), since > 0);
+        }
+
+        /// <summary>
+        /// True when a first run slower than the later runs' median is explained by the node getting faster later (a
+        /// downward step from run <paramref name="since"/> + 1 on, or a downward trend: -1), not by a cold start: the first
+        /// run is then a cold start only when the same rule calls it Slower than the runs between it and the step.
+        /// </summary>
+        private static bool ExplainedByImprovement(NodePerformanceData node, int since)
+        {
+            if (since == -1) return true;
+            if (since <= 1) return false;
+            double[] before = Slice(node.Durations, 1, since - 1);
+            return !RegressionRule.Default.IsSlower(node.Durations[0], before);
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ namespace Profiler.PS.Commands
     /// need (runs measured with real clocks only, without failed or stopped executions); Noisy, a coefficient of
     /// variation of 0.25 or more, or at least 2 outliers (as OutlierCount counts them: 10% and 5 ms from the median and
     /// a modified z-score above 3.5) making 10% of the window, within one level: a node that got faster (a step the same rule calls Faster,
-    /// or a significant downward trend) is an improvement, not noise, and only its runs since the step are judged; ColdStart, the first run is slow by the rule of IsFirstRunSlow; Failing, a
+    /// or a significant downward trend) is an improvement, not noise, and only its runs since the step are judged; ColdStart, the first run is slow by the rule of IsFirstRunSlow (not when that is only because the node got faster later: then it must be slower than the runs before that improvement); Failing, a
     /// node that failed or was stopped in at least 10% of its last WindowSize runs (for histories without node
     /// statuses, runs with failed executions, reported with no NodeId); BudgetRisk, a node at 90% of its budget or over
     /// it (with -BudgetPath). Regression and Trend exclude each other and Noisy on the same node.</para>

@@ -32,6 +32,23 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
+        public void A_node_that_got_faster_is_not_called_a_cold_start()
+        {
+            // Eight runs near 300 ms, then eight near 100 ms: the first run is 3x the later median only because the node
+            // got faster in run 9; against runs 2 to 8 it is not slow.
+            WorkflowRecommendation[] found = Analyze(16, r => (r <= 8 ? 300 : 100) + (r % 3));
+            Assert.DoesNotContain(found, f => f.NodeId == "a" && f.KindValue == RecommendationKind.ColdStart);
+        }
+
+        [Fact]
+        public void A_cold_first_run_before_a_later_improvement_is_still_a_cold_start()
+        {
+            WorkflowRecommendation cold = Assert.Single(Analyze(16, r => r == 1 ? 900 : (r <= 8 ? 300 : 100) + (r % 3)),
+                f => f.KindValue == RecommendationKind.ColdStart);
+            Assert.Equal("a", cold.NodeId);
+        }
+
+        [Fact]
         public void A_halving_that_stays_is_not_noisy()
         {
             WorkflowRecommendation[] found = Analyze(12, r => (r <= 6 ? 100 : 50) + (r % 3));
