@@ -191,6 +191,8 @@ Get-Item '$missing' 2>`$null
 Get-Item '$missing' | Remove-Item -ErrorAction Ignore
 Remove-Item '$missing'
 'done'
+Remove-Item '$missing' -ErrorAction SilentlyContinue | Out-Null
+Get-Item '$missing' | Select-Object -First 1
 "@
         $timings = Get-RunTimings 'Measure-WorkflowScript -Path $path' @{ path = $path }
         ($timings | Where-Object NodeId -like 'L1 *').Status | Should -Be 'Succeeded'
@@ -200,6 +202,9 @@ Remove-Item '$missing'
         ($timings | Where-Object NodeId -like 'L4 *').Status | Should -Be 'Failed'
         ($timings | Where-Object NodeId -like 'L5 *').Status | Should -Be 'Failed'
         ($timings | Where-Object NodeId -like 'L6 *').Status | Should -Be 'Succeeded'
+        # Out-Null and Select-Object only pass on what they get: the command before them decides.
+        ($timings | Where-Object NodeId -like 'L7 *').Status | Should -Be 'Succeeded'
+        ($timings | Where-Object NodeId -like 'L8 *').Status | Should -Be 'Failed'
     }
 
     It 'records the run when the script throws, every open node Failed, and throws the script''s error unchanged' {

@@ -52,4 +52,13 @@ Describe 'Papercuts' {
         $shown | Should -Match 'add -Force'
         $shown | Should -Match 'kept: papercut-ni'
     }
+
+    It 'answers -WhatIf with a pattern in a non-interactive session without asking' {
+        $script = "Import-Module '$Manifest'; Start-WorkflowProfile papercut-wi | Out-Null; Add-NodeTiming n 5; `$null = Complete-WorkflowProfile; " +
+            "Clear-WorkflowProfile 'papercut-w*' -WhatIf; 'kept: ' + (Get-WorkflowProfile papercut-wi).WorkflowId"
+        $shown = (& (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script *>&1) -join ' '
+        $shown | Should -Match "What if: Performing the operation .Clear. on target .workflow 'papercut-wi'"
+        $shown | Should -Not -Match 'ConfirmationRequired'
+        $shown | Should -Match 'kept: papercut-wi'
+    }
 }

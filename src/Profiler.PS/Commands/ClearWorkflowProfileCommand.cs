@@ -61,7 +61,9 @@ namespace Profiler.PS.Commands
         {
             List<WorkflowProfiler> byPattern = SelectedByPattern;
             // A pattern may select workflows the caller did not name ('[a]' matches 'a'): ask before forgetting them.
-            if (byPattern.Count > 0 && !Force)
+            // -WhatIf clears nothing, so there is nothing to confirm: ShouldProcess below says what would be cleared.
+            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object w) && w is SwitchParameter s && s.IsPresent;
+            if (byPattern.Count > 0 && !Force && !whatIf)
             {
                 var names = new List<string>();
                 foreach (WorkflowProfiler wf in byPattern) names.Add("'" + TerminalText.Safe(wf.WorkflowId) + "'");

@@ -8,15 +8,32 @@ namespace Profiler.PS.Scripts
     /// Whether a top-level statement silences the errors its commands write, so that a false <c>$?</c> after it is the
     /// script's own choice, not a failed step: every command of the statement (outside nested script blocks) says
     /// -ErrorAction SilentlyContinue or Ignore (-EA, 0 or 4 too), or sends its error stream to $null (2&gt;$null, *&gt;$null).
-    /// A statement like <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue</c> is recorded Succeeded; a
+    /// Commands downstream that only pass on, pick or discard objects (Out-Null, Select-Object, Where-Object, Sort-Object,
+    /// Measure-Object, Format-Table/List) are not asked.
+    /// A statement like <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue | Out-Null</c> is recorded Succeeded; a
     /// statement with any command that does not silence its errors is judged by $? as before.
     /// </summary>
     internal static class SilencedErrors
     {
         public static bool In(StatementAst statement)
         {
-            var commands = statement.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>().ToList();
+            // Downstream commands that only pass on, pick or discard what they get (| Out-Null, | Select-Object -First 1)
+            // do not fail in their own right: the commands before them decide.
+            var commands = statement.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>()
+                .Where(c => !PassesOn(c)).ToList();
             return commands.Count > 0 && commands.All(Silenced);
+        }
+
+        private static readonly string[] PassOn =
+        {
+            "Out-Null", "Out-Host", "Out-Default", "Out-String", "Select-Object", "Where-Object", "Sort-Object",
+            "Measure-Object", "Format-Table", "Format-List", "select", "where", "?", "sort", "measure", "ft", "fl",
+        };
+
+        private static bool PassesOn(CommandAst command)
+        {
+            string name = command.GetCommandName();
+            return name != null && PassOn.Contains(name, StringComparer.OrdinalIgnoreCase);
         }
 
         private static bool Silenced(CommandAst command)
