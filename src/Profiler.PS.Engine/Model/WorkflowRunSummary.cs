@@ -84,12 +84,13 @@ namespace Profiler.PS
         /// <summary>Executions in the run that ended Failed or Stopped.</summary>
         public long FailedCount { get; }
         /// <summary>
-        /// True when the run's work was cut short: an execution failed, or a top-level one was stopped. Its total then
-        /// measures less than the run's work, so it is never judged against, nor used as a baseline for, other runs'
-        /// totals. A stop inside a step that went on (a function a downstream Select-Object -First stopped, inside a
-        /// statement that succeeded) does not cut the run short; a stopped run (Ctrl+C) stops its top-level steps too.
-        /// Without the run's full timeline (runs stored before schema version 4, or over 100,000 executions) any failed
-        /// or stopped execution (<see cref="FailedCount"/> above 0) counts.
+        /// True when the run's work was cut short: an execution failed, or a top-level step was stopped and nothing ran
+        /// after it on its thread (Ctrl+C). Its total then measures less than the run's work, so it is never judged
+        /// against, nor used as a baseline for, other runs' totals. A stop the run went on after is not cut short: a
+        /// function a downstream Select-Object -First stopped inside a statement that succeeded, or a top-level
+        /// Measure-WorkflowNode piped to Select-Object -First followed by further steps. Without the run's full timeline
+        /// (runs stored before schema version 4, or over 100,000 executions) any failed or stopped execution
+        /// (<see cref="FailedCount"/> above 0) counts.
         /// </summary>
         internal bool HasFailures => _hasFailures ?? (bool)(_hasFailures = CutShort());
 
@@ -99,8 +100,16 @@ namespace Profiler.PS
         {
             if (FailedCount == 0) return false;
             if (Timeline == null || Timeline.Count < ExecutionCount) return true;
-            foreach (TimelineExecution e in Timeline.Executions)
-                if (e.Status == NodeStatus.Failed || (e.Status == NodeStatus.Stopped && e.Parent < 0)) return true;
+            TimelineExecution[] executions = Timeline.Executions;
+            // Executions are in record order, so a lane's top-level steps are in the order they ran.
+            var lastTopLevel = new System.Collections.Generic.Dictionary<int, int>();
+            for (int i = 0; i < executions.Length; i++)
+            {
+                if (executions[i].Status == NodeStatus.Failed) return true;
+                if (executions[i].Parent < 0) lastTopLevel[executions[i].Lane] = i;
+            }
+            for (int i = 0; i < executions.Length; i++)
+                if (executions[i].Status == NodeStatus.Stopped && executions[i].Parent < 0 && lastTopLevel[executions[i].Lane] == i) return true;
             return false;
         }
         /// <summary>Where <see cref="TotalDuration"/> came from: Clock (the wall time), Timeline (hand-given durations

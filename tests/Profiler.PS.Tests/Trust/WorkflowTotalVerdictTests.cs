@@ -90,6 +90,25 @@ namespace Profiler.PS.Tests.Trust
         }
 
         [Fact]
+        public void A_stopped_top_level_step_the_run_went_on_after_does_not_keep_the_total_out()
+        {
+            // Measure-WorkflowNode gen { 1..5 } | Select-Object -First 1, then more steps: the run went on.
+            for (int i = 0; i < 6; i++)
+            {
+                WorkflowRun run = _session.StartRun("went-on");
+                var stack = new NodeScopeStack();
+                NodeScope gen = stack.Begin(run, "gen");
+                _clock.Advance(10);
+                stack.End(gen, i == 5 ? NodeStatus.Stopped : NodeStatus.Succeeded);
+                NodeScope build = stack.Begin(run, "build");
+                _clock.Advance(490);
+                stack.End(build, NodeStatus.Succeeded);
+                run.Complete();
+            }
+            Assert.Equal(ComparisonVerdict.Same, Total("went-on").VerdictValue);
+        }
+
+        [Fact]
         public void A_failed_step_among_stopped_ones_makes_the_total_Failed()
         {
             for (int i = 0; i < 4; i++) Run("mix");
