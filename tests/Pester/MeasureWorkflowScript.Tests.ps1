@@ -184,6 +184,8 @@ Describe 'Measure-WorkflowScript records the script''s steps and calls' {
     It 'records a statement that silences its own errors Succeeded, and one that does not Failed' {
         $path = Join-Path $temp 'idioms.ps1'
         $missing = Join-Path $temp 'no-such-item'
+        . (Join-Path $PSScriptRoot 'Fixtures/ChildPwsh.ps1')   # $pwsh, $pwshPrefix: a native program that exits 3
+        $native = "& '$pwsh' " + (($pwshPrefix | ForEach-Object { "'$_'" }) -join ' ') + " -NoProfile -NonInteractive -Command 'exit 3' 2>`$null"
         Set-Content -LiteralPath $path -Value @"
 Remove-Item '$missing' -Recurse -ErrorAction SilentlyContinue
 Get-Item '$missing' 2>`$null
@@ -193,6 +195,7 @@ Remove-Item '$missing'
 'done'
 Remove-Item '$missing' -ErrorAction SilentlyContinue | Out-Null
 Get-Item '$missing' | Select-Object -First 1
+$native
 "@
         $timings = Get-RunTimings 'Measure-WorkflowScript -Path $path' @{ path = $path }
         ($timings | Where-Object NodeId -like 'L1 *').Status | Should -Be 'Succeeded'
@@ -205,6 +208,8 @@ Get-Item '$missing' | Select-Object -First 1
         # Out-Null and Select-Object only pass on what they get: the command before them decides.
         ($timings | Where-Object NodeId -like 'L7 *').Status | Should -Be 'Succeeded'
         ($timings | Where-Object NodeId -like 'L8 *').Status | Should -Be 'Failed'
+        # 2>$null hides a native program's error output, not its exit code.
+        ($timings | Where-Object NodeId -like 'L9 *').Status | Should -Be 'Failed'
     }
 
     It 'records the run when the script throws, every open node Failed, and throws the script''s error unchanged' {

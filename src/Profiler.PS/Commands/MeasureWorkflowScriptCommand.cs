@@ -35,7 +35,8 @@ namespace Profiler.PS.Commands
     /// line that called Measure-WorkflowScript. Output streams down the pipeline as it is produced.</para>
     /// <para>A statement after which $? is false (its last command failed, or a native command exited non-zero) is
     /// recorded Failed, unless every command in it silences its errors (-ErrorAction SilentlyContinue or Ignore, or
-    /// 2&gt;$null), as in <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue</c>: the script chose not to see them,
+    /// 2&gt;$null on a Verb-Noun command; downstream Out-Null, Select-Object and the like are not asked; a native
+    /// program's non-zero exit code still fails it), as in <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue</c>: the script chose not to see them,
     /// so the step is Succeeded. A call that ends early is recorded when the profiler next sees control in its caller (the
     /// caller's end or next block, a catch, trap or finally, or the next statement), ending then: Failed when an error
     /// ended it (a catch or trap runs, or $? is false), else Stopped (a downstream Select-Object -First stopped it, or a

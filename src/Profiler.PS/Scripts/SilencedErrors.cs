@@ -7,7 +7,8 @@ namespace Profiler.PS.Scripts
     /// <summary>
     /// Whether a top-level statement silences the errors its commands write, so that a false <c>$?</c> after it is the
     /// script's own choice, not a failed step: every command of the statement (outside nested script blocks) says
-    /// -ErrorAction SilentlyContinue or Ignore (-EA, 0 or 4 too), or sends its error stream to $null (2&gt;$null, *&gt;$null).
+    /// -ErrorAction SilentlyContinue or Ignore (-EA, 0 or 4 too), or, for a PowerShell command (Verb-Noun), sends its error
+    /// stream to $null (2&gt;$null, *&gt;$null): a native program's exit code is not hidden by 2&gt;$null.
     /// Commands downstream that only pass on, pick or discard objects (Out-Null, Select-Object, Where-Object, Sort-Object,
     /// Measure-Object, Format-Table/List) are not asked.
     /// A statement like <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue | Out-Null</c> is recorded Succeeded; a
@@ -38,7 +39,9 @@ namespace Profiler.PS.Scripts
 
         private static bool Silenced(CommandAst command)
         {
-            if (command.Redirections.OfType<FileRedirectionAst>().Any(r =>
+            // 2>$null hides a command's error records, but not a native program's exit code (git, bash, apt-get): only a
+            // Verb-Noun command with an approved verb is taken to be PowerShell's, whose failures are error records.
+            if (IsPowerShellCommand(command) && command.Redirections.OfType<FileRedirectionAst>().Any(r =>
                     (r.FromStream == RedirectionStream.Error || r.FromStream == RedirectionStream.All)
                     && r.Location is VariableExpressionAst v && string.Equals(v.VariablePath.UserPath, "null", StringComparison.OrdinalIgnoreCase)))
                 return true;
@@ -50,6 +53,27 @@ namespace Profiler.PS.Scripts
                 return value != null && IsSilent(value.Extent.Text);
             }
             return false;
+        }
+
+        private static readonly System.Collections.Generic.HashSet<string> s_verbs = ApprovedVerbs();
+
+        /// <summary>PowerShell's approved verbs: the constants of VerbsCommon, VerbsData, VerbsLifecycle and the other Verbs* classes.</summary>
+        private static System.Collections.Generic.HashSet<string> ApprovedVerbs()
+        {
+            var verbs = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Type t in new[] { typeof(System.Management.Automation.VerbsCommon), typeof(System.Management.Automation.VerbsData),
+                typeof(System.Management.Automation.VerbsLifecycle), typeof(System.Management.Automation.VerbsDiagnostic),
+                typeof(System.Management.Automation.VerbsCommunications), typeof(System.Management.Automation.VerbsSecurity),
+                typeof(System.Management.Automation.VerbsOther) })
+                foreach (var f in t.GetFields()) if (f.IsLiteral && f.GetRawConstantValue() is string verb) verbs.Add(verb);
+            return verbs;
+        }
+
+        private static bool IsPowerShellCommand(CommandAst command)
+        {
+            string name = command.GetCommandName();
+            int dash = name?.IndexOf('-') ?? -1;
+            return dash > 0 && name.IndexOfAny(new[] { '.', '/', '\\' }) < 0 && s_verbs.Contains(name.Substring(0, dash));
         }
 
         /// <summary>-ErrorAction, any unambiguous prefix of it (-ErrorA...), or its alias -EA.</summary>
