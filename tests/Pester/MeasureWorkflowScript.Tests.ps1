@@ -196,6 +196,7 @@ Remove-Item '$missing'
 Remove-Item '$missing' -ErrorAction SilentlyContinue | Out-Null
 Get-Item '$missing' | Select-Object -First 1
 $native
+try { Get-Item '$missing' -ErrorAction Stop } catch { }
 "@
         $timings = Get-RunTimings 'Measure-WorkflowScript -Path $path' @{ path = $path }
         ($timings | Where-Object NodeId -like 'L1 *').Status | Should -Be 'Succeeded'
@@ -210,6 +211,8 @@ $native
         ($timings | Where-Object NodeId -like 'L8 *').Status | Should -Be 'Failed'
         # 2>$null hides a native program's error output, not its exit code.
         ($timings | Where-Object NodeId -like 'L9 *').Status | Should -Be 'Failed'
+        # An empty catch handled the error on purpose ($? is false only because the catch ran nothing).
+        ($timings | Where-Object NodeId -like 'L10 *').Status | Should -Be 'Succeeded'
     }
 
     It 'records the run when the script throws, every open node Failed, and throws the script''s error unchanged' {

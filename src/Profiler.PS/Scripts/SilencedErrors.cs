@@ -18,6 +18,10 @@ namespace Profiler.PS.Scripts
     {
         public static bool In(StatementAst statement)
         {
+            // try { ... } catch { }: the error was handled and dropped on purpose; $? is false only because the catch
+            // ran no statement (a catch that runs anything leaves $? true).
+            if (statement is TryStatementAst handled && handled.CatchClauses.Count > 0 && handled.CatchClauses.All(c => c.Body.Statements.Count == 0))
+                return true;
             // Downstream commands that only pass on, pick or discard what they get (| Out-Null, | Select-Object -First 1)
             // do not fail in their own right: the commands before them decide.
             var commands = statement.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>()
