@@ -90,35 +90,6 @@ namespace Profiler.PS
 
         private static readonly ScriptBlock s_empty = ScriptBlock.Create("$null = 0");
         [ThreadStatic] private static bool t_warm;
-        [ThreadStatic] private static Ast t_compiled;
-        /// <summary>The engine's internal ScriptBlock.Compile(bool optimized), compiled once; null when missing.</summary>
-        private static readonly Func<ScriptBlock, bool, bool> s_compile = BindCompile();
-
-        private static Func<ScriptBlock, bool, bool> BindCompile()
-        {
-            try
-            {
-                MethodInfo compile = typeof(ScriptBlock).GetMethod("Compile", BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(bool) }, null);
-                return compile?.ReturnType == typeof(bool) ? (Func<ScriptBlock, bool, bool>)compile.CreateDelegate(typeof(Func<ScriptBlock, bool, bool>)) : null;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>
-        /// Compiles <paramref name="block"/> (optimized for a child scope, else for dot-sourcing) unless the block this
-        /// thread prepared last has the same syntax tree, so a step's first run is not charged for turning its script
-        /// into code: PowerShell compiles a block's tree once, on its first run. Runs before the clock starts; a loop
-        /// over one block literal pays a single reference comparison.
-        /// </summary>
-        public static void Prepare(ScriptBlock block, bool optimized)
-        {
-            if (s_compile == null || ReferenceEquals(t_compiled, block.Ast)) return;
-            s_compile(block, optimized);
-            t_compiled = block.Ast;
-        }
 
         /// <summary>
         /// Runs an empty block once per thread through the same path, so the first timed step does not pay for compiling

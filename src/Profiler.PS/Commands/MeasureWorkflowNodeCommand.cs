@@ -214,7 +214,7 @@ namespace Profiler.PS.Commands
             if (direct)
             {
                 ScriptBlockRunner.WarmUp(this);
-                ScriptBlockRunner.Prepare(ScriptBlock, !DotSource);
+                BlockPreparation.Prepare(ScriptBlock, !DotSource);
             }
             NodeBlock.WarmUpRecording();
             List<PSVariable> variables = DotSource || _preferences.Count == 0 ? null : _preferences;
