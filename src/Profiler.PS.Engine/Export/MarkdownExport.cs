@@ -54,7 +54,8 @@ namespace Profiler.PS.Export
             {
                 string name = c.ScopeValue == ComparisonScope.Workflow ? "**Workflow total**" : Escape(c.NodeId);
                 string verdict = c.VerdictValue == ComparisonVerdict.Slower ? "**Slower**" : c.Verdict;
-                Row(sb, name, verdict, Ms(c.CurrentDuration), Ms(c.BaselineDuration),
+                // No value (a failed run's time, no baseline) is '-', as in the console view and the other tables.
+                Row(sb, name, verdict, MsOrDash(c.CurrentDuration), MsOrDash(c.BaselineDuration),
                     c.Delta is double delta ? (delta > 0 ? "+" : "") + Ms(delta) : "",
                     c.DeltaPercent is double pct ? DurationFormat.SignedPercent(pct) : "",
                     c.PValue is double pv ? Profiler.PS.Statistics.PValueText.Format(pv).Substring(2) : "", Escape(c.Reason));

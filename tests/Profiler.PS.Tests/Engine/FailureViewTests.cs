@@ -111,6 +111,9 @@ namespace Profiler.PS.Tests.Engine
                 string row = lines.Skip(h + 2).TakeWhile(l => l.StartsWith("| ")).Single(l => l.Split('|').Select(c => c.Trim()).Contains("test"));
                 Assert.Equal("3", row.Split('|')[System.Array.IndexOf(names, "Failures")].Trim());
             }
+            // Run 6 failed 'test': its comparison row has no time, shown '-' as in the console view.
+            string failed = lines.Single(l => l.StartsWith("| test | Failed |"));
+            Assert.Equal("-", failed.Split('|')[3].Trim());
         }
     }
 }
