@@ -21,6 +21,13 @@ namespace Profiler.PS.Engine
         internal static WorkflowProfiler LoadHistory(string workflowId, string file, WorkflowSettings settings, IProfilerClock clock, List<string> warnings)
         {
             var wf = new WorkflowProfiler(workflowId, clock) { HistoryFile = file };
+            // The file's last window applies from its first line (HistoryWindow), unless the start gives one.
+            if (settings?.WindowSize == null && HistoryWindow.Last(file) is int window)
+                settings = new WorkflowSettings
+                {
+                    WorkflowName = settings?.WorkflowName, WindowSize = window, RelativeThreshold = settings?.RelativeThreshold,
+                    AbsoluteThreshold = settings?.AbsoluteThreshold, MinimumSamples = settings?.MinimumSamples, HistoryPath = settings?.HistoryPath,
+                };
             lock (wf.SyncRoot)
             {
                 wf.Apply(settings);

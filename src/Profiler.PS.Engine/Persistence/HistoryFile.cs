@@ -198,7 +198,7 @@ namespace Profiler.PS.Persistence
         /// Opens the file for reading. Read-write first: opening a FIFO read-only would wait for a writer forever, while
         /// read-write returns at once (and the caller refuses it); a file we may only read is opened read-only.
         /// </summary>
-        private static FileStream OpenForLoad(string path)
+        internal static FileStream OpenForLoad(string path)
         {
             try
             {

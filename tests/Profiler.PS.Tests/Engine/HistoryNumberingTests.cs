@@ -102,6 +102,27 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
+        public void A_window_that_grew_along_the_file_keeps_the_older_runs_however_the_file_is_opened()
+        {
+            // Eight runs with a window of 5, then one that widens it to 20: the file holds nine runs, all in the window.
+            var writer = new ProfilerSession();
+            for (int i = 1; i <= 8; i++) Run(writer, History(new WorkflowSettings { WindowSize = 5 }), 10 * i);
+            Run(writer, History(new WorkflowSettings { WindowSize = 20 }), 90);
+            double[] all = { 10, 20, 30, 40, 50, 60, 70, 80, 90 };
+
+            WorkflowPerformanceProfile opened = new ProfilerSession().OpenHistory(_dir.Path, "nightly", out _);
+            Assert.Equal(20, opened.WindowSize);
+            Assert.Equal(all, opened.NodeData.Single().Durations);
+            var started = new ProfilerSession();
+            started.StartRun("nightly", History(), false, out _);
+            Assert.Equal(all, started.GetWorkflow("nightly").GetProfile().NodeData.Single().Durations);
+            // A window given at the start still wins.
+            var narrow = new ProfilerSession();
+            narrow.StartRun("nightly", History(new WorkflowSettings { WindowSize = 3 }), false, out _);
+            Assert.Equal(new double[] { 70, 80, 90 }, narrow.GetWorkflow("nightly").GetProfile().NodeData.Single().Durations);
+        }
+
+        [Fact]
         public void Lines_before_version_5_are_numbered_by_position_and_the_next_writer_continues_after_them()
         {
             Run(new ProfilerSession(), History(), 10);
