@@ -23,19 +23,9 @@ namespace Profiler.PS
         /// </summary>
         public static NodeFilter For(ProfilerCmdletBase cmdlet, string[] ids)
         {
-            if (cmdlet.MyInvocation.BoundParameters.ContainsKey("NodeId") && !HasIds(ids))
-                cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                    "-NodeId is empty ($null, '' or an empty list): give one or more node ids or wildcard patterns (Get-NodeStatistics lists the nodes), or leave -NodeId out for every node."),
-                    cmdlet.ErrorId("InvalidNodeId"), ErrorCategory.InvalidArgument, ids));
+            cmdlet.RefuseEmpty("NodeId", "InvalidNodeId",
+                "-NodeId is empty ($null, '' or an empty list): give one or more node ids or wildcard patterns (Get-NodeStatistics lists the nodes), or leave -NodeId out for every node.");
             return new NodeFilter(ids);
-        }
-
-        /// <summary>True when <paramref name="ids"/> holds at least one value and none is null or blank.</summary>
-        public static bool HasIds(string[] ids)
-        {
-            if (ids == null || ids.Length == 0) return false;
-            foreach (string id in ids) if (string.IsNullOrWhiteSpace(id)) return false;
-            return true;
         }
 
         private NodeFilter(string[] ids)

@@ -65,16 +65,26 @@ namespace Profiler.PS
         /// </summary>
         protected override void BeginProcessing()
         {
-            if (!WorkflowIdIsMandatory && MyInvocation.BoundParameters.TryGetValue("WorkflowId", out object given) && !NamesWorkflows(given))
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                    "-WorkflowId is $null or empty: give a workflow id (Get-WorkflowProfile lists them), or leave -WorkflowId out for the default workflow."),
-                    ErrorId("InvalidWorkflowId"), ErrorCategory.InvalidArgument, given));
+            if (!WorkflowIdIsMandatory)
+                RefuseEmpty("WorkflowId", "InvalidWorkflowId",
+                    "-WorkflowId is $null or empty: give a workflow id (Get-WorkflowProfile lists them), or leave -WorkflowId out for the default workflow.");
         }
 
         /// <summary>True for a cmdlet whose -WorkflowId cannot be left out (Start-WorkflowProfile): it checks the id itself.</summary>
         internal virtual bool WorkflowIdIsMandatory => false;
 
-        private static bool NamesWorkflows(object given)
+        /// <summary>
+        /// Stops the command with &lt;Verb&gt;&lt;Noun&gt;<paramref name="problem"/> (InvalidArgument) when <paramref name="parameter"/>
+        /// was given on the command line but names nothing: $null, '' or blank text, or a list that is empty or holds such
+        /// an item. The one rule for ids: an explicit empty value is never read as "not given".
+        /// </summary>
+        internal void RefuseEmpty(string parameter, string problem, string message)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out object given) && !NamesSomething(given))
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), ErrorId(problem), ErrorCategory.InvalidArgument, given));
+        }
+
+        private static bool NamesSomething(object given)
         {
             switch (given)
             {
