@@ -30,6 +30,18 @@ namespace Profiler.PS.Tests.Engine
             return run.Complete();
         }
 
+        /// <summary>A session with one run written to folder "h", then one pending: a file now stands where the folder was.</summary>
+        private ProfilerSession PendingInUnwritableFolder(out string folder)
+        {
+            folder = Path.Combine(_dir.Path, "h");
+            var s = new ProfilerSession(_clock);
+            Run(s, 10, folder);
+            Directory.Move(folder, folder + ".away");
+            File.WriteAllText(folder, "a file where the history folder was");
+            Assert.NotNull(Run(s, 20, folder).HistoryError);
+            return s;
+        }
+
         /// <summary>Moves the history away and puts a folder in its place; the returned action puts the history back.</summary>
         private Action FolderInTheWay(string history)
         {
@@ -92,12 +104,7 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void A_history_folder_that_cannot_be_written_sends_the_recovery_file_to_the_temp_folder()
         {
-            string folder = Path.Combine(_dir.Path, "h");
-            var s = new ProfilerSession(_clock);
-            Run(s, 10, folder);
-            Directory.Move(folder, folder + ".away");
-            File.WriteAllText(folder, "a file where the history folder was");
-            Assert.NotNull(Run(s, 20, folder).HistoryError);
+            ProfilerSession s = PendingInUnwritableFolder(out string folder);
 
             SessionEndNotice notice = Assert.Single(s.CompleteRunsInFlight(null));
             try
@@ -171,12 +178,7 @@ namespace Profiler.PS.Tests.Engine
         [Fact]
         public void When_no_recovery_file_can_be_written_the_runs_stay_pending_and_the_notice_carries_their_records()
         {
-            string folder = Path.Combine(_dir.Path, "h");
-            var s = new ProfilerSession(_clock);
-            Run(s, 10, folder);
-            Directory.Move(folder, folder + ".away");
-            File.WriteAllText(folder, "a file where the history folder was");
-            Assert.NotNull(Run(s, 20, folder).HistoryError);
+            ProfilerSession s = PendingInUnwritableFolder(out string folder);
             RecoveryFile.TempFolder = Path.Combine(folder, "tmp");   // under a file too
             SessionEndNotice notice;
             try
