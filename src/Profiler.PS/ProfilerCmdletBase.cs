@@ -52,7 +52,16 @@ namespace Profiler.PS
         internal new void WriteError(ErrorRecord record) => base.WriteError(Safe(record));
 
         /// <summary>Stops the command with an error whose displayed message has control characters neutralised.</summary>
-        internal new void ThrowTerminatingError(ErrorRecord record) => base.ThrowTerminatingError(Safe(record));
+        internal new void ThrowTerminatingError(ErrorRecord record)
+        {
+            record = Safe(record);
+            StoppingWith(record);
+            base.ThrowTerminatingError(record);
+        }
+
+        /// <summary>Called before the command stops with <paramref name="record"/>; a gate (Test-WorkflowBudget -Quiet or
+        /// -Assert) throws here to give its own verdict instead of ending only the caller's statement.</summary>
+        internal virtual void StoppingWith(ErrorRecord record) { }
 
         /// <summary>ShouldProcess (WhatIf and Confirm text) with control characters in the target neutralised.</summary>
         internal new bool ShouldProcess(string target, string action) => base.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));

@@ -197,6 +197,7 @@ Remove-Item '$missing' -ErrorAction SilentlyContinue | Out-Null
 Get-Item '$missing' | Select-Object -First 1
 $native
 try { Get-Item '$missing' -ErrorAction Stop } catch { }
+try { $native } catch { }
 "@
         $timings = Get-RunTimings 'Measure-WorkflowScript -Path $path' @{ path = $path }
         ($timings | Where-Object NodeId -like 'L1 *').Status | Should -Be 'Succeeded'
@@ -213,6 +214,8 @@ try { Get-Item '$missing' -ErrorAction Stop } catch { }
         ($timings | Where-Object NodeId -like 'L9 *').Status | Should -Be 'Failed'
         # An empty catch handled the error on purpose ($? is false only because the catch ran nothing).
         ($timings | Where-Object NodeId -like 'L10 *').Status | Should -Be 'Succeeded'
+        # An empty catch does not hide a failure that never threw (a native exit code): only -ErrorAction Stop errors.
+        ($timings | Where-Object NodeId -like 'L11 *').Status | Should -Be 'Failed'
     }
 
     It 'records the run when the script throws, every open node Failed, and throws the script''s error unchanged' {

@@ -16,6 +16,47 @@ namespace Profiler.PS.Commands
         /// <summary>Input records processed: none while piped to means the pipeline gave nothing.</summary>
         private int _records;
 
+        /// <summary>A problem that stopped the gate before it judged (a missing file, no workflow, -WorkflowId $null), once seen.</summary>
+        private bool _stopped;
+
+        /// <summary>
+        /// With -Quiet or -Assert, a problem that would stop the command is the gate's failure instead: a terminating error
+        /// ends only the caller's statement, so `if (-not (Test-WorkflowBudget ... -Quiet)) { exit 1 }` would skip its
+        /// exit and a CI script would go on after -Assert. It is written as a non-terminating error (its own ErrorId),
+        /// and EndProcessing answers $false or stops the script, as for any budget not met.
+        /// </summary>
+        internal override void StoppingWith(ErrorRecord record)
+        {
+            if (Quiet || Assert) throw new GateStopped(record);
+        }
+
+        private sealed class GateStopped : Exception
+        {
+            public GateStopped(ErrorRecord record) : base(record.Exception?.Message) => Record = record;
+            public ErrorRecord Record { get; }
+        }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => Gate(base.BeginProcessing);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord() => Gate(base.ProcessRecord);
+
+        private void Gate(Action step)
+        {
+            if (_stopped) return;
+            try
+            {
+                step();
+            }
+            catch (GateStopped stop)
+            {
+                _stopped = true;
+                _problems.Add(stop.Record.Exception?.Message ?? stop.Record.ToString());
+                WriteError(stop.Record);
+            }
+        }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {

@@ -32,8 +32,11 @@ namespace Profiler.PS.Commands
     /// (TestWorkflowBudgetInvalidStatistic), a missing or malformed file (TestWorkflowBudgetFileNotFound,
     /// TestWorkflowBudgetInvalidFile). A -NodeId that is $null, empty, blank or an empty list names no node: it writes
     /// TestWorkflowBudgetInvalidNodeId. Each of these problems, each budget not checked and TestWorkflowBudgetNothingChecked
-    /// counts as a budget not met: -Quiet writes $false and -Assert stops with TestWorkflowBudgetExceeded. Nothing
-    /// recorded is changed.</para>
+    /// counts as a budget not met: -Quiet writes $false and -Assert stops with TestWorkflowBudgetExceeded. With -Quiet
+    /// or -Assert, a problem that would otherwise stop only this command (a missing budgets file, no workflow, an empty
+    /// -WorkflowId) is written as a non-terminating error with its own ErrorId and fails the gate the same way, so
+    /// `if (-not (Test-WorkflowBudget ... -Quiet)) { exit 1 }` exits and a CI script stops at -Assert. (A value the
+    /// parameter binder refuses, such as -Maximum $null, stops before the command runs.) Nothing recorded is changed.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -18,10 +18,14 @@ namespace Profiler.PS.Scripts
     {
         public static bool In(StatementAst statement)
         {
-            // try { ... } catch { }: the error was handled and dropped on purpose; $? is false only because the catch
-            // ran no statement (a catch that runs anything leaves $? true).
+            // try { Get-Item $x -ErrorAction Stop } catch { }: every error of the try is terminating, so the empty catch
+            // handled and dropped it on purpose; $? is false only because the catch ran no statement. A try whose commands
+            // may fail without throwing (a native program's exit code, a non-terminating error) is judged by $? as usual.
             if (statement is TryStatementAst handled && handled.CatchClauses.Count > 0 && handled.CatchClauses.All(c => c.Body.Statements.Count == 0))
-                return true;
+            {
+                var tried = handled.Body.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>().ToList();
+                return tried.Count > 0 && tried.All(c => IsPowerShellCommand(c) && IsStop(ErrorAction(c)));
+            }
             // Downstream commands that only pass on, pick or discard what they get (| Out-Null, | Select-Object -First 1)
             // do not fail in their own right: the commands before them decide.
             var commands = statement.FindAll(a => a is CommandAst, searchNestedScriptBlocks: false).Cast<CommandAst>()
@@ -49,14 +53,28 @@ namespace Profiler.PS.Scripts
                     (r.FromStream == RedirectionStream.Error || r.FromStream == RedirectionStream.All)
                     && r.Location is VariableExpressionAst v && string.Equals(v.VariablePath.UserPath, "null", StringComparison.OrdinalIgnoreCase)))
                 return true;
+            string action = ErrorAction(command);
+            return action != null && IsSilent(action);
+        }
+
+        /// <summary>The text of the command's -ErrorAction argument (-EA, -ErrorA..., -ErrorAction:value), or null.</summary>
+        private static string ErrorAction(CommandAst command)
+        {
             var elements = command.CommandElements;
             for (int i = 1; i < elements.Count; i++)
             {
                 if (!(elements[i] is CommandParameterAst p) || !IsErrorAction(p.ParameterName)) continue;
                 Ast value = p.Argument ?? (i + 1 < elements.Count && !(elements[i + 1] is CommandParameterAst) ? elements[i + 1] : null);
-                return value != null && IsSilent(value.Extent.Text);
+                return value?.Extent.Text;
             }
-            return false;
+            return null;
+        }
+
+        private static bool IsStop(string action)
+        {
+            if (action == null) return false;
+            action = action.Trim().Trim('\'', '"');
+            return action == "1" || action.EndsWith("Stop", StringComparison.OrdinalIgnoreCase);
         }
 
         private static readonly System.Collections.Generic.HashSet<string> s_verbs = ApprovedVerbs();

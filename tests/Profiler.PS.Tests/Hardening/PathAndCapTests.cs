@@ -132,7 +132,7 @@ namespace Profiler.PS.Tests.Hardening
             PsResult r = _ps.Run("Test-WorkflowBudget -Path 'b[1].psd1' -Quiet");
             ErrorRecord e = r.Terminating?.ErrorRecord ?? Assert.Single(r.Errors);
             Assert.StartsWith("TestWorkflowBudgetFileNotFound,", e.FullyQualifiedErrorId);
-            Assert.Empty(r.Output);   // no $true: the gate checked nothing
+            Assert.Equal(false, r.Single());   // never $true: the gate checked nothing, and -Quiet answers so
             PsResult gate = _ps.Run("Test-WorkflowBudget -LiteralPath 'b[1].psd1' -Quiet");
             Assert.Equal(false, gate.Single());
         }

@@ -24,6 +24,22 @@ namespace Profiler.PS.Tests.Module
             _dir.Dispose();
         }
 
+        [Theory]
+        [InlineData("-Path 'no-such-budgets.psd1'", "TestWorkflowBudgetFileNotFound")]
+        [InlineData("-WorkflowId $null -NodeId a -Maximum 5", "TestWorkflowBudgetInvalidWorkflowId")]
+        public void A_problem_that_stops_the_gate_is_its_verdict_with_Quiet_and_Assert(string args, string id)
+        {
+            // A statement-terminating error would skip `if (-not (... -Quiet)) { exit 1 }` and let a CI script go on
+            // after -Assert: -Quiet answers $false, and -Assert stops the script.
+            PsResult quiet = _ps.Run($"if (-not (Test-WorkflowBudget {args} -Quiet)) {{ 'gate failed' }}");
+            Assert.Equal("gate failed", quiet.Single());
+            Assert.StartsWith(id + ",", Assert.Single(quiet.Errors).FullyQualifiedErrorId);
+            PsResult assert = _ps.Run($"Test-WorkflowBudget {args} -Assert; 'went on'");
+            Assert.NotNull(assert.Terminating);
+            Assert.StartsWith("TestWorkflowBudgetExceeded,", assert.Terminating.ErrorRecord.FullyQualifiedErrorId);
+            Assert.DoesNotContain(assert.Output, o => "went on".Equals(o?.BaseObject));
+        }
+
         private string EmptyBudgets()
         {
             string path = _dir.File("empty.psd1");
