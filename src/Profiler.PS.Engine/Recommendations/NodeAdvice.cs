@@ -24,9 +24,10 @@ namespace Profiler.PS.Engine
         {
             double[] x = node.Durations;
             bool changed = RegressionOrTrend(node);
-            if (severalNodes) CriticalPath(node);
             bool enough = x.Length >= RecommendationThresholds.MinimumRuns;
             int since = changed || !enough ? 0 : Improvement(node);
+            // A node that got faster is judged on the runs since: its older times no longer say what halving it would win.
+            if (severalNodes) CriticalPath(node, Math.Max(since, 0));
             bool cold = node.IsFirstRunSlow && x.Length > RecommendationThresholds.MinimumRuns - 1 && !ExplainedByImprovement(node, since);
             if (cold) ColdStart(node);
             if (changed || !enough) return;
@@ -96,19 +97,20 @@ namespace Profiler.PS.Engine
             return true;
         }
 
-        private void CriticalPath(NodePerformanceData node)
+        private void CriticalPath(NodePerformanceData node, int from)
         {
-            int n = node.Durations.Length, on = 0;
+            int n = node.Durations.Length - from, on = 0;
             var shares = new List<double>();
             var savings = new double[n];
-            for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k++)
             {
+                int i = from + k;
                 int run = node.RunNumbers[i];
                 double length = _paths.Length(run);
                 if (!_paths.OnPath(node.NodeId, run) || !(length > 0)) continue;
                 on++;
                 shares.Add(_paths.TimeOnPath(node.NodeId, run, node.SelfDurations[i]) / length);
-                savings[i] = _paths.Saving(node.NodeId, run, node.SelfDurations[i] / 2);
+                savings[k] = _paths.Saving(node.NodeId, run, node.SelfDurations[i] / 2);
             }
             if (n == 0 || on < RecommendationThresholds.CriticalPathPresence * n) return;
             double share = SampleStatistics.Median(shares.ToArray()), saving = SampleStatistics.Median(savings);

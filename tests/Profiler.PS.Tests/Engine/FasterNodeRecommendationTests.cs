@@ -49,6 +49,16 @@ namespace Profiler.PS.Tests.Engine
         }
 
         [Fact]
+        public void A_node_that_got_faster_is_judged_for_the_critical_path_on_its_runs_since()
+        {
+            // About 500 ms in runs 1-5, about 100 ms since: halving it now wins about 50 ms, not half the old median.
+            double[] a = { 500, 505, 498, 502, 500, 100, 101, 99, 100, 102 };
+            WorkflowRecommendation path = Assert.Single(Analyze(10, r => a[r - 1]), f => f.NodeId == "a" && f.KindValue == RecommendationKind.CriticalPath);
+            Assert.Equal(50, path.EstimatedSaving, 0);
+            Assert.Contains("on it in 5 of 5 runs", path.Evidence);
+        }
+
+        [Fact]
         public void A_halving_that_stays_is_not_noisy()
         {
             WorkflowRecommendation[] found = Analyze(12, r => (r <= 6 ? 100 : 50) + (r % 3));
