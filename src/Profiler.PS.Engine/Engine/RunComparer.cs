@@ -97,7 +97,10 @@ namespace Profiler.PS.Engine
                 }
             }
             NodeStatus failure = judgedFailed ? JudgedStatus(nodes, currentSet) : NodeStatus.Succeeded;
-            return Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineSet != null ? explicitBaseline : totalRuns.ToArray(),
+            // The baseline runs named are listed without those left out for their failures, as the default baseline is.
+            int[] baselineRuns = baselineSet == null ? totalRuns.ToArray()
+                : Array.FindAll(explicitBaseline, r => !Array.Exists(runs, s => s.RunNumber == r && s.HasFailures));
+            return Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineRuns,
                 judgedFailed ? Array.Empty<double>() : curTotals.ToArray(), baseTotals.ToArray(), rule, failure, failedBefore);
         }
 

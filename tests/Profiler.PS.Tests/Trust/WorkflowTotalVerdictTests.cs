@@ -109,6 +109,15 @@ namespace Profiler.PS.Tests.Trust
         }
 
         [Fact]
+        public void A_named_baseline_lists_the_runs_it_used_without_the_failed_ones()
+        {
+            for (int i = 1; i <= 6; i++) Run("named", ("compile", 500, i == 3 ? NodeStatus.Failed : NodeStatus.Succeeded));
+            RunComparison total = Total("named", new[] { 6 }, new[] { 1, 2, 3, 4, 5 });
+            Assert.Equal(new[] { 1, 2, 4, 5 }, total.BaselineRunNumbers);
+            Assert.Equal(4, total.BaselineSamples);
+        }
+
+        [Fact]
         public void A_failed_step_among_stopped_ones_makes_the_total_Failed()
         {
             for (int i = 0; i < 4; i++) Run("mix");
