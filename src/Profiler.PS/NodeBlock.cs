@@ -108,7 +108,7 @@ namespace Profiler.PS
             return variables ?? s_none;
         }
 
-        private static int s_recordingWarm;
+        private static volatile int s_recordingWarm;
 
         /// <summary>
         /// Once per process, before the first clock starts: times and records a throwaway node in a throwaway session,
@@ -117,7 +117,8 @@ namespace Profiler.PS
         /// </summary>
         public static void WarmUpRecording()
         {
-            if (System.Threading.Interlocked.Exchange(ref s_recordingWarm, 1) == 1) return;
+            // A plain read first: an interlocked exchange on every call would cost more than the check is worth.
+            if (s_recordingWarm == 1 || System.Threading.Interlocked.Exchange(ref s_recordingWarm, 1) == 1) return;
             var session = new ProfilerSession();
             WorkflowRun run = session.StartRun("warm-up");
             var scopes = new NodeScopeStack();

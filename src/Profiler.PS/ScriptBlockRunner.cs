@@ -37,7 +37,6 @@ namespace Profiler.PS
         private static readonly Func<object, bool> s_isRedirected;
         private static readonly Func<Cmdlet, object> s_getShellErrorPipe;
         private static readonly Action<Cmdlet, object> s_setShellErrorPipe;
-        private static readonly Func<Cmdlet, ScriptBlock, InvocationInfo> s_invocationOf;
         /// <summary>ScriptBlockAst.CleanBlock where it exists (PowerShell 7.3 and later), compiled once; null before.</summary>
         private static readonly Func<ScriptBlockAst, object> s_cleanBlock = BindCleanBlock();
 
@@ -79,7 +78,6 @@ namespace Profiler.PS
                 s_setShellErrorPipe = Expression.Lambda<Action<Cmdlet, object>>(
                     Expression.Assign(Expression.Property(ctx, shellErrorPipe), Expression.Convert(pipe, pipeType)), cmdlet, pipe).Compile();
                 s_invoke = BindInvokeWithPipe(pipeType);
-                s_invocationOf = BindInvocationOf(cmdlet, ctx, sma);
                 IsAvailable = s_invoke != null;
             }
             catch (Exception)
@@ -124,7 +122,7 @@ namespace Profiler.PS
             object saved = RedirectErrors(cmdlet);
             try
             {
-                s_invoke(block, useLocalScope, dollarUnder, s_outputPipe(cmdlet), s_invocationOf?.Invoke(cmdlet, block), variables);
+                s_invoke(block, useLocalScope, dollarUnder, s_outputPipe(cmdlet), BlockInvocation.For((PSCmdlet)cmdlet, block), variables);
             }
             finally
             {
@@ -158,33 +156,6 @@ namespace Profiler.PS
         public static void RestoreErrors(Cmdlet cmdlet, object saved)
         {
             if (saved != NotRedirected) s_setShellErrorPipe(cmdlet, saved);
-        }
-
-        /// <summary>
-        /// The block's $MyInvocation as `&amp; { }` has it: a nameless script command at the cmdlet's position in the caller's
-        /// script, so an error the block writes is labelled by the command that wrote it (Write-Error: ...) and points at
-        /// the statement, as it would without Measure-WorkflowNode. Null (the caller's $MyInvocation) if not bindable.
-        /// </summary>
-        private static Func<Cmdlet, ScriptBlock, InvocationInfo> BindInvocationOf(ParameterExpression cmdlet, Expression ctx, Assembly sma)
-        {
-            try
-            {
-                const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
-                Type scriptInfo = sma.GetType("System.Management.Automation.ScriptInfo", true);
-                ConstructorInfo ctor = scriptInfo.GetConstructor(Any, null, new[] { typeof(string), typeof(ScriptBlock), ctx.Type }, null);
-                PropertyInfo position = typeof(InvocationInfo).GetProperty("ScriptPosition", Any);
-                MethodInfo create = typeof(InvocationInfo).GetMethod(nameof(InvocationInfo.Create), new[] { typeof(CommandInfo), typeof(IScriptExtent) });
-                if (ctor == null || position == null || create == null) return null;
-                ParameterExpression block = Expression.Parameter(typeof(ScriptBlock), "block");
-                Expression myInvocation = Expression.Property(Expression.Convert(cmdlet, typeof(PSCmdlet)), nameof(PSCmdlet.MyInvocation));
-                Expression body = Expression.Call(create, Expression.New(ctor, Expression.Constant(string.Empty), block, ctx),
-                    Expression.Property(myInvocation, position));
-                return Expression.Lambda<Func<Cmdlet, ScriptBlock, InvocationInfo>>(body, cmdlet, block).Compile();
-            }
-            catch (Exception)
-            {
-                return null;
-            }
         }
 
         private static InvokeWithPipe BindInvokeWithPipe(Type pipeType)

@@ -41,6 +41,29 @@ Describe 'Scope: the block runs in a child scope by default, as a task runner ru
         $made | Should -Be 'here'
     }
 
+    It 'gives the block the $MyInvocation & { } gives it, each statement its own, in a loop too' {
+        $seen = foreach ($i in 1..3) {
+            Measure-WorkflowNode first { $MyInvocation }
+            Measure-WorkflowNode second { $MyInvocation }
+        }
+        $expected = foreach ($i in 1..3) {
+            & { $MyInvocation }
+            & { $MyInvocation }
+        }
+        $seen.Count | Should -Be 6
+        for ($k = 0; $k -lt 6; $k++) {
+            $seen[$k].MyCommand.CommandType | Should -Be $expected[$k].MyCommand.CommandType
+            $seen[$k].ScriptName | Should -Be $expected[$k].ScriptName
+            $seen[$k].ScriptLineNumber | Should -Be ($expected[$k].ScriptLineNumber - 4)
+            $seen[$k].MyCommand.ScriptBlock.ToString() | Should -Be $expected[$k].MyCommand.ScriptBlock.ToString()
+        }
+        $seen[0].ScriptLineNumber | Should -Not -Be $seen[1].ScriptLineNumber
+        # A closure of the same literal is bound to its own module: its $MyInvocation says so.
+        $closures = foreach ($i in 1..2) { $block = { $MyInvocation.MyCommand.ScriptBlock.Module }.GetNewClosure(); Measure-WorkflowNode c $block }
+        $closures.Count | Should -Be 2
+        [object]::ReferenceEquals($closures[0], $closures[1]) | Should -BeFalse
+    }
+
     It 'runs a loop at function-body speed, not dot-sourced speed (alternating rounds)' {
         # The 1.10x goal is measured in docs/benchmarks.md (tests/Profiler.PS.Benchmarks/pwsh/CmdletCost.ps1); a test on a
         # shared CI machine only guards against the dot-sourced slow path (10-30x), so its bound is loose.

@@ -26,7 +26,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
-$floors = Add-Type -Path (Join-Path $PSScriptRoot '../Cmdlets/CheapestFloors.cs') -PassThru
+$floors = Add-Type -Path (Join-Path $PSScriptRoot '../Cmdlets/CheapestFloors.cs'), (Join-Path $PSScriptRoot '../Cmdlets/BareNode.cs') -PassThru
 Import-Module -Assembly $floors[0].Assembly
 
 $null = Start-WorkflowProfile cost -Force
@@ -44,6 +44,12 @@ $comparisons = @(
     @{ Name = 'structural: a no-op cmdlet with Measure-WorkflowNode''s parameters vs one with Measure-Command''s'
        Floor = { foreach ($i in 1..$Calls) { $null = Measure-NoOpCommand {} } }
        Candidate = { foreach ($i in 1..$Calls) { $null = Measure-NoOpNode m {} } } }
+    @{ Name = 'structural: Measure-WorkflowNode''s parameters and child scope, nothing recorded (Measure-BareNode) vs Measure-Command'
+       Floor = { foreach ($i in 1..$Calls) { $null = Measure-Command {} } }
+       Candidate = { foreach ($i in 1..$Calls) { $null = Measure-BareNode m {} } } }
+    @{ Name = 'structural: the same dot-sourced, as Measure-Command runs its block (Measure-BareDotNode) vs Measure-Command'
+       Floor = { foreach ($i in 1..$Calls) { $null = Measure-Command {} } }
+       Candidate = { foreach ($i in 1..$Calls) { $null = Measure-BareDotNode m {} } } }
     @{ Name = 'structural: a block in a child scope vs dot-sourced (& {} vs . {})'
        Floor = { foreach ($i in 1..$Calls) { $null = . {} } }
        Candidate = { foreach ($i in 1..$Calls) { $null = & {} } } }
@@ -70,6 +76,7 @@ function Measure-Round([scriptblock] $Script, [int] $PerRound) {
 # Every command reaches its steady speed before any round counts.
 foreach ($i in 1..30000) {
     $null = Measure-Command {}; $null = Measure-WorkflowNode m {}; $null = Measure-NoOpCommand {}; $null = Measure-NoOpNode m {}
+    $null = Measure-BareNode m {}; $null = Measure-BareDotNode m {}
 }
 $random = [Random]::new(12)
 $results = foreach ($c in $comparisons | Where-Object { $_.Name -like "*$Filter*" }) {
