@@ -36,15 +36,20 @@ namespace Profiler.PS
                 rte.WasThrownFromThrowStatement = true;
         }
 
-        private static readonly Func<Cmdlet, PSVariable> s_globalExitCode = BindGlobalExitCode();
+        private static readonly Func<Cmdlet, IDictionary<string, PSVariable>> s_globalVariables = BindGlobalVariables();
 
         /// <summary>
         /// $global:LASTEXITCODE's variable, or null when it is not set yet (no native command has run). Read straight from
-        /// the global scope when the engine's members could be bound: PSVariable.Get("global:LASTEXITCODE") parses the
-        /// scope-qualified path on every call, which took about a microsecond of each Measure-WorkflowNode call.
+        /// the global scope's variable table when the engine's members could be bound: PSVariable.Get("global:LASTEXITCODE")
+        /// parses the scope-qualified path on every call (about a microsecond), and the scope's own lookup first searches
+        /// its local-variable tuples, where $LASTEXITCODE never is (they hold automatic variables and a function's
+        /// locals; native commands and scripts set it in the table). This runs twice on every Measure-WorkflowNode call.
         /// </summary>
         public static PSVariable ExitCodeVariable(PSCmdlet cmdlet)
-            => s_globalExitCode != null ? s_globalExitCode(cmdlet) : cmdlet.SessionState.PSVariable.Get("global:LASTEXITCODE");
+        {
+            if (s_globalVariables == null) return cmdlet.SessionState.PSVariable.Get("global:LASTEXITCODE");
+            return s_globalVariables(cmdlet).TryGetValue("LASTEXITCODE", out PSVariable variable) ? variable : null;
+        }
 
         /// <summary>
         /// The exit code the block left in $LASTEXITCODE, or null when it did not set it. PowerShell stores a freshly
@@ -59,8 +64,8 @@ namespace Profiler.PS
             return after == null || ReferenceEquals(before, after) ? (int?)null : ExitCodeOf(after);
         }
 
-        /// <summary>((InternalCommand)cmdlet).Context.EngineSessionState.GlobalScope.GetVariable("LASTEXITCODE"), compiled once; null when a member is missing.</summary>
-        private static Func<Cmdlet, PSVariable> BindGlobalExitCode()
+        /// <summary>((InternalCommand)cmdlet).Context.EngineSessionState.GlobalScope.Variables, compiled once; null when a member is missing.</summary>
+        private static Func<Cmdlet, IDictionary<string, PSVariable>> BindGlobalVariables()
         {
             try
             {
@@ -68,12 +73,13 @@ namespace Profiler.PS
                 PropertyInfo context = typeof(System.Management.Automation.Internal.InternalCommand).GetProperty("Context", Any);
                 PropertyInfo engineState = context?.PropertyType.GetProperty("EngineSessionState", Any);
                 PropertyInfo globalScope = engineState?.PropertyType.GetProperty("GlobalScope", Any);
-                MethodInfo getVariable = globalScope?.PropertyType.GetMethod("GetVariable", Any, null, new[] { typeof(string) }, null);
-                if (getVariable == null || getVariable.ReturnType != typeof(PSVariable)) return null;
+                PropertyInfo variables = globalScope?.PropertyType.GetProperty("Variables", Any);
+                if (variables == null || !typeof(IDictionary<string, PSVariable>).IsAssignableFrom(variables.PropertyType)) return null;
                 ParameterExpression cmdlet = Expression.Parameter(typeof(Cmdlet), "cmdlet");
                 Expression scope = Expression.Property(Expression.Property(Expression.Property(
                     Expression.Convert(cmdlet, typeof(System.Management.Automation.Internal.InternalCommand)), context), engineState), globalScope);
-                return Expression.Lambda<Func<Cmdlet, PSVariable>>(Expression.Call(scope, getVariable, Expression.Constant("LASTEXITCODE")), cmdlet).Compile();
+                return Expression.Lambda<Func<Cmdlet, IDictionary<string, PSVariable>>>(
+                    Expression.Convert(Expression.Property(scope, variables), typeof(IDictionary<string, PSVariable>)), cmdlet).Compile();
             }
             catch (Exception)
             {
