@@ -6,13 +6,14 @@ namespace Profiler.PS.Engine
 {
     /// <summary>
     /// A node's samples over completed runs: a ring buffer of its successful run samples (the window is the last
-    /// WindowSize of them; one more is kept so that the latest run still has WindowSize runs of baseline before it),
+    /// WindowSize of them; up to WindowSize more are kept, <see cref="WorkflowSettings.KeptRuns"/>, so that every run in
+    /// the window still has the WindowSize samples of baseline it was judged against when it completed),
     /// the runs in which it failed or was stopped (kept apart: they never enter statistics, budgets or verdicts),
     /// and all-time counters. Not thread-safe: its workflow's lock guards it.
     /// </summary>
     internal sealed class NodeHistory
     {
-        /// <summary>Runs in which the node failed or was stopped, oldest first (at most WindowSize + 1 kept).</summary>
+        /// <summary>Runs in which the node failed or was stopped, oldest first (at most <see cref="WorkflowSettings.KeptRuns"/> kept).</summary>
         private readonly List<UnsuccessfulRun> _unsuccessful = new List<UnsuccessfulRun>();
         private int _windowSize;
         public long AllTimeFailed { get; private set; }
@@ -31,9 +32,25 @@ namespace Profiler.PS.Engine
             NodeId = nodeId;
             NodeLabel = nodeId;
             _windowSize = windowSize;
-            _ring = new double[windowSize + 1];
-            _runNumbers = new int[windowSize + 1];
-            _selfRing = new double[windowSize + 1];
+            _ring = new double[InitialCapacity(windowSize)];
+            _runNumbers = new int[_ring.Length];
+            _selfRing = new double[_ring.Length];
+        }
+
+        /// <summary>The most samples kept: the window and the baselines of its runs.</summary>
+        private int Capacity => WorkflowSettings.KeptRuns(_windowSize);
+
+        /// <summary>The ring starts small and doubles up to <see cref="Capacity"/>: a large window of a node that ran a few
+        /// times should not pin memory for samples it never had.</summary>
+        private static int InitialCapacity(int windowSize) => Math.Min(WorkflowSettings.KeptRuns(windowSize), 32);
+
+        /// <summary>Doubles the ring (up to <see cref="Capacity"/>). Only called while it is not full, when no sample has wrapped (_start is 0).</summary>
+        private void Grow()
+        {
+            int size = Math.Min(Capacity, _ring.Length * 2);
+            Array.Resize(ref _ring, size);
+            Array.Resize(ref _runNumbers, size);
+            Array.Resize(ref _selfRing, size);
         }
 
         public string NodeId { get; }
@@ -49,7 +66,7 @@ namespace Profiler.PS.Engine
         public int RunCount { get; private set; }
         public double LastDuration { get; private set; }
         public int SampleCount => Math.Min(_count, _windowSize);
-        /// <summary>Samples before the window still kept (0 or 1).</summary>
+        /// <summary>Samples before the window still kept (0 to WindowSize): the baselines of the window's runs.</summary>
         private int Skip => _count - SampleCount;
         /// <summary>Every sample ever, beside the window (Welford).</summary>
         public RunningStatistics AllTime
@@ -77,9 +94,10 @@ namespace Profiler.PS.Engine
                 if (status == NodeStatus.Failed) AllTimeFailed++;
                 else AllTimeStopped++;
                 _unsuccessful.Add(new UnsuccessfulRun(runNumber, status));
-                if (_unsuccessful.Count > _windowSize + 1) _unsuccessful.RemoveAt(0);
+                if (_unsuccessful.Count > Capacity) _unsuccessful.RemoveAt(0);
                 return;
             }
+            if (_count == _ring.Length && _ring.Length < Capacity) Grow();
             int slot;
             if (_count < _ring.Length)
             {
@@ -106,6 +124,7 @@ namespace Profiler.PS.Engine
             _statistics = null;
             selfWindow = selfWindow ?? window;
             _start = 0;
+            while (_ring.Length < Math.Min(window.Length, Capacity)) Grow();
             _count = Math.Min(window.Length, _ring.Length);
             Array.Copy(window, window.Length - _count, _ring, 0, _count);
             Array.Copy(runNumbers, runNumbers.Length - _count, _runNumbers, 0, _count);
@@ -129,7 +148,7 @@ namespace Profiler.PS.Engine
         /// <summary>The self time of each window sample, oldest first, as a new array.</summary>
         public double[] CopySelfWindow() => Copy(_selfRing, Skip);
 
-        /// <summary>Every kept successful sample (the window and the one before it), oldest first: what is persisted.</summary>
+        /// <summary>Every kept successful sample (the window and up to WindowSize before it), oldest first: what is persisted.</summary>
         public double[] CopyKept() => Copy(_ring, 0);
         /// <summary>The run numbers of <see cref="CopyKept"/>.</summary>
         public int[] CopyKeptRunNumbers() => Copy(_runNumbers, 0);
@@ -152,14 +171,14 @@ namespace Profiler.PS.Engine
             int[] runs = Copy(_runNumbers, 0);
             double[] self = Copy(_selfRing, 0);
             _windowSize = windowSize;
-            int keep = Math.Min(window.Length, windowSize + 1);
-            _ring = new double[windowSize + 1];
-            _runNumbers = new int[windowSize + 1];
+            int keep = Math.Min(window.Length, Capacity);
+            _ring = new double[Math.Max(keep, InitialCapacity(windowSize))];
+            _runNumbers = new int[_ring.Length];
             Array.Copy(window, window.Length - keep, _ring, 0, keep);
             Array.Copy(runs, runs.Length - keep, _runNumbers, 0, keep);
-            _selfRing = new double[windowSize + 1];
+            _selfRing = new double[_ring.Length];
             Array.Copy(self, self.Length - keep, _selfRing, 0, keep);
-            while (_unsuccessful.Count > windowSize + 1) _unsuccessful.RemoveAt(0);
+            while (_unsuccessful.Count > Capacity) _unsuccessful.RemoveAt(0);
             _start = 0;
             _count = keep;
         }
@@ -213,7 +232,7 @@ namespace Profiler.PS.Engine
             AllTimeStopped = stopped;
             _unsuccessful.Clear();
             for (int i = 0; runNumbers != null && i < runNumbers.Length; i++) _unsuccessful.Add(new UnsuccessfulRun(runNumbers[i], statuses[i]));
-            while (_unsuccessful.Count > _windowSize + 1) _unsuccessful.RemoveAt(0);
+            while (_unsuccessful.Count > Capacity) _unsuccessful.RemoveAt(0);
             if (_unsuccessful.Count > 0 && _unsuccessful[_unsuccessful.Count - 1].RunNumber > _lastRun)
             {
                 _lastRun = _unsuccessful[_unsuccessful.Count - 1].RunNumber;

@@ -8,10 +8,16 @@ namespace Profiler.PS.Engine
     /// <summary>
     /// Judges runs against a baseline, node by node and for the workflow's total, by the workflow's
     /// <see cref="RegressionRule"/> (the one rule every consumer uses). A node's default baseline is the successful
-    /// samples of up to <c>count</c> completed runs before the first judged run in which it ran and succeeded; a
-    /// node that failed or was stopped in a judged run gets the verdict Failed or Stopped, never a timing verdict. The
-    /// workflow's total follows the same rule by run: a judged run cut short (WorkflowRunSummary.HasFailures) makes the total's
-    /// verdict Failed or Stopped, and such runs are left out of the total's baseline.
+    /// samples of up to <c>count</c> completed runs before the first judged run in which it ran and succeeded (as the
+    /// run's alerts were judged when it completed: its window then); a node that failed or was stopped in a judged run
+    /// gets the verdict Failed or Stopped, never a timing verdict. The workflow's total follows the same rule by run: its
+    /// default baseline is the <c>count</c> runs before the first judged one, less those cut short
+    /// (WorkflowRunSummary.HasFailures); a judged run cut short makes the total's verdict Failed or Stopped.
+    /// <para>A workflow keeps the data of its window and of the WindowSize runs before it
+    /// (<see cref="WorkflowSettings.KeptRuns"/>), so a run of the window gets the same default baseline as when it
+    /// completed. When less was kept (a window widened later, a profile file written before that, or a
+    /// -BaselineCount beyond it), the data is not made up: the verdict is the rule's on what is kept, its Reason says
+    /// the baseline is short and why, and a node that ran before its kept samples is never New.</para>
     /// </summary>
     internal static class RunComparer
     {
@@ -46,6 +52,13 @@ namespace Profiler.PS.Engine
                     bas.Insert(0, kept[i]);
                     basRuns.Insert(0, keptRuns[i]);
                 }
+                // Samples (or failures) older than every kept one were dropped: the node ran before what is kept.
+                bool dropped = node.RunCount > kept.Length
+                    || node.AllTimeFailedCount + node.AllTimeStoppedCount > node.UnsuccessfulRunNumbers.Length;
+                string shortBaseline = baselineSet == null && bas.Count < count && dropped
+                    ? string.Format(CultureInfo.InvariantCulture, "this node's samples before {0} are no longer kept, so its baseline has {1} of {2} runs",
+                        kept.Length > 0 ? "run " + keptRuns[0].ToString(CultureInfo.InvariantCulture) : "its kept runs", bas.Count, count)
+                    : null;
                 NodeStatus failure = NodeStatus.Succeeded;
                 bool unsuccessfulBefore = false;
                 for (int i = 0; i < node.UnsuccessfulRunNumbers.Length; i++)
@@ -57,7 +70,7 @@ namespace Profiler.PS.Engine
                 if (cur.Count == 0 && bas.Count == 0 && failure == NodeStatus.Succeeded) continue;
                 int[] baseRuns = baselineSet != null ? explicitBaseline : basRuns.ToArray();
                 lines.Add(Judge(workflowId, ComparisonScope.Node, node.NodeId, node.NodeLabel, current, baseRuns, cur.ToArray(), bas.ToArray(),
-                    rule, failure, unsuccessfulBefore));
+                    rule, failure, unsuccessfulBefore, shortBaseline));
             }
             lines.Add(WorkflowLine(workflowId, workflowName, nodes, runs, current, currentSet, explicitBaseline, baselineSet, count, rule));
             var ids = new string[lines.Count];
@@ -81,6 +94,7 @@ namespace Profiler.PS.Engine
             var baseTotals = new List<double>();
             var totalRuns = new List<int>();
             bool judgedFailed = false, failedBefore = false;
+            int before = 0;   // kept runs before the first judged one, seen so far: the default baseline is the last count of them
             for (int i = runs.Length - 1; i >= 0; i--)
             {
                 WorkflowRunSummary run = runs[i];
@@ -89,7 +103,7 @@ namespace Profiler.PS.Engine
                     if (run.HasFailures) judgedFailed = true;
                     else curTotals.Insert(0, run.TotalDuration);
                 }
-                else if (baselineSet != null ? baselineSet.Contains(run.RunNumber) : run.RunNumber < first && baseTotals.Count < count)
+                else if (baselineSet != null ? baselineSet.Contains(run.RunNumber) : run.RunNumber < first && before++ < count)
                 {
                     if (run.HasFailures) { failedBefore = true; continue; }
                     baseTotals.Insert(0, run.TotalDuration);
@@ -97,11 +111,16 @@ namespace Profiler.PS.Engine
                 }
             }
             NodeStatus failure = judgedFailed ? JudgedStatus(nodes, currentSet) : NodeStatus.Succeeded;
+            // Runs were numbered before the oldest kept one, so a baseline shorter than count lost runs to the window.
+            string shortBaseline = baselineSet == null && before < count && runs.Length > 0 && runs[0].RunNumber > 1
+                ? string.Format(CultureInfo.InvariantCulture, "the workflow keeps no run before run {0}, so the total's baseline reaches back {1} of {2} runs",
+                    runs[0].RunNumber, before, count)
+                : null;
             // The baseline runs named are listed without those left out for their failures, as the default baseline is.
             int[] baselineRuns = baselineSet == null ? totalRuns.ToArray()
                 : Array.FindAll(explicitBaseline, r => !Array.Exists(runs, s => s.RunNumber == r && s.HasFailures));
             return Judge(workflowId, ComparisonScope.Workflow, null, workflowName, current, baselineRuns,
-                judgedFailed ? Array.Empty<double>() : curTotals.ToArray(), baseTotals.ToArray(), rule, failure, failedBefore);
+                judgedFailed ? Array.Empty<double>() : curTotals.ToArray(), baseTotals.ToArray(), rule, failure, failedBefore, shortBaseline);
         }
 
         /// <summary>Failed when a node failed in a judged run; Stopped when the judged runs' only unsuccessful executions were
@@ -120,10 +139,12 @@ namespace Profiler.PS.Engine
         }
 
         private static RunComparison Judge(string workflowId, ComparisonScope scope, string nodeId, string label, int[] current,
-            int[] baseline, double[] cur, double[] bas, RegressionRule rule, NodeStatus failure, bool unsuccessfulBefore)
+            int[] baseline, double[] cur, double[] bas, RegressionRule rule, NodeStatus failure, bool unsuccessfulBefore, string shortBaseline)
         {
+            // A baseline cut short by the window keeps its verdict by the rule on what is kept; the reason says so.
             RunComparison Line(double? c, double? b, ComparisonVerdict verdict, double? p, string method, string reason)
-                => new RunComparison(workflowId, scope, nodeId, label, current, baseline, cur.Length, bas.Length, c, b, verdict, p, method, reason);
+                => new RunComparison(workflowId, scope, nodeId, label, current, baseline, cur.Length, bas.Length, c, b, verdict, p, method,
+                    shortBaseline == null || failure != NodeStatus.Succeeded || cur.Length == 0 ? reason : reason + "; " + shortBaseline);
 
             string subject = scope == ComparisonScope.Workflow ? "the workflow's total" : "this node";
             if (failure != NodeStatus.Succeeded)
@@ -137,6 +158,10 @@ namespace Profiler.PS.Engine
                 return scope == ComparisonScope.Workflow
                     ? Line(null, Median(bas), ComparisonVerdict.Inconclusive, null, "none", "the judged runs' totals are no longer kept")
                     : Line(null, Median(bas), ComparisonVerdict.Missing, null, "none", "none of the judged runs has this node");
+            if (bas.Length == 0 && shortBaseline != null)   // it ran before what is kept: never New
+                return Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow
+                    ? "earlier runs had totals, but no baseline run is still kept"
+                    : "the node ran before, but in no baseline run still kept");
             if (bas.Length == 0)
                 return unsuccessfulBefore
                     ? Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow

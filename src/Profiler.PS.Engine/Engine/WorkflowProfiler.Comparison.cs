@@ -28,7 +28,7 @@ namespace Profiler.PS.Engine
             if (baselineCount is int c && c < 1)
                 throw new ProfilerException(ProfilerErrorKind.InvalidSetting, "BaselineCount must be at least 1 run.");
             NodePerformanceData[] nodes;
-            WorkflowRunSummary[] runs;
+            WorkflowRunSummary[] runs, window;
             int windowSize;
             RegressionRule rule;
             lock (SyncRoot)
@@ -38,20 +38,25 @@ namespace Profiler.PS.Engine
                         $"Workflow '{WorkflowId}' has no completed run to compare: record timings and call Complete-WorkflowProfile first.");
                 nodes = SnapshotNodesLocked();
                 runs = _runs.ToArray();
+                window = WindowRunsLocked();
                 windowSize = WindowSize;
                 rule = Rule.With(relativeThreshold, absoluteThreshold);
             }
-            SortedSet<int> known = KnownRuns(nodes, runs);
+            if (window.Length == 0)
+                throw new ProfilerException(ProfilerErrorKind.NoCompletedRun,
+                    $"Workflow '{WorkflowId}' keeps no completed run to compare (its profile has no run summaries): complete a run with Complete-WorkflowProfile first.");
+            // A run is judged only while it is in the window (Runs), whose runs all keep their whole baseline; a
+            // baseline may name any kept run (the window and the runs before it kept as its runs' baselines).
             int[] current = runNumbers == null || runNumbers.Length == 0
-                ? new[] { runs.Length > 0 ? runs[runs.Length - 1].RunNumber : known.Max }
-                : Known(runNumbers, known, "Run");
+                ? new[] { window[window.Length - 1].RunNumber }
+                : Known(runNumbers, window, runs, "Run");
             var currentSet = new HashSet<int>(current);
             int[] baseline = null;
             excluded = false;
             if (baselineRunNumbers != null && baselineRunNumbers.Length > 0)
             {
                 var chosen = new SortedSet<int>();
-                foreach (int r in Known(baselineRunNumbers, known, "Baseline"))
+                foreach (int r in Known(baselineRunNumbers, runs, window, "Baseline"))
                     if (currentSet.Contains(r)) excluded = true;
                     else chosen.Add(r);
                 baseline = new int[chosen.Count];
@@ -73,32 +78,34 @@ namespace Profiler.PS.Engine
                 RunComparer.Compare(workflowId, workflowName, nodes, runs, new[] { runNumber }, null, windowSize, rule)));
         }
 
-        /// <summary>Every run the profile still holds data of: in the run list or in some node's window.</summary>
-        private static SortedSet<int> KnownRuns(NodePerformanceData[] nodes, WorkflowRunSummary[] runs)
+        /// <summary>
+        /// The <paramref name="requested"/> runs, sorted, when each is one of <paramref name="accepted"/>; else RunNotFound,
+        /// naming exactly the accepted runs (ranges, gaps shown) and, for a judged run, the runs kept only as baselines
+        /// (<paramref name="other"/>).
+        /// </summary>
+        private int[] Known(int[] requested, WorkflowRunSummary[] accepted, WorkflowRunSummary[] other, string parameter)
         {
-            // Collected in a hash set first: every node repeats the same few run numbers, and a sorted set pays a
-            // tree search per add (about 1 ms for 1,000 nodes on every Complete).
-            var seen = new HashSet<int>();
-            foreach (WorkflowRunSummary r in runs) seen.Add(r.RunNumber);
-            foreach (NodePerformanceData n in nodes)
-            {
-                foreach (int r in n.KeptRunNumbers) seen.Add(r);
-                foreach (int r in n.UnsuccessfulRunNumbers) seen.Add(r);
-            }
-            return new SortedSet<int>(seen);
-        }
-
-        private int[] Known(int[] requested, SortedSet<int> known, string parameter)
-        {
+            var numbers = new HashSet<int>();
+            foreach (WorkflowRunSummary r in accepted) numbers.Add(r.RunNumber);
             var missing = new List<string>();
             var result = new SortedSet<int>();
             foreach (int r in requested)
-                if (known.Contains(r)) result.Add(r);
+                if (numbers.Contains(r)) result.Add(r);
                 else missing.Add(r.ToString(CultureInfo.InvariantCulture));
             if (missing.Count > 0)
-                throw new ProfilerException(ProfilerErrorKind.RunNotFound, string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1} {2} not kept by workflow '{3}', which holds runs {4} to {5}: give run numbers from that range (see (Get-WorkflowProfile {3}).Runs).",
-                    parameter, string.Join(", ", missing), missing.Count == 1 ? "is" : "are", WorkflowId, known.Min, known.Max));
+            {
+                string what = string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}", parameter, string.Join(", ", missing), missing.Count == 1 ? "is" : "are");
+                throw new ProfilerException(ProfilerErrorKind.RunNotFound, parameter == "Run"
+                    ? string.Format(CultureInfo.InvariantCulture,
+                        "{0} not in the window of workflow '{1}', which holds {2} (as (Get-WorkflowProfile {1}).Runs lists): judge one of those.{3}",
+                        what, WorkflowId, RunRanges.Describe(accepted), other.Length > accepted.Length
+                            ? " Older runs are kept only as the baselines of the window's runs."
+                            : "")
+                    : string.Format(CultureInfo.InvariantCulture, "{0} not kept by workflow '{1}', which keeps {2}{3}: give baseline runs from those.",
+                        what, WorkflowId, RunRanges.Describe(accepted), accepted.Length > other.Length
+                            ? " (its window, " + RunRanges.Describe(other) + ", and the runs before it, kept as their baselines)"
+                            : ""));
+            }
             var array = new int[result.Count];
             result.CopyTo(array);
             return array;

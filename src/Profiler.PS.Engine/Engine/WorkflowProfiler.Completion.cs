@@ -54,7 +54,7 @@ namespace Profiler.PS.Engine
                 KnowRunLocked(run.RunId, run.RunNumber);
                 _lastAlerts = alerts;
                 _runs.Enqueue(summary);
-                while (_runs.Count > WindowSize + 1) _runs.Dequeue();
+                TrimRunsLocked();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
                 _lastComparison = SummarizeLocked(nodes, run.RunNumber);
                 return new RunCompletion(SnapshotLocked(nodes), summary, _lastAlerts, historyError);

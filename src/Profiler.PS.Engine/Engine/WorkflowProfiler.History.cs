@@ -70,7 +70,7 @@ namespace Profiler.PS.Engine
                 _lastTimeline = r.Timeline;
             }
             _runs.Enqueue(r.ToSummary(runNumber, r.Nodes.Length, alerts.Length));
-            while (_runs.Count > WindowSize + 1) _runs.Dequeue();
+            TrimRunsLocked();
         }
 
         /// <summary>The workflow's name and settings as a history line stores them. Caller holds the lock.</summary>

@@ -15,6 +15,8 @@ namespace Profiler.PS.Engine
 
         private readonly Dictionary<string, NodeHistory> _nodes = new Dictionary<string, NodeHistory>(StringComparer.OrdinalIgnoreCase);
         private readonly List<NodeHistory> _nodeOrder = new List<NodeHistory>();
+        /// <summary>The kept completed runs, oldest first: the window and the runs before it that are its runs' baselines
+        /// (<see cref="WorkflowSettings.KeptRuns"/>). <see cref="WindowRunsLocked"/> is the part users see as Runs.</summary>
         private readonly Queue<WorkflowRunSummary> _runs = new Queue<WorkflowRunSummary>();
         private BottleneckAlert[] _lastAlerts = Array.Empty<BottleneckAlert>();
         private WorkflowRun _current;
@@ -86,8 +88,10 @@ namespace Profiler.PS.Engine
             lock (SyncRoot)
             {
                 latestRunNumber = _runCount;
+                // The window and the run before it place nested nodes; older kept runs (baselines only) would only add cost.
                 var timelines = new List<RunTimeline>();
-                foreach (WorkflowRunSummary run in _runs) timelines.Add(run.Timeline);
+                int skip = _runs.Count - (WindowSize + 1);
+                foreach (WorkflowRunSummary run in _runs) if (skip-- <= 0) timelines.Add(run.Timeline);
                 return NodeTree.Order(SnapshotNodesLocked(), timelines);
             }
         }
@@ -137,7 +141,7 @@ namespace Profiler.PS.Engine
             {
                 WindowSize = w;
                 foreach (NodeHistory h in _nodeOrder) h.Resize(w);
-                while (_runs.Count > w + 1) _runs.Dequeue();
+                TrimRunsLocked();
             }
         }
 
@@ -175,7 +179,14 @@ namespace Profiler.PS.Engine
                 WindowSize, _current != null, _lastAlerts, WindowRunsLocked(), _lastComparison);
         }
 
-        /// <summary>The last WindowSize completed runs (one more is kept, as the baseline of the latest run's total). Caller holds the lock.</summary>
+        /// <summary>Drops the oldest runs beyond <see cref="WorkflowSettings.KeptRuns"/>. Caller holds the lock.</summary>
+        private void TrimRunsLocked()
+        {
+            while (_runs.Count > WorkflowSettings.KeptRuns(WindowSize)) _runs.Dequeue();
+        }
+
+        /// <summary>The last WindowSize completed runs: the runs users see (Runs) and may judge (up to WindowSize more are
+        /// kept before them, as their baselines). Caller holds the lock.</summary>
         private WorkflowRunSummary[] WindowRunsLocked()
         {
             WorkflowRunSummary[] all = _runs.ToArray();

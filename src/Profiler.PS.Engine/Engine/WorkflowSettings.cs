@@ -12,6 +12,13 @@ namespace Profiler.PS.Engine
         /// <summary>Largest accepted window, a guard against a typo that would pin memory.</summary>
         public const int MaxWindowSize = 100_000;
 
+        /// <summary>
+        /// How many runs a workflow keeps the data of for a window of <paramref name="windowSize"/> runs: the window and
+        /// as many runs before it, so that every run in the window still has the baseline it was judged against when it
+        /// completed (the WindowSize runs before it) and Compare-WorkflowRun -Run N agrees with run N's alerts.
+        /// </summary>
+        internal static int KeptRuns(int windowSize) => 2 * windowSize;
+
         /// <summary>Display name of the workflow.</summary>
         public string WorkflowName { get; set; }
         /// <summary>Runs kept per node for Avg/Min/Max (1 to <see cref="MaxWindowSize"/>).</summary>

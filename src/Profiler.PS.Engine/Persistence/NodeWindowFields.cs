@@ -86,9 +86,9 @@ namespace Profiler.PS.Persistence
         private static void ReadRunNumbers(JsonValue n, string path, long version, InWorkflow x)
         {
             int[] runs = RunNumbers(n, path, "runNumbers", x.Workflow.RunCount);
-            // Version 3 keeps one sample beyond the window: the baseline of the latest run.
+            // Version 3 keeps samples beyond the window (one, then up to WindowSize: the baselines of the window's runs).
             long count = x.Node.AllTime.Count;
-            int max = (int)Math.Min(x.Workflow.WindowSize + (version >= RecordSchema.RuleVersion ? 1 : 0), count);
+            int max = (int)Math.Min(version >= RecordSchema.RuleVersion ? Engine.WorkflowSettings.KeptRuns(x.Workflow.WindowSize) : x.Workflow.WindowSize, count);
             if ((runs.Length == 0 && count > 0) || runs.Length > max)
                 throw Error(Join(path, "runNumbers"), string.Format(CultureInfo.InvariantCulture, "must hold 1 to {0} samples, found {1}", max, runs.Length));
             x.Node.RunNumbers = runs;

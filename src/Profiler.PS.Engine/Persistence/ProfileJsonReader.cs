@@ -125,7 +125,7 @@ namespace Profiler.PS.Persistence
                 new RecordField<WorkflowState>("lastTotalDuration", 1, (w, n, s) => w.Property(n, s.LastTotalDuration), (o, p, v, s) => s.LastTotalDuration = Double(o, p, "lastTotalDuration", 0)),
                 new RecordField<WorkflowState>("timestamp", 1, (w, n, s) => w.Property(n, ProfileJsonWriter.Time(s.Timestamp)), (o, p, v, s) => s.Timestamp = Time(o, p, "timestamp")),
                 new RecordField<WorkflowState>("runs", 1, (w, n, s) => List(w, n, s.Runs, r => ProfileJsonWriter.WriteRun(w, r)),
-                    (o, p, v, s) => s.Runs = ReadList(o, p, "runs", Math.Min(s.WindowSize + (v >= RecordSchema.RuleVersion ? 1 : 0), s.RunCount), (x, xp) => ReadRun(x, xp, s.RunCount, v))),
+                    (o, p, v, s) => s.Runs = ReadList(o, p, "runs", Math.Min(v >= RecordSchema.RuleVersion ? Engine.WorkflowSettings.KeptRuns(s.WindowSize) : s.WindowSize, s.RunCount), (x, xp) => ReadRun(x, xp, s.RunCount, v))),
                 new RecordField<WorkflowState>("lastAlerts", 1, (w, n, s) => List(w, n, s.LastAlerts, a => AlertFields.Write(w, a)),
                     (o, p, v, s) => s.LastAlerts = ReadList(o, p, "lastAlerts", int.MaxValue, (x, xp) => AlertFields.Read(x, xp, v, s.WorkflowId, 1, Math.Max(1, s.RunCount)))),
                 new RecordField<WorkflowState>("nodes", 1, (w, n, s) => List(w, n, s.Nodes, node => NodeWindowFields.Write(w, node, s)),

@@ -7,7 +7,7 @@ namespace Profiler.PS.Persistence
     /// Merges two histories of one workflow into one, in time order. Runs with a summary are ordered by start
     /// time; samples of older runs (kept only in some node's window, so without a time) are placed just before
     /// their side's oldest summarised run, in run-number order. Runs are renumbered so the newest is RunCount
-    /// (the sum of both sides'); each node keeps the newest WindowSize samples; all-time counters add up.
+    /// (the sum of both sides'); each node keeps its newest samples, as many as a session keeps (the window and the baselines of its runs); all-time counters add up.
     /// Settings and the name come from <c>existing</c>; the latest total, alerts and timestamp from the side
     /// that ran last. Run shapes and self times travel with their runs. The caller refuses sides sharing a run id.
     /// </summary>
@@ -58,7 +58,8 @@ namespace Profiler.PS.Persistence
                     runs.Add(new WorkflowRunSummary(renumber[Id(k.Side, k.Number)], r.RunId, r.StartTime, r.EndTime, r.TotalDuration,
                         r.NodeCount, r.ExecutionCount, r.AlertCount, ShapeFields.Of(r)).WithTimeline(r.Timeline).WithTestCounts(r.SkippedCount, r.NotRunCount));
                 }
-            if (runs.Count > existing.WindowSize + 1) runs.RemoveRange(0, runs.Count - existing.WindowSize - 1);
+            int kept = Engine.WorkflowSettings.KeptRuns(existing.WindowSize);
+            if (runs.Count > kept) runs.RemoveRange(0, runs.Count - kept);
 
             int lastSide = keys.Count > 0 ? keys[keys.Count - 1].Side : 0;
             WorkflowState latest = sides[lastSide];
@@ -113,8 +114,9 @@ namespace Profiler.PS.Persistence
                     }
                 }
                 samples.Sort((a, b) => a.Run.CompareTo(b.Run));
-                // One sample beyond the window is kept: the baseline of the latest run (see NodeHistory).
-                if (samples.Count > existing.WindowSize + 1) samples.RemoveRange(0, samples.Count - existing.WindowSize - 1);
+                // Samples before the window are kept as the baselines of its runs (see NodeHistory).
+                int kept = Engine.WorkflowSettings.KeptRuns(existing.WindowSize);
+                if (samples.Count > kept) samples.RemoveRange(0, samples.Count - kept);
                 NodeState first = pair[0] ?? pair[1], meta = pair[newestSide];
                 var merged = new NodeState
                 {
