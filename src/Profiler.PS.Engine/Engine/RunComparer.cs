@@ -52,15 +52,16 @@ namespace Profiler.PS.Engine
                     bas.Insert(0, kept[i]);
                     basRuns.Insert(0, keptRuns[i]);
                 }
-                // Samples (or failures) older than every kept one were dropped: the node ran before what is kept.
-                bool dropped = node.RunCount > kept.Length
-                    || node.AllTimeFailedCount + node.AllTimeStoppedCount > node.UnsuccessfulRunNumbers.Length;
+                // Successful samples older than every kept one were dropped (they are older than any judged run): when the
+                // baseline is short of count, the window took them, not the node's absence.
+                bool dropped = node.RunCount > kept.Length;
                 string shortBaseline = baselineSet == null && bas.Count < count && dropped
                     ? string.Format(CultureInfo.InvariantCulture, "this node's samples before {0} are no longer kept, so its baseline has {1} of {2} runs",
                         kept.Length > 0 ? "run " + keptRuns[0].ToString(CultureInfo.InvariantCulture) : "its kept runs", bas.Count, count)
                     : null;
                 NodeStatus failure = NodeStatus.Succeeded;
-                bool unsuccessfulBefore = false;
+                // Failures dropped from the kept list are older than any judged run: the node failed before it.
+                bool unsuccessfulBefore = node.AllTimeFailedCount + node.AllTimeStoppedCount > node.UnsuccessfulRunNumbers.Length;
                 for (int i = 0; i < node.UnsuccessfulRunNumbers.Length; i++)
                 {
                     int r = node.UnsuccessfulRunNumbers[i];
@@ -158,16 +159,19 @@ namespace Profiler.PS.Engine
                 return scope == ComparisonScope.Workflow
                     ? Line(null, Median(bas), ComparisonVerdict.Inconclusive, null, "none", "the judged runs' totals are no longer kept")
                     : Line(null, Median(bas), ComparisonVerdict.Missing, null, "none", "none of the judged runs has this node");
-            if (bas.Length == 0 && shortBaseline != null)   // it ran before what is kept: never New
+            if (bas.Length == 0 && unsuccessfulBefore)
+                return Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow
+                    ? "every baseline run had failed or stopped executions, so no total is comparable"
+                    : "the node ran before but never succeeded in a baseline run");
+            if (bas.Length == 0 && shortBaseline != null)   // it ran before what is kept: never New (the reason says why)
+            {
+                shortBaseline = null;
                 return Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow
                     ? "earlier runs had totals, but no baseline run is still kept"
                     : "the node ran before, but in no baseline run still kept");
+            }
             if (bas.Length == 0)
-                return unsuccessfulBefore
-                    ? Line(Median(cur), null, ComparisonVerdict.Inconclusive, null, "none", scope == ComparisonScope.Workflow
-                        ? "every baseline run had failed or stopped executions, so no total is comparable"
-                        : "the node ran before but never succeeded in a baseline run")
-                    : Line(Median(cur), null, ComparisonVerdict.New, null, "none", "no baseline run has " + subject);
+                return Line(Median(cur), null, ComparisonVerdict.New, null, "none", "no baseline run has " + subject);
             RuleOutcome outcome = rule.Judge(cur, bas);
             return Line(outcome.Current, outcome.Baseline, outcome.Verdict, outcome.PValue, outcome.Method, outcome.Reason);
         }

@@ -129,7 +129,7 @@ namespace Profiler.PS.Tests.Engine
             Run("u", 1, ("x", 1));
             var ex = Assert.Throws<ProfilerException>(() => Compare("u", runs: new[] { 9 }));
             Assert.Equal(ProfilerErrorKind.RunNotFound, ex.Kind);
-            Assert.Contains("holds runs 1 to 1", ex.Message);
+            Assert.Contains("which holds run 1 (", ex.Message);
             Assert.Equal(ProfilerErrorKind.RunNotFound, Assert.Throws<ProfilerException>(() => Compare("u", baseline: new[] { 0 })).Kind);
             _session.StartRun("empty");
             Assert.Equal(ProfilerErrorKind.NoCompletedRun, Assert.Throws<ProfilerException>(() => Compare("empty")).Kind);
