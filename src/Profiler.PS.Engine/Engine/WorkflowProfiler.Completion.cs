@@ -53,7 +53,7 @@ namespace Profiler.PS.Engine
                 _timestamp = timestamp;
                 KnowRunLocked(run.RunId, run.RunNumber);
                 _lastAlerts = alerts;
-                _runs.Enqueue(summary);
+                _runs.Add(summary);
                 TrimRunsLocked();
                 NodePerformanceData[] nodes = SnapshotNodesLocked();
                 _lastComparison = SummarizeLocked(nodes, run.RunNumber);

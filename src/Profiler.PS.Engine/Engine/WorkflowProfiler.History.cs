@@ -69,7 +69,7 @@ namespace Profiler.PS.Engine
                 r.Timeline.ShareNodeIds(_lastTimeline);
                 _lastTimeline = r.Timeline;
             }
-            _runs.Enqueue(r.ToSummary(runNumber, r.Nodes.Length, alerts.Length));
+            _runs.Add(r.ToSummary(runNumber, r.Nodes.Length, alerts.Length));
             TrimRunsLocked();
         }
 

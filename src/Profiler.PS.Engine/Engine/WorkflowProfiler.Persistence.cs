@@ -50,9 +50,10 @@ namespace Profiler.PS.Engine
                 wf._timestamp = state.Timestamp;
                 foreach (WorkflowRunSummary r in state.Runs)
                 {
-                    wf._runs.Enqueue(r);
+                    wf._runs.Add(r);
                     wf.KnowRunLocked(r.RunId, r.RunNumber);
                 }
+                wf.TrimRunsLocked();
                 wf._lastAlerts = state.LastAlerts;
                 foreach (NodeState n in state.Nodes)
                 {

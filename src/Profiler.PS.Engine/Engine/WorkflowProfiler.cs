@@ -17,7 +17,7 @@ namespace Profiler.PS.Engine
         private readonly List<NodeHistory> _nodeOrder = new List<NodeHistory>();
         /// <summary>The kept completed runs, oldest first: the window and the runs before it that are its runs' baselines
         /// (<see cref="WorkflowSettings.KeptRuns"/>). <see cref="WindowRunsLocked"/> is the part users see as Runs.</summary>
-        private readonly Queue<WorkflowRunSummary> _runs = new Queue<WorkflowRunSummary>();
+        private readonly List<WorkflowRunSummary> _runs = new List<WorkflowRunSummary>();
         private BottleneckAlert[] _lastAlerts = Array.Empty<BottleneckAlert>();
         private WorkflowRun _current;
         private int _runCount;
@@ -179,10 +179,20 @@ namespace Profiler.PS.Engine
                 WindowSize, _current != null, _lastAlerts, WindowRunsLocked(), _lastComparison);
         }
 
-        /// <summary>Drops the oldest runs beyond <see cref="WorkflowSettings.KeptRuns"/>. Caller holds the lock.</summary>
+        /// <summary>
+        /// Drops the oldest runs beyond <see cref="WorkflowSettings.KeptRuns"/>, and the timelines of runs older than the
+        /// window and the run before it: those are kept only as baselines (their totals), and a timeline can hold
+        /// 100,000 executions. Caller holds the lock.
+        /// </summary>
         private void TrimRunsLocked()
         {
-            while (_runs.Count > WorkflowSettings.KeptRuns(WindowSize)) _runs.Dequeue();
+            int excess = _runs.Count - WorkflowSettings.KeptRuns(WindowSize);
+            if (excess > 0) _runs.RemoveRange(0, excess);
+            for (int i = _runs.Count - (WindowSize + 2); i >= 0; i--)
+            {
+                if (_runs[i].Timeline == null) break;   // older ones were stripped when they reached this place
+                if (_runs[i].WithoutTimeline() is WorkflowRunSummary stripped) _runs[i] = stripped;
+            }
         }
 
         /// <summary>The last WindowSize completed runs: the runs users see (Runs) and may judge (up to WindowSize more are

@@ -40,6 +40,15 @@ namespace Profiler.PS
             return this;
         }
 
+        /// <summary>
+        /// A copy without the timeline, for a run kept only as a baseline (older than the window and the run before it):
+        /// only its total and whether it was cut short are read there. Null when the run had failed or stopped
+        /// executions, whose timeline <see cref="HasFailures"/> reads: such a run keeps it.
+        /// </summary>
+        internal WorkflowRunSummary WithoutTimeline() => Timeline == null || FailedCount > 0 ? null
+            : new WorkflowRunSummary(RunNumber, RunId, StartTime, EndTime, TotalDuration, NodeCount, ExecutionCount, AlertCount,
+                Persistence.ShapeFields.Of(this)).WithTestCounts(SkippedCount, NotRunCount);
+
         /// <summary>Attaches an imported run's skipped and not-run test counts while the summary is built.</summary>
         internal WorkflowRunSummary WithTestCounts(long skipped, long notRun)
         {

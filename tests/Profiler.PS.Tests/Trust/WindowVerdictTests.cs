@@ -120,6 +120,26 @@ namespace Profiler.PS.Tests.Trust
             Assert.Equal(new[] { 3, 4, 5, 6 }, Line(Compare(wf), "b").BaselineRunNumbers);
         }
 
+        [Fact]
+        public void Runs_kept_only_as_baselines_drop_their_timelines_unless_a_failure_needs_it()
+        {
+            var session = new ProfilerSession(new ManualClock());
+            var settings = new WorkflowSettings { WindowSize = 3 };
+            for (int i = 1; i <= 9; i++)
+            {
+                WorkflowRun run = session.StartRun("t", settings, false, out _);
+                var stack = new NodeScopeStack();
+                stack.Record(run, "b", 100, status: i == 4 ? NodeStatus.Stopped : NodeStatus.Succeeded);
+                stack.Record(run, "c", 10);   // a step after the stopped one: run 4 was not cut short, which only its timeline tells
+                run.Complete();
+            }
+            WorkflowRunSummary[] kept = session.GetWorkflow("t").CaptureState().Runs;
+            Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, kept.Select(r => r.RunNumber));          // 2 x WindowSize
+            Assert.Equal(new[] { true, false, true, true, true, true }, kept.Select(r => r.Timeline != null));
+            Assert.False(kept[0].HasFailures);
+            Assert.Equal(new[] { 4, 5, 6 }, Line(Compare(session.GetWorkflow("t"), new[] { 7 }), null).BaselineRunNumbers);
+        }
+
         /// <summary>One generated history (failures, skipped nodes, spikes); after every run, every run of the window is
         /// judged exactly as when it completed, and its AlertCount is its Slower nodes.</summary>
         private void RunHistory(int seed, List<string> failures, int[] seen)
@@ -154,8 +174,12 @@ namespace Profiler.PS.Tests.Trust
             WorkflowProfiler last = session.GetWorkflow(id);
             if (last == null) return;
             var imported = new ProfilerSession(new ManualClock());
-            imported.ImportProfile(_dir.Export(session, id + ".json"), ImportMode.Replace);
+            string file = _dir.Export(session, id + ".json");
+            imported.ImportProfile(file, ImportMode.Replace);
             Check(imported.GetWorkflow(id), $"seed {seed}, window {window}, imported", atCompletion, alerts, failures, seen);
+            // The kept runs (baselines without their timelines) make the same file again.
+            if (System.IO.File.ReadAllText(_dir.Export(imported, id + "-again.json")) != System.IO.File.ReadAllText(file))
+                failures.Add($"seed {seed}: export, import, export gave a different file");
             if (settings.HistoryPath == null) return;
             var reloaded = new ProfilerSession(new ManualClock());
             reloaded.StartRun(id, settings, false, out _);
