@@ -21,7 +21,8 @@ namespace Profiler.PS.Engine
 
     /// <summary>
     /// The executions of a completed run in record order (a parent after its children), as the run in flight logs
-    /// them. Kept with the run's summary for the runs in the window (WindowSize + 1), written to profile files and
+    /// them. Kept with the run's summary for the runs in the window and the run before it
+    /// (older kept runs are baselines only and drop it, unless a failure needs it), written to profile files and
     /// history lines from schema version 4, so completed runs are drawn as they ran. Immutable once built.
     /// <para>Stored as columns, each left out when it holds only its usual value (node i is the i-th id, top level,
     /// lane 1, Succeeded, self time = duration): a flat run on one thread keeps 16 bytes per execution (start and

@@ -8,7 +8,8 @@ namespace Profiler.PS
     /// A node that the workflow's regression rule judged Slower in a run: its time in the run against its
     /// baseline, the successful samples of up to WindowSize earlier runs (the judged run is never in its own
     /// baseline). The rule is the one Compare-WorkflowRun applies, so with the same settings an alert exists for
-    /// a node of a run exactly when Compare-WorkflowRun -Run calls the node Slower. During a run the alert is
+    /// a node of a run of the window exactly when Compare-WorkflowRun -Run calls the node Slower (the workflow keeps
+    /// the baselines of its window's runs, <see cref="Engine.WorkflowSettings.KeptRuns"/>). During a run the alert is
     /// provisional (<see cref="IsProvisional"/>): the run's final alerts are judged again on its completed samples,
     /// so a node that later failed, or whose alert was raised mid-run, keeps an alert only if it is still Slower.
     /// </summary>

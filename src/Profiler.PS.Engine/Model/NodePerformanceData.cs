@@ -192,7 +192,7 @@ namespace Profiler.PS
             Depth = depth;
         }
 
-        /// <summary>Successful samples kept for comparisons: the window and, when kept, the one before it (oldest first).</summary>
+        /// <summary>Successful samples kept for comparisons: the window and up to WindowSize before it, the baselines of the window's runs (oldest first).</summary>
         internal double[] KeptDurations { get; private set; }
         /// <summary>Run numbers of <see cref="KeptDurations"/>.</summary>
         internal int[] KeptRunNumbers { get; private set; }

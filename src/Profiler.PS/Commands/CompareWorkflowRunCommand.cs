@@ -5,16 +5,22 @@ namespace Profiler.PS.Commands
 {
     /// <summary>Compares a run with earlier runs, node by node: Faster, Slower, Same or Inconclusive, with the change in ms and percent.</summary>
     /// <remarks>
-    /// <para>Judges one or more completed runs (default: the latest) against baseline runs (default: for each node, up
-    /// to WindowSize runs before the judged one in which it ran and succeeded; -BaselineCount or -Baseline choose
-    /// others). A judged run is never part of its own baseline. Each node gets one line, and the workflow's total
+    /// <para>Judges one or more completed runs of the window (default: the latest; -Run takes the runs
+    /// (Get-WorkflowProfile).Runs lists) against baseline runs (default: for each node, up to WindowSize runs before
+    /// the judged one in which it ran and succeeded, and for the workflow's total the WindowSize runs before it;
+    /// -BaselineCount or -Baseline choose others). The workflow keeps the WindowSize runs before its window as their
+    /// baselines, so a run of the window is judged against the baseline it had when it completed, and a node that ran
+    /// in an earlier kept run is never New. Where less was kept (a window widened after the runs, a profile file
+    /// written by an older module), nothing is made up: the verdict is the rule's on what is kept, Reason ends with
+    /// how much of the baseline is no longer kept, and a node that ran before is Inconclusive. A judged run is never
+    /// part of its own baseline. Each node gets one line, and the workflow's total
     /// duration a last line (Scope Workflow). A node that failed or was stopped in a judged run gets the verdict
     /// Failed or Stopped: its time there is never judged, so it is never Faster. The workflow's total follows the same rule
     /// by run: when a judged run had a failed execution its verdict is Failed (Stopped when its only unsuccessful
     /// executions were stopped), and runs with a failed or stopped execution are left out of the total's baseline.</para>
     /// <para>The verdicts come from the workflow's regression rule, the same rule that raises -OnBottleneck alerts and
-    /// the heatmap's "!": with default settings a node has an alert in run N exactly when Compare-WorkflowRun -Run N
-    /// calls it Slower. Each side is the node's samples in those runs, and their medians are compared. A change counts only
+    /// the heatmap's "!": with the settings run N completed with, a node has an alert in run N (of the window) exactly
+    /// when Compare-WorkflowRun -Run N calls it Slower, and the run's AlertCount is that number of nodes. Each side is the node's samples in those runs, and their medians are compared. A change counts only
     /// when it passes both -RelativeThreshold (default: the workflow's, 10 percent) and -AbsoluteThreshold (5 ms). With at
     /// least 5 samples on each side, a two-sided Mann-Whitney U test decides: p below 0.05 makes it Slower or Faster,
     /// otherwise Inconclusive; PValue shows it (exact without ties up to 20 samples a side, else the normal
@@ -22,7 +28,8 @@ namespace Profiler.PS.Commands
     /// 3 runs (Start-WorkflowProfile -MinimumSamples) and the run must lie outside the baseline's noise (modified
     /// z-score above 3.5; a baseline without spread, MAD 0, has no noise, so any value away from it is outside), otherwise the verdict
     /// is Inconclusive. Nodes only in the judged runs are New; nodes only in the baseline are Missing.</para>
-    /// <para>Errors: an unknown run number is CompareWorkflowRunRunNotFound, a workflow without a completed run is
+    /// <para>Errors: a run that is not in the window is CompareWorkflowRunRunNotFound, naming the runs it holds (a
+    /// -Baseline run not kept: naming the kept runs), a workflow without a completed run is
     /// CompareWorkflowRunNoCompletedRun, an unknown workflow is CompareWorkflowRunWorkflowNotFound.</para>
     /// <para>The default table is one table per judged run and fits 80 columns: Verdict, Current(ms) = CurrentDuration,
     /// Baseline(ms) = BaselineDuration, Delta% = DeltaPercent, PValue, then NodeId last, in an interactive terminal shortened for
@@ -83,8 +90,8 @@ namespace Profiler.PS.Commands
         public override string WorkflowId { get; set; }
 
         /// <summary>
-        /// The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun); defaults to the latest
-        /// completed run. Several runs given here are judged together, as one sample (-Run 7..11: one Mann-Whitney
+        /// The run or runs to judge: run numbers or run objects (WorkflowRunSummary, WorkflowRun) of the window, the runs
+        /// (Get-WorkflowProfile).Runs lists; defaults to the latest completed run. Several runs given here are judged together, as one sample (-Run 7..11: one Mann-Whitney
         /// verdict per node). Piped runs are judged one at a time, one comparison for each piped object, as a pipeline
         /// processes its objects; to judge piped runs together, collect them: -Run (7..11), or -Run @($runs).
         /// </summary>
@@ -93,7 +100,7 @@ namespace Profiler.PS.Commands
         [ArgumentCompleter(typeof(RunNumberCompleter))]
         public int[] Run { get; set; }
 
-        /// <summary>The baseline runs: run numbers or run objects. Judged runs listed here are left out with a warning.</summary>
+        /// <summary>The baseline runs: run numbers or run objects of the window or of the WindowSize runs kept before it. Judged runs listed here are left out with a warning.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RunsSet)]
         [RunNumberTransformation]
         [ArgumentCompleter(typeof(RunNumberCompleter))]
