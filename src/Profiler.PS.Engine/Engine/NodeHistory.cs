@@ -40,9 +40,9 @@ namespace Profiler.PS.Engine
         /// <summary>The most samples kept: the window and the baselines of its runs.</summary>
         private int Capacity => WorkflowSettings.KeptRuns(_windowSize);
 
-        /// <summary>The ring starts small and doubles up to <see cref="Capacity"/>: a large window of a node that ran a few
-        /// times should not pin memory for samples it never had.</summary>
-        private static int InitialCapacity(int windowSize) => Math.Min(WorkflowSettings.KeptRuns(windowSize), 32);
+        /// <summary>The ring starts at the window and the run before it (at most 32) and doubles up to
+        /// <see cref="Capacity"/>: a node that ran a few times should not pin memory for samples it never had.</summary>
+        private static int InitialCapacity(int windowSize) => Math.Min(WorkflowSettings.KeptRuns(windowSize), Math.Min(windowSize + 1, 32));
 
         /// <summary>Doubles the ring (up to <see cref="Capacity"/>). Only called while it is not full, when no sample has wrapped (_start is 0).</summary>
         private void Grow()
