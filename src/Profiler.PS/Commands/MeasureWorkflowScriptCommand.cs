@@ -135,6 +135,15 @@ namespace Profiler.PS.Commands
         [Parameter]
         public string HistoryPath { get; set; }
 
+        /// <summary>
+        /// Records calls and statements Succeeded even when a native command they ran exited with a non-zero code (a
+        /// program whose non-zero codes are not failures, such as robocopy or git diff --quiet). By default such an
+        /// execution is recorded Failed. The code is kept as each timing's ExitCode either way; errors, and exit
+        /// statements with a non-zero code, still fail what they end.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IgnoreExitCode { get; set; }
+
         /// <summary>Writes the workflow's profile (WorkflowPerformanceProfile) after the script's output, when this call completed the run.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -154,7 +163,7 @@ namespace Profiler.PS.Commands
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this, CalledFolder(source)).Resolve : (Func<object, object>)null,
-                () => NodeBlock.ExitCodeVariable(this)?.Value);
+                () => NodeBlock.ExitCodeVariable(this)?.Value, IgnoreExitCode ? () => SessionState.PSVariable.GetValue("global:Error") as IList : (Func<IList>)null);
             active.Push(recording);
             try
             {
@@ -184,7 +193,7 @@ namespace Profiler.PS.Commands
                 active.Remove(recording);
                 // exit N from a script block (a script file's command handles its own exit) is judged by N, and a stopped
                 // pipeline (Ctrl+C, a downstream Select-Object -First) records Stopped, as in Measure-WorkflowNode.
-                recording.Finish(NodeBlock.StatusOf(ex, _stopping));
+                recording.Finish(NodeBlock.StatusOf(ex, _stopping), judgeExitCodes: false);
                 Complete(run, ownRun, recording, quiet: true);
                 // Such an error only gets here from inside the script when the caller has a try (which makes it
                 // terminating anyway). Errors of the script command itself (its arguments do not bind, its #requires are
@@ -196,7 +205,7 @@ namespace Profiler.PS.Commands
             }
             active.Remove(recording);
             // exit N ends the script file's command without an error; its code tells success from failure.
-            recording.Finish(recording.EndedWithNonZeroExitCode() ? NodeStatus.Failed : NodeStatus.Succeeded);
+            recording.Finish(recording.EndStatus());
             Complete(run, ownRun, recording, quiet: false);
         }
 

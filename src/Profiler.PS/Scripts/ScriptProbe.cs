@@ -40,6 +40,10 @@ namespace Profiler.PS
         internal ScriptProbe Parent { get; }
         /// <summary>The PowerShell scope the call or step runs in (<see cref="ScopeFrames"/>), null when unknown.</summary>
         internal object Frame { get; }
+        /// <summary>$LASTEXITCODE's value object when this call or step started, or one of its blocks resumed (<see cref="ExitCodeWatch"/>).</summary>
+        internal object ExitCodeMark { get; set; }
+        /// <summary>The last $LASTEXITCODE value set while one of this call's blocks ran and since ended, or null.</summary>
+        internal object ExitCodeSet { get; set; }
 
         /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) from the current scope; returns the call's probe.</summary>
         public static ScriptProbe E(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId, "function") ?? s_idle;
