@@ -23,6 +23,8 @@ namespace Profiler.PS.Scripts
     /// stopped it, or a <c>break</c> left it), ending at that moment. After <c>exit</c>, which ends the innermost script
     /// file (a called one ends alone; its caller goes on), a quit probe runs first: the calls it ends are judged by the
     /// exit code, Failed only when non-zero, as a direct run's $? and $LASTEXITCODE are.</para>
+    /// <para>Every call and step is also judged by the exit code set during it (<see cref="ExitCodeWatch"/>), as
+    /// Measure-WorkflowNode judges a block, unless an exception ended the script (its status decides then).</para>
     /// Used from the script's own thread only; probes reaching it from another thread record nothing.
     /// </summary>
     internal sealed class ScriptRecording
