@@ -85,7 +85,7 @@ namespace Profiler.PS.Commands
     /// Invoke-Compile
     /// '@
     /// Measure-WorkflowScript -Path $script -ArgumentList @{ Configuration = 'Release' } -WorkflowId mws-build
-    /// Get-NodeStatistics -WorkflowId mws-build | Select-Object NodeId, ParentId, Executions, AvgDuration
+    /// Get-NodeStatistics -WorkflowId mws-build | Select-Object NodeId, ParentId, ExecutionCount, AvgDuration
     /// </code>
     /// <para>Runs a script with a named argument. It prints "building Release"; the workflow's nodes are its two
     /// top-level statements, Invoke-Compile and Invoke-Step (nested under Invoke-Compile, 3 executions).</para>
