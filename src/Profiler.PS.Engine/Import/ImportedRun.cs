@@ -34,8 +34,9 @@ namespace Profiler.PS.Import
         public int Parent { get; }
         /// <summary>Inclusive milliseconds, as the tool measured them.</summary>
         public double Duration { get; }
-        /// <summary>Failed for a failed test, an erroring test or a task that threw; else Succeeded.</summary>
-        public NodeStatus Status { get; }
+        /// <summary>Failed for a failed test, an erroring test, a task that threw, or a block, suite or file that failed on
+        /// its own (setup, teardown) or holds a failed node (<see cref="ImportedRun.FailEnclosingNodes"/>); else Succeeded.</summary>
+        public NodeStatus Status { get; internal set; }
         /// <summary>Milliseconds from the run's start to the node's start, when the tool recorded it; null lays the node out
         /// right after its previous sibling (or at its parent's start).</summary>
         public double? StartOffset { get; }
@@ -106,6 +107,43 @@ namespace Profiler.PS.Import
                     node.NodeId = candidate;
                 }
             _runId = Guid.Empty;
+        }
+
+        /// <summary>
+        /// Marks Failed every Block, Suite or Container that holds a Failed node, at any depth, as a Measure-WorkflowNode
+        /// block is Failed when a block inside it throws: its time covers a test that failed (often cut short), so it must
+        /// not be judged Faster nor enter its node's baseline. Skipped, not-run and inconclusive tests are not Failed, so
+        /// they leave their parents as they were. An Invoke-Build task keeps the tool's status: a task that tolerates a
+        /// called task's failure ('?Task') succeeded, and one that does not already has the error.
+        /// </summary>
+        public void FailEnclosingNodes()
+        {
+            // Parents are listed before their children, so one backward pass carries a failure up every level.
+            for (int i = Nodes.Count - 1; i >= 0; i--)
+            {
+                ImportedNode node = Nodes[i];
+                if (node.Status != NodeStatus.Failed || node.Parent < 0) continue;
+                ImportedNode parent = Nodes[node.Parent];
+                if (parent.NodeType == ImportedNodeTypes.Task || parent.Status == NodeStatus.Failed) continue;
+                parent.Status = NodeStatus.Failed;
+                _runId = Guid.Empty;
+            }
+        }
+
+        /// <summary>Marks every top-level node Failed: the report says the run failed but names no node (JUnit's run-wide
+        /// errors count for a Pester AfterAll that failed), so none of its times is trusted for verdicts.</summary>
+        internal void FailTopLevelNodes()
+        {
+            foreach (ImportedNode node in Nodes)
+                if (node.Parent < 0 && node.NodeType != ImportedNodeTypes.Framework) node.Status = NodeStatus.Failed;
+            _runId = Guid.Empty;
+        }
+
+        /// <summary>True when a node is Failed.</summary>
+        internal bool AnyFailed()
+        {
+            foreach (ImportedNode node in Nodes) if (node.Status == NodeStatus.Failed) return true;
+            return false;
         }
 
         /// <summary>Executed tests (nodes of type Test), and how many tests or tasks failed.</summary>

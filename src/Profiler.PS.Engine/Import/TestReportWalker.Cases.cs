@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS.Import
@@ -40,6 +41,27 @@ namespace Profiler.PS.Import
             if (child == "failure" || child == "error") frame.Outcome = Outcome.Failed;
             else if (child == "skipped" && frame.Outcome != Outcome.Failed) frame.Outcome = Outcome.Skipped;
         }
+
+        /// <summary>
+        /// Whether the suite or root element at the reader says it failed. JUnit: it counts failures or errors (Pester
+        /// counts a block whose BeforeAll or AfterAll threw among the root's errors only). NUnit 2.5: its result is Failure,
+        /// Error or Cancelled, as for a case, or (the root, test-results) it counts failures or errors. NUnit 3: its result
+        /// is Failed (a fixture whose setup or teardown failed is, with site SetUp or TearDown). A count that is not a whole
+        /// number says nothing.
+        /// </summary>
+        private bool ReportsFailure()
+        {
+            string result = _reader.GetAttribute("result");
+            switch (_dialect)
+            {
+                case Dialect.JUnit: return Count("failures") > 0 || Count("errors") > 0;
+                case Dialect.NUnit2: return result == "Failure" || result == "Error" || result == "Cancelled" || Count("failures") > 0 || Count("errors") > 0;
+                default: return result == "Failed";
+            }
+        }
+
+        private int Count(string attribute)
+            => int.TryParse(_reader.GetAttribute(attribute), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0;
 
         private void EndCase(Frame frame, Frame parent)
         {
