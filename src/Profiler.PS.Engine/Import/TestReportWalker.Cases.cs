@@ -7,7 +7,8 @@ namespace Profiler.PS.Import
     /// <summary>
     /// Test cases: how each format says a case failed, was skipped or did not run. JUnit marks it with a child element
     /// (failure, error, skipped; Pester also writes status="NotRun"); NUnit 2.5 with result and executed; NUnit 3 with
-    /// result. Skipped and not-run cases are counted on the run, never recorded; an executed case must have a time.
+    /// result. Skipped and not-run cases are counted on the run, never recorded; an executed case must have a time,
+    /// except an NUnit 3 case failed by its parent (site Parent: a setup failed before it ran), which took none.
     /// </summary>
     internal sealed partial class TestReportWalker
     {
@@ -30,6 +31,8 @@ namespace Profiler.PS.Import
                 case Dialect.NUnit3:
                     if (result == "Failed") frame.Outcome = Outcome.Failed;
                     else if (result == "Skipped") frame.Outcome = Outcome.Skipped;
+                    // Failed by its parent's setup before it ran (Pester writes no duration then): it took no time.
+                    if (frame.Outcome == Outcome.Failed && frame.Time == null && _reader.GetAttribute("site") == "Parent") frame.Time = 0;
                     break;
             }
         }

@@ -156,6 +156,24 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(200.0, run.Nodes[1].Duration);
         }
 
+        // Pester's NUnit 3 report of a BeforeAll that threw: the fixture is Failed (site SetUp), its cases Failed with
+        // site Parent and no duration. They never ran, so they took no time; the report still imports.
+        [Fact]
+        public void NUnit3_cases_failed_by_their_parents_setup_take_no_time_and_the_report_imports()
+        {
+            ImportedRun run = Read(@"<test-run result=""Failed"" duration=""0.1"" start-time=""2026-03-05T10:00:00Z"">
+  <test-suite type=""Assembly"" name=""S.Tests.ps1"" fullname=""/tmp/t/S.Tests.ps1"" result=""Failed"" duration=""0.1"">
+    <test-suite type=""TestFixture"" name=""Setup"" fullname=""Setup"" result=""Failed"" site=""SetUp"" duration=""0.0085"">
+      <failure><message>no db</message></failure>
+      <test-case name=""Setup.a"" fullname=""Setup.a"" result=""Failed"" site=""Parent""><failure><message>did not run</message></failure></test-case>
+    </test-suite></test-suite></test-run>");
+            Assert.Equal(new[] { ("S.Tests.ps1", NodeStatus.Failed), ("S.Tests.ps1 > Setup", NodeStatus.Failed), ("S.Tests.ps1 > Setup.a", NodeStatus.Failed) },
+                Statuses(run));
+            Assert.Equal(0.0, run.Nodes[2].Duration);
+            Assert.Throws<TestReportException>(() => Read(@"<test-run><test-suite type=""Assembly"" name=""x.dll"" duration=""1"">
+  <test-case name=""a"" fullname=""a"" result=""Failed""/></test-suite></test-run>"));   // any other executed case needs its time
+        }
+
         /// <summary>Five passing nightly runs, then one where 'search' failed fast: nothing around it is judged Faster.</summary>
         [Fact]
         public void After_a_failed_test_its_suite_and_the_workflow_total_are_judged_Failed_never_Faster()
