@@ -135,6 +135,8 @@ namespace Profiler.PS
                 case null: throw new ArgumentException($"no Maximum is given for node '{nodeId}'; give milliseconds, for example Maximum = 5000.");
                 case string text: return DurationTransformationAttribute.Parse(text);
                 case TimeSpan span: return span.TotalMilliseconds;
+                // PowerShell converts $true to 1: a budget of 1 ms that nobody meant.
+                case bool _: throw new ArgumentException($"the Maximum of node '{nodeId}' is {value}, not a duration; give milliseconds, for example Maximum = 5000.");
                 default: return LanguagePrimitives.ConvertTo<double>(value);
             }
         }

@@ -87,7 +87,8 @@ namespace Profiler.PS
             }
         }
 
-        private static int ExitCodeOf(object value)
+        /// <summary>A $LASTEXITCODE value as a number: 0 when it is not an int (a script may assign anything).</summary>
+        internal static int ExitCodeOf(object value)
         {
             if (value is PSObject ps) value = ps.BaseObject;
             return value is int code ? code : 0;

@@ -41,6 +41,13 @@ Describe 'A gate that checked nothing' {
         { Test-WorkflowBudget -Path $script:Empty -Assert -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'TestWorkflowBudgetExceeded*'
     }
 
+    It 'a budget of $true is refused as not a duration, not read as 1 ms' {
+        $file = Join-Path $script:Folder 'bool.psd1'
+        Set-Content $file '@{ Nodes = @{ a = $true } }'
+        Test-WorkflowBudget -Path $file -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeFalse
+        "$problems" | Should -Match 'not a duration'
+    }
+
     It 'a filter that matched nothing: -Quiet is False and the error says to check the filter' {
         Get-NodeStatistics | Where-Object AvgDuration -gt 1e9 | Test-WorkflowBudget -Maximum 5 -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue |
             Should -BeFalse

@@ -23,6 +23,19 @@ Describe 'Papercuts' {
         Get-Content -LiteralPath $md -Raw | Should -Not -Match '\|\s+\(lint\)'
     }
 
+    It 'rounds a duration the same way in the run summary, a budget message and the Markdown export (half to even, as printf)' {
+        Start-WorkflowProfile -WorkflowId papercut-round
+        Add-NodeTiming -NodeId a -Duration 1000.25
+        $null = Complete-WorkflowProfile -WorkflowId papercut-round
+        "$((Get-WorkflowProfile -WorkflowId papercut-round).Runs)" | Should -Match '1,000\.2 ms'
+        (Test-WorkflowBudget -WorkflowId papercut-round -NodeId a -Maximum 2000).Message | Should -Match 'Avg 1,000\.2 ms'
+        $md = Join-Path $Temp 'round.md'
+        Export-WorkflowProfile -WorkflowId papercut-round -Format Markdown -Path $md
+        $text = Get-Content -LiteralPath $md -Raw
+        $text | Should -Match 'last run 1,000\.2 ms'
+        $text | Should -Not -Match '1,000\.3'
+    }
+
     It 'returns a node named [ without also calling its id an invalid pattern' {
         Start-WorkflowProfile -WorkflowId papercut-bracket
         Add-NodeTiming -NodeId '[' -Duration 5

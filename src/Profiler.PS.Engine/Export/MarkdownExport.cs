@@ -95,7 +95,7 @@ namespace Profiler.PS.Export
         /// <summary>A failure count (failed plus stopped runs in the window), blank when there were none so failures stand out.</summary>
         private static string Count(int failures) => failures > 0 ? failures.ToString(CultureInfo.InvariantCulture) : "";
 
-        private static string Ms(double? value) => value is double v ? v.ToString("#,0.0", CultureInfo.InvariantCulture) : "";
+        private static string Ms(double? value) => value is double v ? v.ToString("N1", CultureInfo.InvariantCulture) : "";
 
         /// <summary>A statistic of a node, '-' when the node has none (no successful run), as the views show it.</summary>
         private static string MsOrDash(double? value) => value is double ? Ms(value) : "-";

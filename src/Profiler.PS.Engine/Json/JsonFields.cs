@@ -112,10 +112,17 @@ namespace Profiler.PS.Json
 
         public static int Int(JsonValue obj, string path, string name, int min, int max) => (int)Long(obj, path, name, min, max);
 
+        private static readonly string[] IsoForms =
+        {
+            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm'Z'",
+        };
+
         public static DateTimeOffset Time(JsonValue obj, string path, string name)
         {
             string text = String(obj, path, name);
-            if (!DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset t))
+            // The writer's round-trip form first; then other ISO 8601 forms a person may type, with an offset or Z.
+            if (!DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset t)
+                && !DateTimeOffset.TryParseExact(text, IsoForms, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out t))
                 throw Error(Join(path, name), $"'{text}' is not an ISO 8601 time such as 2026-01-01T00:00:00.0000000+00:00");
             return t;
         }

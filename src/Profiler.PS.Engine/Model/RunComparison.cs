@@ -87,7 +87,7 @@ namespace Profiler.PS
             string name = ScopeValue == ComparisonScope.Workflow ? "(workflow total)" : NodeId;
             if (Delta is double d)
                 return string.Format(CultureInfo.InvariantCulture, "{0}: {1}, {2:N1} ms vs {3:N1} ms ({4})", name, Verdict,
-                    CurrentDuration, BaselineDuration, DeltaPercent is double p ? DurationFormat.SignedPercent(p) : (d > 0 ? "+" : "") + d.ToString("0.0", CultureInfo.InvariantCulture) + " ms");
+                    CurrentDuration, BaselineDuration, DeltaPercent is double p ? DurationFormat.SignedPercent(p) : (d > 0 ? "+" : "") + d.ToString("F1", CultureInfo.InvariantCulture) + " ms");
             return name + ": " + Verdict;
         }
     }

@@ -71,8 +71,8 @@ namespace Profiler.PS.Engine
             double saving = _paths.Saving(node.NodeId, last, Math.Min(end - start, x[n - 1]));
             string p = trend.PValue < 0.0001 ? "p < 0.0001" : "p = " + trend.PValue.ToString("0.####", Inv);
             Add(node, RecommendationKind.Trend, saving, 0, string.Format(Inv,
-                "Theil-Sen slope {0:+#,0.0;-#,0.0} ms per run over {1} runs (+{2:N0} ms in all); Mann-Kendall S = {3}, z = {4:0.00}, {5}",
-                trend.Slope, n, end - start, trend.S, trend.Z, p),
+                "Theil-Sen slope {0} ms per run over {1} runs (+{2:N0} ms in all); Mann-Kendall S = {3}, z = {4:F2}, {5}",
+                (trend.Slope < 0 ? "" : "+") + trend.Slope.ToString("N1", Inv), n, end - start, trend.S, trend.Z, p),
                 string.Format(Inv, "It gets slower run after run: look for what grows with each run (caches, logs, test data, dependencies) since run {0}.", node.RunNumbers[0]));
             return true;
         }
@@ -140,7 +140,7 @@ namespace Profiler.PS.Engine
             double saving = 0;
             for (int i = 0; i < x.Length; i++) saving += _paths.Saving(node.NodeId, node.RunNumbers[i + skip], x[i] - median);
             Add(node, RecommendationKind.Noisy, saving / x.Length, 0, string.Format(Inv,
-                "coefficient of variation {0:0.00} over {1} runs{6}, {2} outlier{3} (past 10% and 5 ms from the median, modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
+                "coefficient of variation {0:F2} over {1} runs{6}, {2} outlier{3} (past 10% and 5 ms from the median, modified z-score above 3.5), median {4:N0} ms, max {5:N0} ms",
                 cv, x.Length, outliers, outliers == 1 ? "" : "s", median, SampleStatistics.Percentile(x, 1),
                 sinceFaster ? " since it got faster in run " + node.RunNumbers[skip].ToString(Inv) : ""),
                 "Its time swings: time it in isolation before judging it, and find what it waits on (network, disk, other jobs).");
@@ -152,7 +152,7 @@ namespace Profiler.PS.Engine
             double first = node.Durations[0], median = SampleStatistics.Median(later);
             double saving = _paths.Saving(node.NodeId, node.RunNumbers[0], first - median);
             Add(node, RecommendationKind.ColdStart, saving, 0, string.Format(Inv,
-                "first run (run {0}) {1:N0} ms vs median {2:N0} ms of the {3} later runs ({4:0.0}x)", node.RunNumbers[0], first, median, later.Length,
+                "first run (run {0}) {1:N0} ms vs median {2:N0} ms of the {3} later runs ({4:F1}x)", node.RunNumbers[0], first, median, later.Length,
                 median > 0 ? first / median : 0),
                 "Its first run is slow: warm it up (restore caches, pre-built images) or leave the first run out when comparing runs.");
         }

@@ -46,7 +46,7 @@ namespace Profiler.PS
             NodeLabel = nodeLabel;
             // Rounded to 0.1 ms, the precision the views print (N1), so exports carry no floating-point noise.
             EstimatedSaving = System.Math.Round(estimatedSaving, 1, System.MidpointRounding.AwayFromZero);
-            SinceRun = sinceRun;
+            SinceRun = sinceRun > 0 ? sinceRun : (int?)null;
             Evidence = evidence;
             Message = message;
         }
@@ -72,8 +72,8 @@ namespace Profiler.PS
         /// Rounded to 0.1 ms.
         /// </summary>
         public double EstimatedSaving { get; }
-        /// <summary>The first run of a Regression (the change point), else 0.</summary>
-        public int SinceRun { get; }
+        /// <summary>The first run of a Regression (the change point); null for the other kinds (no run number applies).</summary>
+        public int? SinceRun { get; }
         /// <summary>The numbers behind the advice, in words.</summary>
         public string Evidence { get; }
         /// <summary>What to do next.</summary>
@@ -84,6 +84,6 @@ namespace Profiler.PS
             Rank, Kind, NodeId ?? "(workflow)", Evidence);
 
         internal WorkflowRecommendation WithRank(int rank)
-            => new WorkflowRecommendation(WorkflowId, rank, KindValue, NodeId, NodeLabel, EstimatedSaving, SinceRun, Evidence, Message);
+            => new WorkflowRecommendation(WorkflowId, rank, KindValue, NodeId, NodeLabel, EstimatedSaving, SinceRun ?? 0, Evidence, Message);
     }
 }

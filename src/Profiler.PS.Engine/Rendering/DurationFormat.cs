@@ -14,12 +14,12 @@ namespace Profiler.PS.Rendering
         {
             if (double.IsNaN(milliseconds) || double.IsInfinity(milliseconds)) return "-";
             CultureInfo c = CultureInfo.InvariantCulture;
-            if (milliseconds < 1) return milliseconds.ToString(milliseconds == 0 ? "0" : "0.00", c) + " ms";
-            if (milliseconds < 10) return milliseconds.ToString("0.0", c) + " ms";
+            if (milliseconds < 1) return milliseconds.ToString(milliseconds == 0 ? "0" : "F2", c) + " ms";
+            if (milliseconds < 10) return milliseconds.ToString("F1", c) + " ms";
             if (milliseconds < 1000) return Math.Round(milliseconds).ToString("0", c) + " ms";
             double seconds = milliseconds / 1000;
-            if (seconds < 10) return seconds.ToString("0.00", c) + " s";
-            if (seconds < 60) return seconds.ToString("0.0", c) + " s";
+            if (seconds < 10) return seconds.ToString("F2", c) + " s";
+            if (seconds < 60) return seconds.ToString("F1", c) + " s";
             long whole = (long)Math.Round(seconds);
             if (whole < 3600) return string.Format(c, "{0} m {1:00} s", whole / 60, whole % 60);
             return string.Format(c, "{0} h {1:00} m", whole / 3600, whole % 3600 / 60);
@@ -27,6 +27,6 @@ namespace Profiler.PS.Rendering
 
         /// <summary>A signed percentage with one decimal, for example <c>+12.5%</c> or <c>-3.0%</c>.</summary>
         public static string SignedPercent(double percent)
-            => (percent > 0 ? "+" : "") + percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+            => (percent > 0 ? "+" : "") + percent.ToString("F1", CultureInfo.InvariantCulture) + "%";
     }
 }

@@ -232,7 +232,7 @@ namespace Profiler.PS.Statistics
         {
             if (!(baseline > 0)) return value > 0 ? ">99x" : "1.0x";
             double r = value / baseline;
-            return r > 99 ? ">99x" : r.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+            return r > 99 ? ">99x" : r.ToString("F1", CultureInfo.InvariantCulture) + "x";
         }
 
         private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);

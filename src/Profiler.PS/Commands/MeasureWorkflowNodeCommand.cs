@@ -26,6 +26,10 @@ namespace Profiler.PS.Commands
     /// <para>Calls nest: a Measure-WorkflowNode inside another one's block (same runspace, same run) records the outer
     /// node as its ParentId. Duration is inclusive; SelfDuration excludes the children, so self plus children is the
     /// inclusive time and nothing is counted twice. Add-NodeTiming inside a block counts as a child too.</para>
+    /// <para>Output piped on: PowerShell runs a pipeline one object at a time, so each object the block writes goes through
+    /// the next commands before the block goes on, and the time they take on it is part of the node's Duration (as it is
+    /// of the block's wall time). A Measure-WorkflowNode downstream records this node as its ParentId, so that time is
+    /// not counted twice. To time the producer alone, collect its output first: $items = Measure-WorkflowNode gen { ... }.</para>
     /// <para>Status: a terminating error (including throw of any object) records Failed and the same error is thrown on,
     /// unchanged. A stopped pipeline (Ctrl+C, or a downstream Select-Object -First) records Stopped. exit records
     /// Succeeded for code 0 and Failed otherwise, and exits as it would without this command; break and continue

@@ -37,7 +37,18 @@ namespace Profiler.PS.Commands
     /// recorded Failed, unless every command in it silences its errors (-ErrorAction SilentlyContinue or Ignore, or
     /// 2&gt;$null on a Verb-Noun command; downstream Out-Null, Select-Object and the like are not asked; a native
     /// program's non-zero exit code still fails it), as in <c>Remove-Item $tmp -Recurse -ErrorAction SilentlyContinue</c>: the script chose not to see them,
-    /// so the step is Succeeded. A call that ends early is recorded when the profiler next sees control in its caller (the
+    /// so the step is Succeeded. Each call and statement is also judged by Measure-WorkflowNode's exit-code rule: one
+    /// during which $LASTEXITCODE was set (a native command exited, or exit ran) keeps the last code as its ExitCode
+    /// (Get-NodeTiming; null when none was set), and a non-zero one records it Failed, although PowerShell's $? after a
+    /// function call stays true. So <c>function Invoke-Compile { dotnet build }</c> whose build exits 1 records
+    /// Invoke-Compile, its callers and its statement Failed, as nested Measure-WorkflowNode blocks would, and the run's
+    /// total gets the verdict Failed; a caller whose last native command then exited 0 is Succeeded (the last code
+    /// decides), as is <c>exit 0</c> after a failed command. A function with begin/process/end blocks is charged only
+    /// the codes set while one of its blocks ran. A script that tests a code and goes on
+    /// (<c>git diff --quiet; if ($LASTEXITCODE) { 'changes' }</c>) records the native command's statement Failed, as
+    /// Measure-WorkflowNode records <c>{ git diff --quiet }</c>; -IgnoreExitCode records such executions Succeeded (a
+    /// top-level statement after which $? is false is then Failed only when it wrote an error record), keeping the
+    /// codes; an exit statement with a non-zero code still fails what it ends. A call that ends early is recorded when the profiler next sees control in its caller (the
     /// caller's end or next block, a catch, trap or finally, or the next statement), ending then: Failed when an error
     /// ended it (a catch or trap runs, or $? is false), else Stopped (a downstream Select-Object -First stopped it, or a
     /// break left it). An error that ends the script records every open node Failed, completes the run, and is thrown
@@ -54,7 +65,10 @@ namespace Profiler.PS.Commands
     /// a function's clean block is kept, and that function runs untimed).</para>
     /// <para>What it cannot see: a call that break or continue leaves (to a loop of its caller) is recorded Stopped
     /// when the caller's next probe runs, so its time runs until then; called scripts outside the script's folder are
-    /// named by file name only; a
+    /// named by file name only; an exit inside a script block given to a command (<c>ForEach-Object { exit 3 }</c>) is
+    /// not seen as an exit statement, so -IgnoreExitCode records what it ends Succeeded (keeping the code); a native
+    /// command that a downstream command runs while a timed function's output reaches it counts for that function too,
+    /// as for a Measure-WorkflowNode block whose output is piped on; a
     /// function with begin/process/end blocks is drawn in exports and Get-NodeTiming as ending at its end block, its
     /// duration (its blocks' time) counted back from there. Nodes are timed by probes the rewritten script calls,
     /// kept in a variable named $__pp of each timed scope (Get-Variable lists it; a script that assigns $__pp
@@ -71,7 +85,7 @@ namespace Profiler.PS.Commands
     /// Invoke-Compile
     /// '@
     /// Measure-WorkflowScript -Path $script -ArgumentList @{ Configuration = 'Release' } -WorkflowId mws-build
-    /// Get-NodeStatistics -WorkflowId mws-build | Select-Object NodeId, ParentId, Executions, AvgDuration
+    /// Get-NodeStatistics -WorkflowId mws-build | Select-Object NodeId, ParentId, ExecutionCount, AvgDuration
     /// </code>
     /// <para>Runs a script with a named argument. It prints "building Release"; the workflow's nodes are its two
     /// top-level statements, Invoke-Compile and Invoke-Step (nested under Invoke-Compile, 3 executions).</para>
@@ -135,6 +149,15 @@ namespace Profiler.PS.Commands
         [Parameter]
         public string HistoryPath { get; set; }
 
+        /// <summary>
+        /// Records calls and statements Succeeded even when a native command they ran exited with a non-zero code (a
+        /// program whose non-zero codes are not failures, such as robocopy or git diff --quiet). By default such an
+        /// execution is recorded Failed. The code is kept as each timing's ExitCode either way; errors, and exit
+        /// statements with a non-zero code, still fail what they end.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IgnoreExitCode { get; set; }
+
         /// <summary>Writes the workflow's profile (WorkflowPerformanceProfile) after the script's output, when this call completed the run.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -154,7 +177,7 @@ namespace Profiler.PS.Commands
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this, CalledFolder(source)).Resolve : (Func<object, object>)null,
-                () => NodeBlock.ExitCodeVariable(this)?.Value);
+                () => NodeBlock.ExitCodeVariable(this)?.Value, IgnoreExitCode ? () => SessionState.PSVariable.GetValue("global:Error") as IList : (Func<IList>)null);
             active.Push(recording);
             try
             {
@@ -184,7 +207,7 @@ namespace Profiler.PS.Commands
                 active.Remove(recording);
                 // exit N from a script block (a script file's command handles its own exit) is judged by N, and a stopped
                 // pipeline (Ctrl+C, a downstream Select-Object -First) records Stopped, as in Measure-WorkflowNode.
-                recording.Finish(NodeBlock.StatusOf(ex, _stopping));
+                recording.Finish(NodeBlock.StatusOf(ex, _stopping), judgeExitCodes: false);
                 Complete(run, ownRun, recording, quiet: true);
                 // Such an error only gets here from inside the script when the caller has a try (which makes it
                 // terminating anyway). Errors of the script command itself (its arguments do not bind, its #requires are
@@ -196,7 +219,7 @@ namespace Profiler.PS.Commands
             }
             active.Remove(recording);
             // exit N ends the script file's command without an error; its code tells success from failure.
-            recording.Finish(recording.EndedWithNonZeroExitCode() ? NodeStatus.Failed : NodeStatus.Succeeded);
+            recording.Finish(recording.EndStatus());
             Complete(run, ownRun, recording, quiet: false);
         }
 

@@ -24,7 +24,10 @@ namespace Profiler.PS.Commands
     /// host's width (120 columns in a runspace without a host UI), and colour is left out when
     /// $PSStyle.OutputRendering is PlainText, when NO_COLOR is set, for rows made with -NoColor, in Windows
     /// PowerShell, and when output is redirected (PowerShell strips it). The view is out of band, so the rows
-    /// read as a heatmap after a table on the same line or in a script, through Out-String and in a file.</para>
+    /// read as a heatmap after a table on the same line or in a script, through Out-String and in a file. An
+    /// out-of-band view is also used whatever formatter is asked for: Format-Table and Format-List still draw the
+    /// heatmap. To read the rows' properties as data, use Select-Object (Show-Heatmap | Select-Object Rank, NodeId,
+    /// Share), Sort-Object, Export-Csv or ConvertTo-Json.</para>
     /// <para>A workflow with no completed run writes a warning. An unknown literal -WorkflowId writes an
     /// ObjectNotFound error (ShowHeatmapWorkflowNotFound); a negative or infinite threshold, or a GoodBelow that is
     /// not below BadAbove, stops the command (ShowHeatmapInvalidThreshold).</para>

@@ -40,6 +40,10 @@ namespace Profiler.PS
         internal ScriptProbe Parent { get; }
         /// <summary>The PowerShell scope the call or step runs in (<see cref="ScopeFrames"/>), null when unknown.</summary>
         internal object Frame { get; }
+        /// <summary>$LASTEXITCODE's value object when this call or step started, or one of its blocks resumed (<see cref="ExitCodeWatch"/>).</summary>
+        internal object ExitCodeMark { get; set; }
+        /// <summary>The last $LASTEXITCODE value set while one of this call's blocks ran and since ended, or null.</summary>
+        internal object ExitCodeSet { get; set; }
 
         /// <summary>Enter: starts timing a call of <paramref name="nodeId"/> (a function or called script) from the current scope; returns the call's probe.</summary>
         public static ScriptProbe E(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId, "function") ?? s_idle;
@@ -47,7 +51,7 @@ namespace Profiler.PS
         /// <summary>Enter a called script file: as <see cref="E(string)"/>, the node's type being script.</summary>
         public static ScriptProbe ES(string nodeId) => ProfilerState.Current.ScriptRecordings.Innermost?.Enter(nodeId, "script") ?? s_idle;
 
-        /// <summary>Exit: records this call as Succeeded (calls inside it still open ended early: Stopped, or Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false); returns the caller's probe.</summary>
+        /// <summary>Exit: records this call as Succeeded, or Failed when a non-zero exit code was set during it (<see cref="ExitCodeWatch"/>; calls inside it still open ended early: Stopped, or Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false); returns the caller's probe.</summary>
         public ScriptProbe X(bool succeeded) => Recording?.Exit(this, succeeded) ?? this;
 
         /// <summary>Pause: a begin or process block of this call ends; its clock stops until <see cref="U"/> (other commands of its pipeline run meanwhile).</summary>
@@ -56,7 +60,7 @@ namespace Profiler.PS
         /// <summary>Unpause: a process or end block of this call starts; its clock runs again.</summary>
         public void U() => Recording?.Unpause(this);
 
-        /// <summary>Step: ends the current top-level statement (Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false) and starts statement <paramref name="step"/> (none when negative).</summary>
+        /// <summary>Step: ends the current top-level statement (Failed when <paramref name="succeeded"/>, the script's <c>$?</c>, is false, or a non-zero exit code was set during it) and starts statement <paramref name="step"/> (none when negative).</summary>
         public ScriptProbe S(int step, bool succeeded) => Recording?.Step(step, succeeded) ?? this;
 
         /// <summary>Recover: in a catch, trap or finally of this probe's call, records the calls inside it that an error ended as Failed, now.</summary>

@@ -23,6 +23,8 @@ namespace Profiler.PS.Scripts
     /// stopped it, or a <c>break</c> left it), ending at that moment. After <c>exit</c>, which ends the innermost script
     /// file (a called one ends alone; its caller goes on), a quit probe runs first: the calls it ends are judged by the
     /// exit code, Failed only when non-zero, as a direct run's $? and $LASTEXITCODE are.</para>
+    /// <para>Every call and step is also judged by the exit code set during it (<see cref="ExitCodeWatch"/>), as
+    /// Measure-WorkflowNode judges a block, unless an exception ended the script (its status decides then).</para>
     /// Used from the script's own thread only; probes reaching it from another thread record nothing.
     /// </summary>
     internal sealed class ScriptRecording
@@ -31,15 +33,13 @@ namespace Profiler.PS.Scripts
         private readonly NodeScopeStack _stack;
         private readonly string[] _steps;
         private readonly Func<object, object> _calledScript;
-        private readonly Func<object> _exitCode;
+        private readonly ExitCodeWatch _exitCodes;
         private readonly int _thread = Environment.CurrentManagedThreadId;
         /// <summary>The execution the script runs inside (a Measure-WorkflowNode block, or null): the parent of calls made outside any step.</summary>
         private readonly NodeScope _outer;
         /// <summary>This recording's calls and step in flight (suspended ones too), innermost last.</summary>
         private readonly List<ScriptProbe> _open = new List<ScriptProbe>();
         private ScriptProbe _step;
-        /// <summary>$LASTEXITCODE's value when the current step began (a native command or exit stores a new box each time).</summary>
-        private object _exitCodeAtStep;
         /// <summary>An exit statement ran since the last probe that closed calls: the calls above the next probe ended by it.</summary>
         private bool _quitting;
 
@@ -47,15 +47,16 @@ namespace Profiler.PS.Scripts
         /// <param name="stack">The runspace's open nodes, shared with Measure-WorkflowNode.</param>
         /// <param name="steps">The names of the script's top-level statements, by step number.</param>
         /// <param name="calledScript">Rewrites a called .ps1 (depth 3), or null.</param>
-        /// <param name="exitCode">Reads $global:LASTEXITCODE (its value object, or null), so that a script ended by <c>exit</c> is judged by its code.</param>
-        public ScriptRecording(WorkflowRun run, NodeScopeStack stack, string[] steps, Func<object, object> calledScript, Func<object> exitCode)
+        /// <param name="exitCode">Reads $global:LASTEXITCODE (its value object, or null): each call and step is judged by the code set during it (<see cref="ExitCodeWatch"/>).</param>
+        /// <param name="errors">With -IgnoreExitCode, reads $global:Error (a step after which $? is false failed by its exit code alone when it wrote no error); else null.</param>
+        public ScriptRecording(WorkflowRun run, NodeScopeStack stack, string[] steps, Func<object, object> calledScript, Func<object> exitCode,
+            Func<System.Collections.IList> errors = null)
         {
             _run = run;
             _stack = stack;
             _steps = steps;
             _calledScript = calledScript;
-            _exitCode = exitCode;
-            _exitCodeAtStep = exitCode();
+            _exitCodes = new ExitCodeWatch(exitCode, errors);
             _outer = stack.FindOpen(run);
             Root = new ScriptProbe(this, null, null, null);
         }
@@ -75,6 +76,7 @@ namespace Profiler.PS.Scripts
             if (!OnOwnThread()) return Root;
             object frame = ScopeFrames.Current();
             ScriptProbe caller = CallerOf(frame);
+            object exitCode = _exitCodes.Read();   // read before the clock starts
             NodeScope scope;
             try
             {
@@ -86,6 +88,7 @@ namespace Profiler.PS.Scripts
                 return Root;
             }
             var probe = new ScriptProbe(this, scope, caller, frame);
+            ExitCodeWatch.Start(probe, exitCode);
             _open.Add(probe);
             return probe;
         }
@@ -102,12 +105,15 @@ namespace Profiler.PS.Scripts
         {
             if (!OnOwnThread() || call.Scope == null || call.Scope.IsEnded) return;
             CloseAbove(call, succeeded);
+            _exitCodes.Pause(call);
             _stack.Suspend(call.Scope);
         }
 
         public void Unpause(ScriptProbe call)
         {
-            if (OnOwnThread() && call.Scope != null) _stack.Resume(call.Scope);
+            if (!OnOwnThread() || call.Scope == null) return;
+            ExitCodeWatch.Start(call, _exitCodes.Read());
+            _stack.Resume(call.Scope);
         }
 
         /// <summary>The innermost running call or step whose scope the current scope lives in; the root when there is none.</summary>
@@ -127,15 +133,17 @@ namespace Profiler.PS.Scripts
             if (_step != null && !_step.Scope.IsEnded)
             {
                 CloseAbove(_step, succeeded);
-                End(_step, succeeded ? NodeStatus.Succeeded : NodeStatus.Failed);
+                End(_step, succeeded || _exitCodes.FailedByExitCodeOnly(_step) ? NodeStatus.Succeeded : NodeStatus.Failed);
             }
             _step = null;
             if (step < 0 || step >= _steps.Length) return Root;
             CloseAbove(Root, succeeded);
-            _exitCodeAtStep = _exitCode();
+            object exitCode = _exitCodes.Read();
             try
             {
                 _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root, ScopeFrames.Current());
+                ExitCodeWatch.Start(_step, exitCode);
+                _exitCodes.StartStep();
             }
             catch (ProfilerException ex)
             {
@@ -161,22 +169,22 @@ namespace Profiler.PS.Scripts
         public object CalledScript(object path) => IsActive && _calledScript != null ? _calledScript(path) : path;
 
         /// <summary>
-        /// True when the script ended early (<c>exit</c>, or <c>return</c> at its top level: a step is still open) with
-        /// $LASTEXITCODE set to a non-zero code during that step: <c>exit 3</c>, or a failed native command before a
-        /// return. Such a step is Failed, as Measure-WorkflowNode records a block that leaves a non-zero exit code.
+        /// The status of what a script that ended without an error left open (<c>exit</c>, or <c>return</c> at its top
+        /// level: a step is still open): after an exit statement, its code's (<c>exit 3</c> Failed, even with
+        /// -IgnoreExitCode, as Measure-WorkflowNode judges exit); else Succeeded, each call and step then being judged
+        /// by the exit code set during it (<see cref="ExitCodeWatch"/>).
         /// </summary>
-        public bool EndedWithNonZeroExitCode()
-        {
-            if (_step == null || _step.Scope.IsEnded) return false;
-            object code = _exitCode();
-            if (ReferenceEquals(code, _exitCodeAtStep)) return false;
-            return IsNonZero(code);
-        }
+        public NodeStatus EndStatus() => _quitting && IsNonZero(_exitCodes.Read()) ? NodeStatus.Failed : NodeStatus.Succeeded;
 
-        /// <summary>Records every call and step still open with <paramref name="status"/>: Failed when the script ended by an error or a non-zero exit code, Stopped when its pipeline was stopped (Ctrl+C, a downstream Select-Object -First), else Succeeded (exit 0, return).</summary>
-        public void Finish(NodeStatus status)
+        /// <summary>
+        /// Records every call and step still open with <paramref name="status"/>: Failed when the script ended by an
+        /// error or a non-zero exit code, Stopped when its pipeline was stopped (Ctrl+C, a downstream Select-Object
+        /// -First), else Succeeded (exit 0, return). <paramref name="judgeExitCodes"/> false (an exception ended the
+        /// script: its status decides, as in Measure-WorkflowNode) keeps each one's exit code without judging it.
+        /// </summary>
+        public void Finish(NodeStatus status, bool judgeExitCodes = true)
         {
-            EndInStackOrder(new List<ScriptProbe>(Enumerable.Reverse(_open)), status);
+            EndInStackOrder(new List<ScriptProbe>(Enumerable.Reverse(_open)), status, judgeExitCodes);
             IsActive = false;
         }
 
@@ -188,12 +196,14 @@ namespace Profiler.PS.Scripts
         /// </summary>
         private void CloseAbove(ScriptProbe call, bool succeeded)
         {
+            int last = _open.Count - 1;
+            // The usual case: nothing was left open inside the call. A quit mark stays for the probe that closes what
+            // the exit ended (a timed call in a finally that the exit runs closes nothing), or for the end of the run.
+            if (last < 0 || _open[last] == call) return;
             bool quit = _quitting;
             _quitting = false;
-            int last = _open.Count - 1;
-            if (last < 0 || _open[last] == call) return;   // the usual case: nothing was left open inside the call
             // exit N stored N in $LASTEXITCODE (a bare exit, 0) before the caller's next probe; an error leaves no quit mark.
-            NodeStatus status = quit ? (IsNonZero(_exitCode()) ? NodeStatus.Failed : NodeStatus.Succeeded)
+            NodeStatus status = quit ? (IsNonZero(_exitCodes.Read()) ? NodeStatus.Failed : NodeStatus.Succeeded)
                 : succeeded ? NodeStatus.Stopped : NodeStatus.Failed;
             // Calls opened before this one cannot be inside it: scan down to it only.
             List<ScriptProbe> ended = null;   // usually none: the open calls above are the pipeline's other commands
@@ -207,10 +217,10 @@ namespace Profiler.PS.Scripts
         /// runs above the upstream one although it was entered before it, and each must leave its time to the right
         /// executions; suspended ones last.
         /// </summary>
-        private void EndInStackOrder(List<ScriptProbe> probes, NodeStatus status)
+        private void EndInStackOrder(List<ScriptProbe> probes, NodeStatus status, bool judgeExitCodes = true)
         {
             int Depth(ScriptProbe p) { int d = _stack.DepthOf(p.Scope); return d < 0 ? int.MaxValue : d; }
-            foreach (ScriptProbe probe in probes.OrderBy(Depth).ToList()) End(probe, status);
+            foreach (ScriptProbe probe in probes.OrderBy(Depth).ToList()) End(probe, status, judgeExitCodes);
         }
 
         private static bool IsInside(ScriptProbe probe, ScriptProbe call)
@@ -226,14 +236,17 @@ namespace Profiler.PS.Scripts
             return code is int value && value != 0;
         }
 
-        private void End(ScriptProbe probe, NodeStatus status)
+        /// <summary>Records <paramref name="probe"/>'s execution with the exit code set during it, which fails one that would be Succeeded (<see cref="ExitCodeWatch.Judge"/>) unless <paramref name="judgeExitCode"/> is false.</summary>
+        private void End(ScriptProbe probe, NodeStatus status, bool judgeExitCode = true)
         {
             int last = _open.Count - 1;
             _open.RemoveAt(last >= 0 && _open[last] == probe ? last : _open.LastIndexOf(probe));
             if (probe.Scope.IsEnded) return;
+            int? exitCode = _exitCodes.CodeOf(probe);
+            if (judgeExitCode) status = _exitCodes.Judge(status, exitCode);
             try
             {
-                RecordResult result = _stack.End(probe.Scope, status);
+                RecordResult result = _stack.End(probe.Scope, status, exitCode);
                 if (result.Alert != null) Alerts.Add(result.Alert);
             }
             catch (ProfilerException ex)

@@ -52,14 +52,15 @@ namespace Profiler.PS.Scripts
             return rewriter.Build();
         }
 
-        /// <summary>Marks what changes: every function, catch, trap and finally (and, at depth 3, call of a .ps1 file and exit statement) that can be reached.</summary>
+        /// <summary>Marks what changes: every exit statement and, from depth 2, every function, catch, trap and finally (and, at depth 3, call of a .ps1 file) that can be reached.</summary>
         private void Find(int depth)
         {
             Mark(Root);
             if (_timed.Contains(Root)) FindReturns(Root);
-            if (depth < 2) return;
-            foreach (Ast ast in Root.FindAll(a => a is FunctionDefinitionAst || a is CatchClauseAst || a is TrapStatementAst
-                || (a is TryStatementAst t && t.Finally != null) || (depth >= 3 && (IsScriptCall(a) || a is ExitStatementAst)), searchNestedScriptBlocks: true))
+            // Exits get a quit probe at every depth: it tells an exit statement (judged by its code, even with
+            // -IgnoreExitCode) from a top-level return after a native command that failed (judged by that code's rule).
+            foreach (Ast ast in Root.FindAll(a => a is ExitStatementAst || (depth >= 2 && (a is FunctionDefinitionAst || a is CatchClauseAst
+                || a is TrapStatementAst || (a is TryStatementAst t && t.Finally != null) || (depth >= 3 && IsScriptCall(a)))), searchNestedScriptBlocks: true))
             {
                 if (!CanChange(ast)) continue;
                 if (ast is FunctionDefinitionAst function)

@@ -61,7 +61,7 @@ namespace Profiler.PS.Tests.Engine
         {
             WorkflowRecommendation[] found = Analyze(Profile(20, SteadyWith("test", r => 1050 * Jitter(r) * (r >= 15 ? 2 : 1))), out _);
             WorkflowRecommendation first = found[0];
-            Assert.Equal((RecommendationKind.Regression, "test", 15, 1), (first.KindValue, first.NodeId, first.SinceRun, first.Rank));
+            Assert.Equal((RecommendationKind.Regression, "test", (int?)15, 1), (first.KindValue, first.NodeId, first.SinceRun, first.Rank));
             // Sequential run: the path loses the whole excess, the judged samples' median minus the baseline median.
             double[] before = Enumerable.Range(1, 14).Select(r => 1050 * Jitter(r)).ToArray();
             double baseline = Profiler.PS.Statistics.SampleStatistics.Median(before);
@@ -116,7 +116,7 @@ namespace Profiler.PS.Tests.Engine
             };
             WorkflowRecommendation regression = Analyze(Profile(12, nodes, r => new RunShape(6050, 11500, 6000, new[] { "restore", "lint", "package" }, 2, 0)), out _)
                 .Single(f => f.KindValue == RecommendationKind.Regression);
-            Assert.Equal(("test", 8, 0.0), (regression.NodeId, regression.SinceRun, regression.EstimatedSaving));
+            Assert.Equal(("test", (int?)8, 0.0), (regression.NodeId, regression.SinceRun, regression.EstimatedSaving));
         }
 
         [Fact]

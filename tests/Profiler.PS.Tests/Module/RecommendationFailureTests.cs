@@ -118,7 +118,7 @@ Get-WorkflowRecommendation broken -Verbose");
 foreach ($i in 1..12) { $null = Start-WorkflowProfile -WorkflowId one; Add-NodeTiming -NodeId a -Duration ($(if ($i -ge 9) { 200 } else { 100 }) + $i % 2); $null = Complete-WorkflowProfile }
 Get-WorkflowRecommendation one");
             WorkflowRecommendation[] found = r.Objects<WorkflowRecommendation>();
-            Assert.Equal((RecommendationKind.Regression, "a", 9), (found[0].KindValue, found[0].NodeId, found[0].SinceRun));
+            Assert.Equal((RecommendationKind.Regression, "a", (int?)9), (found[0].KindValue, found[0].NodeId, found[0].SinceRun));
             AssertFinite(found);
         }
 
