@@ -8,40 +8,6 @@ using Profiler.PS.Engine;
 namespace Profiler.PS.Import
 {
     /// <summary>
-    /// One execution of a node in a run measured by another tool (a test case, a test suite, a build task).
-    /// <see cref="Duration"/> is inclusive: a parent's duration contains its children's.
-    /// </summary>
-    public sealed class ImportedNode
-    {
-        /// <summary>Creates a node; <paramref name="parent"/> is the index of the enclosing node in the run's list, or -1.</summary>
-        public ImportedNode(string nodeId, string nodeType, int parent, double duration, NodeStatus status = NodeStatus.Succeeded, double? startOffset = null)
-        {
-            NodeId = nodeId;
-            NodeType = nodeType;
-            Parent = parent;
-            Duration = duration;
-            Status = status;
-            StartOffset = startOffset;
-        }
-
-        /// <summary>The node's id: name segments joined by <see cref="NodePath"/>, such as <c>a.Tests.ps1 &gt; Describe.It</c>, or a task's name.</summary>
-        public string NodeId { get; internal set; }
-        /// <summary>While a report is read: the index of the file (container) whose path starts the id, or -1.</summary>
-        internal int Container { get; set; } = -1;
-        /// <summary>Test, Block, Container, Suite, Task or Framework.</summary>
-        public string NodeType { get; }
-        /// <summary>Index of the enclosing node in <see cref="ImportedRun.Nodes"/> (always lower than this node's), or -1 at the top level.</summary>
-        public int Parent { get; }
-        /// <summary>Inclusive milliseconds, as the tool measured them.</summary>
-        public double Duration { get; }
-        /// <summary>Failed for a failed test, an erroring test or a task that threw; else Succeeded.</summary>
-        public NodeStatus Status { get; }
-        /// <summary>Milliseconds from the run's start to the node's start, when the tool recorded it; null lays the node out
-        /// right after its previous sibling (or at its parent's start).</summary>
-        public double? StartOffset { get; }
-    }
-
-    /// <summary>
     /// A completed run measured by another tool (Pester, a JUnit or NUnit report, Invoke-Build), ready to be recorded
     /// as one run of a workflow by <see cref="ProfilerSession.ImportRun"/>. Nodes are listed parents first.
     /// </summary>
@@ -106,6 +72,43 @@ namespace Profiler.PS.Import
                     node.NodeId = candidate;
                 }
             _runId = Guid.Empty;
+        }
+
+        /// <summary>
+        /// Marks Failed every Block, Suite or Container that holds a Failed node, at any depth, as a Measure-WorkflowNode
+        /// block is Failed when a block inside it throws: its time covers a test that failed (often cut short), so it must
+        /// not be judged Faster nor enter its node's baseline. Skipped, not-run and inconclusive tests are not Failed, so
+        /// they leave their parents as they were. An Invoke-Build task keeps the tool's status: a task that tolerates a
+        /// called task's failure ('?Task') succeeded, and one that does not already has the error.
+        /// </summary>
+        public void FailEnclosingNodes()
+        {
+            // Parents are listed before their children, so one backward pass carries a failure up every level.
+            for (int i = Nodes.Count - 1; i >= 0; i--)
+            {
+                ImportedNode node = Nodes[i];
+                if (node.Status != NodeStatus.Failed || node.Parent < 0) continue;
+                ImportedNode parent = Nodes[node.Parent];
+                if (parent.NodeType == ImportedNodeTypes.Task || parent.Status == NodeStatus.Failed) continue;
+                parent.Status = NodeStatus.Failed;
+                _runId = Guid.Empty;
+            }
+        }
+
+        /// <summary>Marks every top-level node Failed: the report says the run failed but names no node (JUnit's run-wide
+        /// errors count for a Pester AfterAll that failed), so none of its times is trusted for verdicts.</summary>
+        internal void FailTopLevelNodes()
+        {
+            foreach (ImportedNode node in Nodes)
+                if (node.Parent < 0 && node.NodeType != ImportedNodeTypes.Framework) node.Status = NodeStatus.Failed;
+            _runId = Guid.Empty;
+        }
+
+        /// <summary>True when a node is Failed.</summary>
+        internal bool AnyFailed()
+        {
+            foreach (ImportedNode node in Nodes) if (node.Status == NodeStatus.Failed) return true;
+            return false;
         }
 
         /// <summary>Executed tests (nodes of type Test), and how many tests or tasks failed.</summary>
@@ -183,22 +186,5 @@ namespace Profiler.PS.Import
             bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);   // RFC 4122 variant
             return new Guid(bytes);
         }
-    }
-
-    /// <summary>The node types imported runs use.</summary>
-    public static class ImportedNodeTypes
-    {
-        /// <summary>A test case (Pester It, JUnit testcase, NUnit test-case).</summary>
-        public const string Test = "Test";
-        /// <summary>A Pester Describe or Context block.</summary>
-        public const string Block = "Block";
-        /// <summary>A test file or assembly: a Pester container, or a report's suite named by an absolute path or of NUnit type Assembly.</summary>
-        public const string Container = "Container";
-        /// <summary>A JUnit testsuite or NUnit test-suite.</summary>
-        public const string Suite = "Suite";
-        /// <summary>An Invoke-Build task.</summary>
-        public const string Task = "Task";
-        /// <summary>A tool's own time: Pester's discovery and framework time.</summary>
-        public const string Framework = "Framework";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Profiler.PS.Engine;
 
 namespace Profiler.PS.Import
@@ -6,7 +7,8 @@ namespace Profiler.PS.Import
     /// <summary>
     /// Test cases: how each format says a case failed, was skipped or did not run. JUnit marks it with a child element
     /// (failure, error, skipped; Pester also writes status="NotRun"); NUnit 2.5 with result and executed; NUnit 3 with
-    /// result. Skipped and not-run cases are counted on the run, never recorded; an executed case must have a time.
+    /// result. Skipped and not-run cases are counted on the run, never recorded; an executed case must have a time,
+    /// except an NUnit 3 case failed by its parent (site Parent: a setup failed before it ran), which took none.
     /// </summary>
     internal sealed partial class TestReportWalker
     {
@@ -29,6 +31,8 @@ namespace Profiler.PS.Import
                 case Dialect.NUnit3:
                     if (result == "Failed") frame.Outcome = Outcome.Failed;
                     else if (result == "Skipped") frame.Outcome = Outcome.Skipped;
+                    // Failed by its parent's setup before it ran (Pester writes no duration then): it took no time.
+                    if (frame.Outcome == Outcome.Failed && frame.Time == null && _reader.GetAttribute("site") == "Parent") frame.Time = 0;
                     break;
             }
         }
@@ -40,6 +44,27 @@ namespace Profiler.PS.Import
             if (child == "failure" || child == "error") frame.Outcome = Outcome.Failed;
             else if (child == "skipped" && frame.Outcome != Outcome.Failed) frame.Outcome = Outcome.Skipped;
         }
+
+        /// <summary>
+        /// Whether the suite or root element at the reader says it failed. JUnit: it counts failures or errors (Pester
+        /// counts a block whose BeforeAll or AfterAll threw among the root's errors only). NUnit 2.5: its result is Failure,
+        /// Error or Cancelled, as for a case, or (the root, test-results) it counts failures or errors. NUnit 3: its result
+        /// is Failed (a fixture whose setup or teardown failed is, with site SetUp or TearDown). A count that is not a whole
+        /// number says nothing.
+        /// </summary>
+        private bool ReportsFailure()
+        {
+            string result = _reader.GetAttribute("result");
+            switch (_dialect)
+            {
+                case Dialect.JUnit: return Count("failures") > 0 || Count("errors") > 0;
+                case Dialect.NUnit2: return result == "Failure" || result == "Error" || result == "Cancelled" || Count("failures") > 0 || Count("errors") > 0;
+                default: return result == "Failed";
+            }
+        }
+
+        private int Count(string attribute)
+            => int.TryParse(_reader.GetAttribute(attribute), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0;
 
         private void EndCase(Frame frame, Frame parent)
         {

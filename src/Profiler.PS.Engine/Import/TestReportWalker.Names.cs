@@ -52,6 +52,7 @@ namespace Profiler.PS.Import
             }
             frame.Time = TestReportReader.Seconds(_reader.GetAttribute(_dialect == Dialect.NUnit3 ? "duration" : "time"), Error);
             frame.Start = StartOffset();
+            frame.Failed = ReportsFailure();
             if (_dialect == Dialect.JUnit && TestReportReader.Timestamp(_reader.GetAttribute("timestamp"), Error) is DateTimeOffset t
                 && (_earliestSuite == null || t < _earliestSuite)) _earliestSuite = t;
             frame.Node = _run.Nodes.Count;

@@ -8,8 +8,9 @@ namespace Profiler.PS.Import
     /// <summary>
     /// One pass over a report's elements. Suites (testsuite, test-suite) and cases (testcase, test-case) are nodes,
     /// named by their path (<c>suite &gt; case</c>); every other element is skipped unread, except the ones that say a case
-    /// failed or was skipped. A suite is kept only when it holds an executed case; its time is the report's (inclusive),
-    /// or the sum of its executed children when the report gives none.
+    /// failed or was skipped. A suite is kept only when it holds an executed case or failed; its time is the report's
+    /// (inclusive), or the sum of its executed children when the report gives none. A suite is Failed when the report
+    /// says so (<see cref="ReportsFailure"/>) or a node inside it failed (<see cref="ImportedRun.FailEnclosingNodes"/>).
     /// </summary>
     internal sealed partial class TestReportWalker
     {
@@ -25,7 +26,7 @@ namespace Profiler.PS.Import
             public int Container = -1;
             public double? Time, Start;
             public double ChildTime;
-            public bool Recorded;
+            public bool Recorded, Failed;
             public Outcome Outcome;
             public int Line;
         }
@@ -37,6 +38,8 @@ namespace Profiler.PS.Import
         private ImportedRun _run;
         private double? _rootTotal;
         private double _topTotal;
+        /// <summary>The root element says the run had failures (JUnit testsuites, NUnit test-results or test-run).</summary>
+        private bool _rootFailed;
         private DateTimeOffset? _earliestSuite;
 
         public TestReportWalker(XmlReader reader, string source)
@@ -59,6 +62,9 @@ namespace Profiler.PS.Import
             }
             if (_stack.Count > 0) throw new TestReportException(TestReportProblem.InvalidXml, _source, $"Report '{_source}' ends inside <{_stack[_stack.Count - 1].Element}>: it was cut short. Re-run the tests, or import the complete copy.");
             if (_run.Timestamp == null) _run.Timestamp = _earliestSuite;
+            _run.FailEnclosingNodes();
+            // A failure the root counts but no suite or case shows (Pester's JUnit report of an AfterAll that threw).
+            if (_rootFailed && !_run.AnyFailed()) _run.FailTopLevelNodes();
             NameNodes();
             _run.TotalDuration = _rootTotal ?? _topTotal;
             return _run;
@@ -73,6 +79,7 @@ namespace Profiler.PS.Import
                     _run = new ImportedRun(_source, "JUnit");
                     _rootTotal = TestReportReader.Seconds(_reader.GetAttribute("time"), Error);
                     _run.Timestamp = TestReportReader.Timestamp(_reader.GetAttribute("timestamp"), Error);
+                    _rootFailed = ReportsFailure();
                     Push(Kind.Transparent);
                     break;
                 case "testsuite":
@@ -85,6 +92,7 @@ namespace Profiler.PS.Import
                     _run = new ImportedRun(_source, "NUnit2");
                     string date = _reader.GetAttribute("date"), time = _reader.GetAttribute("time");
                     _run.Timestamp = date == null ? null : TestReportReader.Timestamp(date + (time == null ? "" : "T" + time), Error);
+                    _rootFailed = ReportsFailure();
                     Push(Kind.Transparent);
                     break;
                 case "test-run":
@@ -92,6 +100,7 @@ namespace Profiler.PS.Import
                     _run = new ImportedRun(_source, "NUnit3");
                     _rootTotal = TestReportReader.Seconds(_reader.GetAttribute("duration"), Error);
                     _run.Timestamp = TestReportReader.Timestamp(_reader.GetAttribute("start-time"), Error);
+                    _rootFailed = ReportsFailure();
                     Push(Kind.Transparent);
                     break;
                 default:
@@ -147,13 +156,14 @@ namespace Profiler.PS.Import
 
         private void EndSuite(Frame frame, Frame parent)
         {
-            if (!frame.Recorded)
+            if (!frame.Recorded && !frame.Failed)
             {
                 _run.Nodes.RemoveAt(frame.Node);   // no executed case inside: it is the last node
                 return;
             }
             double duration = frame.Time ?? frame.ChildTime;
-            _run.Nodes[frame.Node] = new ImportedNode(frame.Tail, frame.Tail.Length == 0 ? ImportedNodeTypes.Container : ImportedNodeTypes.Suite, parent?.Node ?? -1, duration, NodeStatus.Succeeded, frame.Start) { Container = frame.Container };
+            _run.Nodes[frame.Node] = new ImportedNode(frame.Tail, frame.Tail.Length == 0 ? ImportedNodeTypes.Container : ImportedNodeTypes.Suite, parent?.Node ?? -1, duration,
+                frame.Failed ? NodeStatus.Failed : NodeStatus.Succeeded, frame.Start) { Container = frame.Container };
             Recorded(parent, duration);
         }
 

@@ -10,8 +10,11 @@ namespace Profiler.PS.Commands
     /// <para>Pester 5 runs (Invoke-Pester -PassThru, piped): a node per executed test (It) under its Describe and Context
     /// blocks under its file, NodeType Test, Block or Container, Pester's own durations. A file's node is its execution time,
     /// so its self time is Pester's framework time around its blocks; '(discovery)' holds the discovery time and '(framework)'
-    /// any rest, so the run's total is Pester's Duration. Failed tests are recorded with status Failed; skipped and not-run
-    /// tests are not recorded, only counted (SkippedCount, NotRunCount).</para>
+    /// any rest, so the run's total is Pester's Duration. Failed tests are recorded with status Failed, and so are the blocks
+    /// and file around a failed test and a block or file whose BeforeAll or AfterAll threw, as a Measure-WorkflowNode block
+    /// around a throw is: Compare-WorkflowRun judges them, and the workflow's total of that run, Failed, never Faster.
+    /// Skipped and not-run tests are not recorded, only counted (SkippedCount, NotRunCount); inconclusive tests are
+    /// recorded as they ran; none of them makes its block Failed.</para>
     /// <para>Node ids: the file's path, relative to the folder all the run's files share (a single file is its file name;
     /// folders are joined with '/' on every system), then ' &gt; ' and the test's or block's full name; for Pester its dotted
     /// ExpandedPath with data-driven names expanded ('Cart.Tests.ps1 &gt; Cart.Totals.adds 2 items'), as Pester's JUnit and
@@ -28,7 +31,10 @@ namespace Profiler.PS.Commands
     /// 'suite &gt; case' (with the classname between when it adds something); NUnit cases and suites by their full names
     /// under their assembly ('MyTests.dll &gt; Shop.CartTests.Adds'); NUnit's Parameterized wrappers are not nodes. Times are
     /// the report's seconds; failures
-    /// and errors are Failed; skipped, ignored and not-run cases are counted, not recorded. A suite's time is the report's,
+    /// and errors are Failed, and so is a suite that holds a failed case or that the report marks failed (JUnit failures or
+    /// errors counts, NUnit result Failure, Error or Failed); a JUnit root that counts errors no suite or case shows (Pester's
+    /// report of an AfterAll that threw) makes the top-level suites Failed. Skipped, ignored and not-run cases are counted,
+    /// not recorded. A suite's time is the report's,
     /// or the sum of its executed cases when it gives none; an executed case with no time, a negative time or one that is
     /// not a number is an error. The run starts at the report's timestamp (JUnit timestamp, NUnit date and time or
     /// start-time; a time without a zone is local time), or the file's last write time when it has none.</para>
@@ -72,8 +78,8 @@ namespace Profiler.PS.Commands
     /// Get-NodeStatistics -WorkflowId cart-tests
     /// $folder.Delete($true)
     /// </code>
-    /// <para>Imports a Maven Surefire report as one run of 'cart-tests': two tests (one Failed) under their suite, the
-    /// skipped test counted only. With Pester, pipe the run instead:
+    /// <para>Imports a Maven Surefire report as one run of 'cart-tests': two tests (one Failed) under their suite (Failed
+    /// with it), the skipped test counted only. With Pester, pipe the run instead:
     /// Invoke-Pester -Path ./tests -PassThru | Import-WorkflowRun -WorkflowId tests -HistoryPath ./perf</para>
     /// </example>
     /// <example>

@@ -15,7 +15,8 @@ namespace Profiler.PS.Import
     /// escaped by <see cref="NodePath"/>: the reports of the same run give the same ids. A file's node is its
     /// execution time (Duration minus DiscoveryDuration), so its self time is Pester's framework time around its blocks;
     /// the run's discovery time is the node <c>(discovery)</c>, and any rest of the run's Duration the node
-    /// <c>(framework)</c>, so the nodes at the top add up to Pester's total.
+    /// <c>(framework)</c>, so the nodes at the top add up to Pester's total. A failed test is Failed, and so is every
+    /// block and file around it; an inconclusive test is recorded as Succeeded; skipped and not-run tests are counted only.
     /// </summary>
     internal static class PesterRunReader
     {
@@ -53,6 +54,7 @@ namespace Profiler.PS.Import
             }
             // Rounding in Pester's own sums leaves fractions of a millisecond; only real time gets a node.
             if (rest > 0.001) run.Nodes.Add(new ImportedNode(FrameworkNode, ImportedNodeTypes.Framework, -1, rest));
+            run.FailEnclosingNodes();   // a block or file around a failed test or block failed too, as Pester's own Result says
             run.MakeNodeIdsUnique();
             return run;
         }
@@ -85,7 +87,8 @@ namespace Profiler.PS.Import
             return true;
         }
 
-        /// <summary>Failed when the block or file failed on its own (BeforeAll, AfterAll, a file that does not parse), not because a test in it failed.</summary>
+        /// <summary>Failed when the block or file failed on its own (BeforeAll, AfterAll, a file that does not parse); a failed
+        /// test or block inside it makes it Failed later (<see cref="ImportedRun.FailEnclosingNodes"/>).</summary>
         private static NodeStatus Status(object item) => Items(item, "ErrorRecord").Any() ? NodeStatus.Failed : NodeStatus.Succeeded;
 
         private static string Name(object item)

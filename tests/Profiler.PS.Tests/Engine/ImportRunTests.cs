@@ -41,16 +41,17 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(3500, run.TotalDuration);
             Assert.Equal(3500, run.WallTime);
             Assert.Equal(3, run.NodeCount);
-            Assert.Equal(1, run.FailedCount);
+            Assert.Equal(2, run.FailedCount);      // the failed test and the suite around it
             Assert.Equal(3250, run.NodeTimeSum);   // self times: suite 250 + tests 1000 + 2000
             Assert.Equal(3250, run.CriticalPath);  // the one top-level suite
             NodePerformanceData[] nodes = session.GetWorkflow("ci").GetNodeStatistics();
             // The failed test's run is kept out of its statistics (issue 11): no successful sample, one failure counted.
             // Tree order: the suite, then its tests (they completed, so were recorded, before it).
-            // 'api > search' only failed: no successful sample, so no durations (null, not 0 ms).
-            Assert.Equal(new (string, string, double?, double?)[] { ("api", "Suite", 3250.0, 250.0), ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", null, null) },
+            // 'api > search' and the suite around it only failed: no successful sample, so no durations (null, not 0 ms).
+            Assert.Equal(new (string, string, double?, double?)[] { ("api", "Suite", null, null), ("api > login", "Test", 1000.0, 1000.0), ("api > search", "Test", null, null) },
                 nodes.Select(n => (n.NodeId, n.NodeType, n.LastDuration, n.AvgSelfDuration)));
             Assert.Equal((NodeStatus.Failed, 1L), (nodes[2].LastStatusValue, nodes[2].AllTimeFailedCount));
+            Assert.Equal((NodeStatus.Failed, 1L), (nodes[0].LastStatusValue, nodes[0].AllTimeFailedCount));
             Assert.Equal(new[] { 0, 1, 1 }, nodes.Select(n => n.Depth));
             Assert.Equal(new[] { null, "api", "api" }, nodes.Select(n => n.ParentId));
             Assert.Null(session.GetWorkflow("ci").CurrentRun);

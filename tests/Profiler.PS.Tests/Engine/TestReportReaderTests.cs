@@ -34,7 +34,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal("JUnit", run.Format);
             Assert.Equal(new[]
             {
-                ("com.example.CartTest", "Suite", (string)null, 1500.0, NodeStatus.Succeeded),
+                ("com.example.CartTest", "Suite", (string)null, 1500.0, NodeStatus.Failed),   // it holds failed cases
                 ("com.example.CartTest > addsItem", "Test", "com.example.CartTest", 250.0, NodeStatus.Succeeded),
                 ("com.example.CartTest > appliesDiscount", "Test", "com.example.CartTest", 500.0, NodeStatus.Failed),
                 ("com.example.CartTest > talksToDb", "Test", "com.example.CartTest", 125.0, NodeStatus.Failed),
@@ -123,7 +123,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal("NUnit2", run.Format);
             Assert.Equal(new[]
             {
-                ("Cart", "Suite", (string)null, 1250.0, NodeStatus.Succeeded),
+                ("Cart", "Suite", (string)null, 1250.0, NodeStatus.Failed),
                 ("Cart.adds", "Test", "Cart", 500.0, NodeStatus.Succeeded),
                 ("Cart.totals", "Test", "Cart", 250.0, NodeStatus.Failed),
             }, Shape(run));
@@ -147,7 +147,7 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(2000.0, run.TotalDuration);
             Assert.Equal(new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero), run.Timestamp);
             Assert.Equal(new double?[] { 500, 750, 1250 }, run.Nodes.Select(n => n.StartOffset));
-            Assert.Equal(new[] { NodeStatus.Succeeded, NodeStatus.Succeeded, NodeStatus.Failed }, run.Nodes.Select(n => n.Status));
+            Assert.Equal(new[] { NodeStatus.Failed, NodeStatus.Succeeded, NodeStatus.Failed }, run.Nodes.Select(n => n.Status));
             Assert.Equal(1, run.SkippedCount);
         }
 
