@@ -36,6 +36,65 @@ Describe 'Papercuts' {
         $text | Should -Not -Match '1,000\.3'
     }
 
+    It 'prints a tie the same way everywhere: Delta% +12.2 and a saving of 122 in the view, evidence, Markdown and HTML' {
+        foreach ($i in 1..6) {
+            Start-WorkflowProfile -WorkflowId papercut-tie | Out-Null
+            Add-NodeTiming -NodeId c -Duration $(if ($i -eq 6) { 1122.5 } else { 1000 })
+            $null = Complete-WorkflowProfile -WorkflowId papercut-tie
+        }
+        (Compare-WorkflowRun -WorkflowId papercut-tie | Where-Object NodeId -eq c).DeltaPercent | Should -Be 12.25
+        Compare-WorkflowRun -WorkflowId papercut-tie | Out-String | Should -Match '\+12\.2%'
+        $rec = Get-WorkflowRecommendation -WorkflowId papercut-tie
+        $rec.EstimatedSaving | Should -Be 122.5
+        $rec.Evidence | Should -Match '\+12\.2%'
+        $md = Join-Path $Temp 'tie.md'; $html = Join-Path $Temp 'tie.html'
+        Export-WorkflowProfile -WorkflowId papercut-tie -Format Markdown -Path $md
+        Export-WorkflowReport -WorkflowId papercut-tie -Path $html
+        foreach ($text in (Get-Content -LiteralPath $md -Raw), (Get-Content -LiteralPath $html -Raw)) {
+            $text | Should -Not -Match '12\.3%'
+            $text | Should -Not -Match '\| 123 \||>123 ms'
+        }
+        Get-Content -LiteralPath $md -Raw | Should -Match '\| Regression \| c \| 122 \|'
+    }
+
+    It 'gives an alert''s Ratio as a number, so alerts sort by it' {
+        foreach ($i in 1..6) {
+            Start-WorkflowProfile -WorkflowId papercut-ratio | Out-Null
+            Add-NodeTiming -NodeId c -Duration $(if ($i -eq 6) { 250 } else { 100 })
+            Add-NodeTiming -NodeId d -Duration $(if ($i -eq 6) { 1100 } else { 100 })
+            $null = Complete-WorkflowProfile -WorkflowId papercut-ratio
+        }
+        $alerts = (Get-WorkflowProfile -WorkflowId papercut-ratio).Alerts
+        $alerts[0].Ratio | Should -BeOfType [double]
+        ($alerts | Sort-Object Ratio -Descending).NodeId | Should -Be @('d', 'c')
+        ($alerts | Out-String) | Should -Match '11\.0x'
+        ($alerts[0] | ConvertTo-Json | ConvertFrom-Json).Ratio | Should -BeOfType [double]
+    }
+
+    It 'refuses a -Baseline that names only the judged run instead of calling every node New' {
+        foreach ($d in 100, 101, 99, 100, 250) {
+            Start-WorkflowProfile -WorkflowId papercut-self | Out-Null
+            Add-NodeTiming -NodeId a -Duration $d
+            $null = Complete-WorkflowProfile -WorkflowId papercut-self
+        }
+        $out = Compare-WorkflowRun -WorkflowId papercut-self -Run 5 -Baseline 5 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CompareWorkflowRunInvalidSetting,*'
+        "$($problems[0])" | Should -Match 'never compared with itself'
+    }
+
+    It 'says by how much a failed budget is exceeded with enough decimals to tell the two values apart' {
+        foreach ($i in 1..3) {
+            Start-WorkflowProfile -WorkflowId papercut-budget | Out-Null
+            Add-NodeTiming -NodeId a -Duration 12.25
+            $null = Complete-WorkflowProfile -WorkflowId papercut-budget
+        }
+        (Test-WorkflowBudget -WorkflowId papercut-budget -NodeId a -Maximum 12.24).Message |
+            Should -Be 'a: Avg 12.25 ms exceeds the budget of 12.24 ms by 0.01 ms (3 runs)'
+        (Test-WorkflowBudget -WorkflowId papercut-budget -NodeId a -Maximum 13).Message |
+            Should -Be 'a: Avg 12.2 ms is within the budget of 13.0 ms (3 runs)'
+    }
+
     It 'returns a node named [ without also calling its id an invalid pattern' {
         Start-WorkflowProfile -WorkflowId papercut-bracket
         Add-NodeTiming -NodeId '[' -Duration 5

@@ -59,6 +59,10 @@ namespace Profiler.PS.Engine
                 foreach (int r in Known(baselineRunNumbers, runs, window, "Baseline"))
                     if (currentSet.Contains(r)) excluded = true;
                     else chosen.Add(r);
+                // Only judged runs named: an empty baseline would call every node New, which a node that ran before never is.
+                if (chosen.Count == 0)
+                    throw new ProfilerException(ProfilerErrorKind.InvalidSetting,
+                        $"-Baseline names only the judged run{(current.Length == 1 ? "" : "s")} ({string.Join(", ", current)}), and a run is never compared with itself: name other runs, or leave -Baseline out for the runs before it.");
                 baseline = new int[chosen.Count];
                 chosen.CopyTo(baseline);
             }

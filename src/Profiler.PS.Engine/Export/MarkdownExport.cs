@@ -73,7 +73,7 @@ namespace Profiler.PS.Export
             sb.Append("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
             foreach (BottleneckInfo b in top)
                 Row(sb, b.Rank.ToString(CultureInfo.InvariantCulture), Escape(b.NodeLabel == b.NodeId ? b.NodeId : b.NodeLabel + " (" + b.NodeId + ")"),
-                    MsOrDash(b.AvgSelfDuration), MsOrDash(b.AvgDuration), MsOrDash(b.MaxDuration), MsOrDash(b.LastDuration), b.RunCount > 0 ? b.Share.ToString("0%", CultureInfo.InvariantCulture) : "-",
+                    MsOrDash(b.AvgSelfDuration), MsOrDash(b.AvgDuration), MsOrDash(b.MaxDuration), MsOrDash(b.LastDuration), b.RunCount > 0 ? DurationFormat.Percent(b.Share) : "-",
                     Count(b.WindowFailedCount + b.WindowStoppedCount), Escape(b.AlertReason ?? ""));
             sb.Append('\n');
         }
@@ -87,7 +87,7 @@ namespace Profiler.PS.Export
             foreach (NodePerformanceData n in p.NodeData)
                 Row(sb, Escape(n.NodeId), Escape(n.NodeType ?? ""), n.Durations.Length.ToString(CultureInfo.InvariantCulture), MsOrDash(n.AvgDuration),
                     MsOrDash(n.MedianDuration), MsOrDash(n.P95Duration), MsOrDash(n.MinDuration), MsOrDash(n.MaxDuration),
-                    n.CoefficientOfVariation?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", MsOrDash(n.LastDuration),
+                    n.CoefficientOfVariation?.ToString("F2", CultureInfo.InvariantCulture) ?? "-", MsOrDash(n.LastDuration),
                     n.OutlierCount.ToString(CultureInfo.InvariantCulture), n.IsFirstRunSlow ? "yes" : "",
                     Count(n.WindowFailedCount + n.WindowStoppedCount));
         }

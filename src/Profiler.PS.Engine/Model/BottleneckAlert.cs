@@ -49,14 +49,18 @@ namespace Profiler.PS
         public string Verdict => nameof(ComparisonVerdict.Slower);
         /// <summary>True for an alert raised while the run was still recording (delivered to -OnBottleneck); false for the run's final alerts.</summary>
         public bool IsProvisional { get; }
-        /// <summary><see cref="Duration"/> over <see cref="BaselineMedian"/> as text: "2.0x", or "&gt;99x" above 99 or against a zero baseline.</summary>
-        public string Ratio => PValueText.Ratio(Duration, BaselineMedian);
+        /// <summary><see cref="Duration"/> over <see cref="BaselineMedian"/> (2.0 is twice the usual time), a number so that
+        /// Sort-Object, Export-Csv and ConvertTo-Json treat it as one; null against a zero baseline. The table shows it as
+        /// "2.0x" ("&gt;99x" above 99 or against a zero baseline).</summary>
+        public double? Ratio => BaselineMedian > 0 ? Duration / BaselineMedian : (double?)null;
+        /// <summary><see cref="Ratio"/> as the table and <see cref="Reason"/> show it: "2.0x", "&gt;99x".</summary>
+        internal string RatioText => PValueText.Ratio(Duration, BaselineMedian);
         /// <summary>When the rule fired.</summary>
         public DateTimeOffset Timestamp { get; }
         /// <summary>Why the rule fired, in words.</summary>
         public string Reason => string.Format(CultureInfo.InvariantCulture,
             "{0:N1} ms is {1} the median of {2:N1} ms over {3} earlier run{4}: Slower{5}",
-            Duration, Ratio, BaselineMedian, BaselineSamples, BaselineSamples == 1 ? "" : "s", IsProvisional ? " (provisional: the run is still recording)" : "");
+            Duration, RatioText, BaselineMedian, BaselineSamples, BaselineSamples == 1 ? "" : "s", IsProvisional ? " (provisional: the run is still recording)" : "");
 
         /// <summary>The same alert, final (not provisional).</summary>
         /// <summary>The same alert of run <paramref name="runNumber"/> (the number its history record got).</summary>

@@ -80,7 +80,7 @@ namespace Profiler.PS
 
         /// <summary>For example <c>#1 restore: avg 2,500.0 ms (45%)</c>, or <c>#4 failer: no successful run</c>.</summary>
         public override string ToString() => AvgDuration is double avg
-            ? string.Format(CultureInfo.InvariantCulture, "#{0} {1}: avg {2:N1} ms ({3:0%})", Rank, NodeId, avg, Share)
+            ? string.Format(CultureInfo.InvariantCulture, "#{0} {1}: avg {2:N1} ms ({3})", Rank, NodeId, avg, Rendering.DurationFormat.Percent(Share))
             : string.Format(CultureInfo.InvariantCulture, "#{0} {1}: no successful run", Rank, NodeId);
     }
 }

@@ -81,10 +81,24 @@ namespace Profiler.PS
         /// <summary><see cref="Maximum"/> minus <see cref="Value"/>, in milliseconds: negative when over budget; null when not <see cref="Checked"/>.</summary>
         public double? Headroom => Maximum - Value;
         /// <summary>The verdict in words, for example <c>compile: P95 6,000.0 ms exceeds the budget of 5,000.0 ms by 1,000.0 ms (5 runs)</c>.</summary>
-        public string Message => _reason ?? string.Format(CultureInfo.InvariantCulture,
-            Passed ? "{0}: {1} {2:N1} ms is within the budget of {3:N1} ms ({5} run{6})"
-                   : "{0}: {1} {2:N1} ms exceeds the budget of {3:N1} ms by {4:N1} ms ({5} run{6})",
-            NodeId, Statistic, Value, Maximum, -Headroom, Samples, Samples == 1 ? "" : "s");
+        public string Message
+        {
+            get
+            {
+                if (_reason != null) return _reason;
+                // One decimal, or as many more (up to six) as it takes for a failed value and its budget to read apart
+                // ("12.25 exceeds 12.24 by 0.01", never "12.2 exceeds 12.2 by 0.0").
+                string format = "N1";
+                for (int d = 2; !Passed && d <= 6 && Format(Value, format) == Format(Maximum, format); d++) format = "N" + d.ToString(CultureInfo.InvariantCulture);
+                if (!Passed && Format(-Headroom, format) == Format(0.0, format)) format = format == "N1" ? "N2" : format;
+                return string.Format(CultureInfo.InvariantCulture,
+                    Passed ? "{0}: {1} {2} ms is within the budget of {3} ms ({5} run{6})"
+                           : "{0}: {1} {2} ms exceeds the budget of {3} ms by {4} ms ({5} run{6})",
+                    NodeId, Statistic, Format(Value, format), Format(Maximum, format), Format(-Headroom, format), Samples, Samples == 1 ? "" : "s");
+            }
+        }
+
+        private static string Format(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 
         /// <summary>PASS or FAIL followed by <see cref="Message"/>.</summary>
         public override string ToString() => (Passed ? "PASS " : "FAIL ") + Message;

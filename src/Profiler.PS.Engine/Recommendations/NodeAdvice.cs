@@ -91,8 +91,8 @@ namespace Profiler.PS.Engine
                 : string.Format(Inv, "in runs {0}-{1}", judged[0], judged[judged.Length - 1]);
             string test = line.PValue is double p ? ", " + PValueText.Format(p) : ", outside the baseline's noise";
             Add(node, RecommendationKind.Regression, SampleStatistics.Median(savings), judged[0], string.Format(Inv,
-                "median {0:N0} ms {1} vs {2:N0} ms in the {3} runs before (Slower, {4:+0.0;-0.0}%{5})",
-                line.CurrentDuration.Value, since, baseMedian, split, line.DeltaPercent ?? 0, test),
+                "median {0:N0} ms {1} vs {2:N0} ms in the {3} runs before (Slower, {4}{5})",
+                line.CurrentDuration.Value, since, baseMedian, split, Rendering.DurationFormat.SignedPercent(line.DeltaPercent ?? 0), test),
                 string.Format(Inv, "It got slower in run {0}: look at what changed then (code, dependencies, machine), for example with Compare-WorkflowRun -Run {0}.", judged[0]));
             return true;
         }
@@ -116,7 +116,7 @@ namespace Profiler.PS.Engine
             double share = SampleStatistics.Median(shares.ToArray()), saving = SampleStatistics.Median(savings);
             if (!(share >= RecommendationThresholds.CriticalPathShare) || !(saving >= RecommendationThresholds.MinimumMilliseconds)) return;
             Add(node, RecommendationKind.CriticalPath, saving, 0, string.Format(Inv,
-                "self time {0:0}% of the critical path (median), on it in {1} of {2} runs", share * 100, on, n),
+                "self time {0:F0}% of the critical path (median), on it in {1} of {2} runs", share * 100, on, n),
                 string.Format(Inv, "Halving it would cut about {0:N0} ms from a run: time its parts with nested Measure-WorkflowNode calls, cache its work or split it to run in parallel.", saving));
         }
 

@@ -50,7 +50,7 @@ namespace Profiler.PS.Rendering
                 WorkflowRecommendation r = found[i];
                 sb.Append("| ").Append(r.Rank.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(r.Kind.ToString()).Append(" | ")
                   .Append(MarkdownExport.Escape(r.NodeId ?? "(workflow)")).Append(" | ")
-                  .Append(r.EstimatedSaving.ToString("#,0", CultureInfo.InvariantCulture)).Append(" | ")
+                  .Append(r.EstimatedSaving.ToString("N0", CultureInfo.InvariantCulture)).Append(" | ")
                   .Append(MarkdownExport.Escape(r.Evidence)).Append(" | ").Append(MarkdownExport.Escape(r.Message)).Append(" |\n");
             }
             sb.Append('\n');

@@ -98,7 +98,7 @@ namespace Profiler.PS.Engine
                     // Stopped, never failed (Ctrl+C, or a downstream Select-Object -First every run) is said as it is.
                     bool onlyStopped = node.WindowFailedCount == 0 && node.WindowStoppedCount > 0;
                     found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.Failing, node.NodeId, node.NodeLabel, 0, 0,
-                        string.Format(Inv, "{0} in {1} of its last {2} runs ({3:0}%)", onlyStopped ? "stopped" : "failed", count, window, 100.0 * count / window),
+                        string.Format(Inv, "{0} in {1} of its last {2} runs ({3:F0}%)", onlyStopped ? "stopped" : "failed", count, window, 100.0 * count / window),
                         onlyStopped
                             ? "It was stopped before it ended (Ctrl+C, or a downstream Select-Object -First), so its times are partial and not compared; if a command after it stops it on purpose, time the whole pipeline instead."
                             : "It fails: fix it first, since the times of failed runs are not comparable with the others."));
@@ -110,7 +110,7 @@ namespace Profiler.PS.Engine
             foreach (WorkflowRunSummary r in runs) if (r.FailedCount > 0) failedRuns++;
             if (failedRuns == 0 || failedRuns < RecommendationThresholds.FailingShare * runs.Length) return false;
             found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.Failing, null, profile.WorkflowName, 0, 0,
-                string.Format(Inv, "{0} of the last {1} runs had failed or stopped executions ({2:0}%)", failedRuns, runs.Length, 100.0 * failedRuns / runs.Length),
+                string.Format(Inv, "{0} of the last {1} runs had failed or stopped executions ({2:F0}%)", failedRuns, runs.Length, 100.0 * failedRuns / runs.Length),
                 "Runs fail: find the failing step (Get-NodeTiming during a run shows each execution's Status) and fix it first."));
             return failedRuns == runs.Length;
         }
@@ -154,7 +154,7 @@ namespace Profiler.PS.Engine
             if (!(wall > 0) || !(saving >= RecommendationThresholds.MinimumMilliseconds) || !(saving >= RecommendationThresholds.HeadroomShare * wall)) return;
             WorkflowRunSummary last = runs[runs.Count - 1];
             found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.ParallelHeadroom, null, profile.WorkflowName, saving, 0,
-                string.Format(Inv, "wall time {0:N0} ms, {1:N0} ms ({2:0}%) above what its critical path and lanes need (median of {3} runs); lanes busy {4:0}% of the time, critical path {5:N0} ms in the last run",
+                string.Format(Inv, "wall time {0:N0} ms, {1:N0} ms ({2:F0}%) above what its critical path and lanes need (median of {3} runs); lanes busy {4:F0}% of the time, critical path {5:N0} ms in the last run",
                     wall, saving, 100 * saving / wall, runs.Count, 100 * SampleStatistics.Median(busy), last.CriticalPath),
                 "The run waits beyond its steps: start independent steps sooner or in parallel, and time the unprofiled work between steps."));
         }
@@ -170,7 +170,7 @@ namespace Profiler.PS.Engine
                     if (!(value >= RecommendationThresholds.BudgetRiskShare * budget.Maximum)) continue;
                     bool over = value > budget.Maximum;
                     found.Add(new WorkflowRecommendation(profile.WorkflowId, 0, RecommendationKind.BudgetRisk, node.NodeId, node.NodeLabel, 0, 0,
-                        string.Format(Inv, "{0} {1:N0} ms is {2:0}% of its budget of {3:N0} ms ({4} runs)", budget.Statistic, value,
+                        string.Format(Inv, "{0} {1:N0} ms is {2:F0}% of its budget of {3:N0} ms ({4} runs)", budget.Statistic, value,
                             100 * value / budget.Maximum, budget.Maximum, node.Durations.Length),
                         over ? "It is over its budget: Test-WorkflowBudget fails; speed it up or revise the budget."
                              : "It is close to its budget: speed it up before it breaks the gate (Test-WorkflowBudget)."));

@@ -25,8 +25,19 @@ namespace Profiler.PS.Rendering
             return string.Format(c, "{0} h {1:00} m", whole / 3600, whole % 3600 / 60);
         }
 
-        /// <summary>A signed percentage with one decimal, for example <c>+12.5%</c> or <c>-3.0%</c>.</summary>
-        public static string SignedPercent(double percent)
-            => (percent > 0 ? "+" : "") + percent.ToString("F1", CultureInfo.InvariantCulture) + "%";
+        /// <summary>A signed percentage with one decimal, for example <c>+12.5%</c> or <c>-3.0%</c>, rounded half to even as
+        /// every number the module prints (12.25 is +12.2%, as printf writes it).</summary>
+        public static string SignedPercent(double percent) => SignedPercent(percent, 1);
+
+        /// <summary>A signed percentage with <paramref name="decimals"/> decimals (0 to 3); a value that rounds to zero has no sign.</summary>
+        public static string SignedPercent(double percent, int decimals)
+        {
+            string text = percent.ToString("F" + Math.Max(0, Math.Min(3, decimals)).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (text.TrimStart('-').Trim('0', '.').Length == 0) return text.TrimStart('-') + "%";
+            return (percent > 0 ? "+" : "") + text + "%";
+        }
+
+        /// <summary>A fraction as a whole percentage without a space, for example <c>42%</c>, rounded half to even.</summary>
+        public static string Percent(double fraction) => (fraction * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
     }
 }

@@ -29,7 +29,7 @@ namespace Profiler.PS.Rendering
             bool noData = row.RunCount == 0;
             Value(sb, !layout.ShowWords ? "" : row.IsOthers ? "total" : "avg", row.AvgDuration ?? double.NaN, ansi);
             if (layout.ShowLast) Value(sb, "last", row.LastDuration ?? double.NaN, ansi);
-            sb.Append("  ").Append((noData ? "-" : row.Share.ToString("0%", c)).PadLeft(HeatmapLayout.ShareWidth));
+            sb.Append("  ").Append((noData ? "-" : DurationFormat.Percent(row.Share)).PadLeft(HeatmapLayout.ShareWidth));
             if (layout.SparkColumns > 0) AppendSparkline(sb, row, layout.SparkColumns, ansi);
             if (layout.FailWidth > 0)
             {
@@ -41,7 +41,7 @@ namespace Profiler.PS.Rendering
             }
             if (row.Alert != null && layout.ShowAlert)
             {
-                string mark = layout.AlertRatio ? "! " + row.Alert.Ratio + (layout.LongAlert ? " baseline" : "") : "!";
+                string mark = layout.AlertRatio ? "! " + Profiler.PS.Statistics.PValueText.Ratio(row.Alert.Duration, row.Alert.BaselineMedian) + (layout.LongAlert ? " baseline" : "") : "!";
                 sb.Append("  ");
                 if (ansi) sb.Append(AlertStyle).Append(mark).Append(Reset); else sb.Append(mark);
             }

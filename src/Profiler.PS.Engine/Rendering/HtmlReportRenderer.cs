@@ -123,7 +123,7 @@ namespace Profiler.PS.Rendering
                 if (b.AvgSelfDuration == null) sb.Append("-</td>");
                 else
                     HtmlText.Number(sb.Append("<span class=\"share\" style=\"width:"), Math.Round(b.Share * 80, 1)).Append("px\"></span>")
-                      .Append(b.Share.ToString("0%", CultureInfo.InvariantCulture)).Append("</td>");
+                      .Append(DurationFormat.Percent(b.Share)).Append("</td>");
                 int failures = b.WindowFailedCount + b.WindowStoppedCount;
                 sb.Append(failures > 0 ? "<td class=\"n failures\">" : "<td class=\"n\">");
                 if (failures > 0) sb.Append(failures.ToString(CultureInfo.InvariantCulture));

@@ -36,7 +36,8 @@ namespace Profiler.PS.Tests.Engine
             Assert.Equal(100, alert.BaselineMedian);   // the judged run is not in its own baseline
             Assert.Equal(3, alert.BaselineSamples);
             Assert.Equal(151, alert.Duration);
-            Assert.Equal("1.5x", alert.Ratio);
+            Assert.Equal(1.51, alert.Ratio);
+            Assert.Contains("is 1.5x the median", alert.Reason);
             Assert.True(alert.IsProvisional);
             Assert.Equal(run.RunNumber, alert.RunNumber);
             Assert.Contains("Slower", alert.Reason);
