@@ -385,7 +385,7 @@ Describe 'Get-Bottleneck -Inclusive shows the inclusive share' {
         $top.Share | Should -BeGreaterThan 0.5
         $top.Share | Should -BeLessOrEqual 1
         $row = @(Get-TableRows ($top | Out-String -Width 80))[0]
-        $row | Should -Match '\s(5\d|6\d|7\d|8\d|9\d|100) %\s'
+        $row | Should -Match '\s(5\d|6\d|7\d|8\d|9\d|100)%\s'
         (Get-Bottleneck -WorkflowId wrapped -Top 1).NodeId | Should -BeIn 'build', 'compile'
     }
 }
