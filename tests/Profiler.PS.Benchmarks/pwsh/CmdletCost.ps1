@@ -10,9 +10,11 @@
     round, so a machine busy with other work slows both sides of each ratio alike; short rounds keep a burst of other
     work from landing on one side only. Floors: the real Measure-Command, and compiled no-op cmdlets from
     tests/Profiler.PS.Benchmarks/Cmdlets/CheapestFloors.cs (plain parameters, nothing to try: the cheapest cmdlet a
-    user could write for the job), compiled here with Add-Type. Two rows measure what Measure-WorkflowNode's interface
-    costs whatever its implementation: binding its parameters (a no-op cmdlet with its parameters against a no-op with
-    Measure-Command's), and running the block in a child scope (`& {}` against `. {}`).
+    user could write for the job), compiled here with Add-Type. Four structural rows measure what Measure-WorkflowNode's
+    interface costs whatever its implementation: binding its parameters (a no-op cmdlet with its parameters against a
+    no-op with Measure-Command's); its parameters plus running the block in a child scope through the engine and
+    recording nothing (Measure-BareNode from ../Cmdlets/BareNode.cs, against Measure-Command), the same dot-sourced as
+    Measure-Command runs it (Measure-BareDotNode); and a script's own `& {}` against `. {}`.
 .EXAMPLE
     dotnet build Profiler.PS.sln -c Release; pwsh -NoProfile -File tests/Profiler.PS.Benchmarks/pwsh/CmdletCost.ps1
 #>
