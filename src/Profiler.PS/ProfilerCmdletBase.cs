@@ -74,6 +74,10 @@ namespace Profiler.PS
         /// </summary>
         protected override void BeginProcessing()
         {
+            // The runspace's profiler, whose first use runs the -OnBottleneck callbacks of alerts that other runspaces
+            // raised meanwhile: so every Profiler.PS command delivers them, also one given only -Run, which never
+            // looks the session up otherwise (Complete-WorkflowProfile -Run $run would have left them queued).
+            _ = State;
             if (!WorkflowIdIsMandatory)
                 RefuseEmpty("WorkflowId", "InvalidWorkflowId",
                     "-WorkflowId is $null or empty: give a workflow id (Get-WorkflowProfile lists them), or leave -WorkflowId out for the default workflow.");

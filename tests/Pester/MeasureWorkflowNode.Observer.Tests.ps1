@@ -310,4 +310,13 @@ Describe 'Alerts from other runspaces reach the owner''s -OnBottleneck' {
         $completed = Complete-WorkflowProfile -WorkflowId par
         @($completed | Where-Object { $_ -is [string] }) | Should -Be 'alert:a'
     }
+
+    It 'delivers it at Complete-WorkflowProfile -Run too, which names only the run' {
+        $run = Start-WorkflowProfile par -PassThru -MinimumSamples 1 -OnBottleneck { param($node, $ms) "alert:$node" }
+        $module = $ModulePath
+        'b' | ForEach-Object -Parallel { Import-Module $using:module; Add-NodeTiming $_ 100 -Run $using:run }
+        $completed = Complete-WorkflowProfile -Run $run
+        @($completed | Where-Object { $_ -is [string] }) | Should -Be 'alert:b'
+        $null = Get-ProfilerOption
+    }
 }
