@@ -152,3 +152,34 @@ Describe 'An Invoke-Build result piped to Import-WorkflowRun' {
         ($result.Build.Nodes | Where-Object NodeId -eq 'Test').LastStatus | Should -Be 'Failed'
     }
 }
+
+Describe 'An Invoke-Build result with a nested build' {
+    It 'nests the tasks of a build invoked inside a task under that task, so no time is counted twice' {
+        Set-Content (Join-Path $dir 'sub.build.ps1') 'task Inner { Start-Sleep -Milliseconds 120 }'
+        Set-Content (Join-Path $dir 'z.build.ps1') ('task Outer { Start-Sleep -Milliseconds 30; Invoke-Build Inner ''' + (Join-Path $dir 'sub.build.ps1').Replace("'", "''") + ''' }')
+        Set-Content (Join-Path $dir 'nested.ps1') @'
+param($Dir, $Module, $InvokeBuild)
+$ErrorActionPreference = 'Stop'
+Import-Module $InvokeBuild
+Invoke-Build Outer (Join-Path $Dir 'z.build.ps1') -Result r *> $null
+Import-Module $Module
+$null = $r | Import-WorkflowRun -WorkflowId nested
+[pscustomobject]@{
+    Tasks = @($r.Tasks | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Ms = $_.Elapsed.TotalMilliseconds } })
+    Nodes = @(Get-NodeStatistics -WorkflowId nested | Select-Object NodeId, ParentId, LastDuration, AvgSelfDuration)
+    Run = (Get-WorkflowProfile nested).Runs[0] | Select-Object TotalDuration, NodeTimeSum
+} | ConvertTo-Json -Depth 4 | Set-Content (Join-Path $Dir 'nested.json')
+'@
+        $process = (Get-Process -Id $PID).Path
+        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $dir 'nested.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $invokeBuild
+        $LASTEXITCODE | Should -Be 0
+        $nested = Get-Content (Join-Path $dir 'nested.json') -Raw | ConvertFrom-Json
+        $ms = @{}; foreach ($t in $nested.Tasks) { $ms[$t.Name] = $t.Ms }
+        $inner = $nested.Nodes | Where-Object NodeId -eq 'Inner'
+        $outer = $nested.Nodes | Where-Object NodeId -eq 'Outer'
+        $inner.ParentId | Should -Be 'Outer'
+        $outer.AvgSelfDuration | Should -Be ([math]::Max(0.0, $ms['Outer'] - $ms['Inner']))
+        $nested.Run.NodeTimeSum | Should -BeLessOrEqual ($nested.Run.TotalDuration + 0.001)
+    }
+}

@@ -41,10 +41,33 @@ namespace Profiler.PS.Import
                 TotalDuration = Milliseconds(result, "Elapsed", "The Invoke-Build result"),
             };
             var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            // Tasks nobody called were invoked by the command line, in the order they started.
+            // Tasks nobody called were invoked by the command line, in the order they started; or by a nested build
+            // (Invoke-Build called in a task's script), whose tasks the result also lists: those ran inside that task.
             foreach (object root in tasks.Where(t => !called.Contains(String(t, "Name") ?? "")).OrderBy(t => Time(t, "Started") ?? DateTimeOffset.MinValue))
-                Add(run, root, -1, byName, added, started);
+                Add(run, root, RunningAround(run, root, tasks), byName, added, started);
             return run;
+        }
+
+        /// <summary>
+        /// The index in <paramref name="run"/> of the innermost task already added whose time contains
+        /// <paramref name="task"/>'s (it started no earlier, and ended no later, than that task, and started before it
+        /// ended), or -1: a task of a nested build ran inside the task that called Invoke-Build.
+        /// </summary>
+        private static int RunningAround(ImportedRun run, object task, List<object> tasks)
+        {
+            if (!(Time(task, "Started") is DateTimeOffset start) || !(Get(task, "Elapsed") is TimeSpan elapsed)) return -1;
+            DateTimeOffset end = start + elapsed;
+            object best = null;
+            TimeSpan bestElapsed = TimeSpan.MaxValue;
+            foreach (object other in tasks)
+            {
+                if (ReferenceEquals(other, task) || !(Time(other, "Started") is DateTimeOffset s) || !(Get(other, "Elapsed") is TimeSpan e)) continue;
+                if (s <= start && end <= s + e && start < s + e && e <= bestElapsed && e >= elapsed) { best = other; bestElapsed = e; }
+            }
+            string name = best == null ? null : String(best, "Name");
+            for (int i = run.Nodes.Count - 1; name != null && i >= 0; i--)
+                if (string.Equals(run.Nodes[i].NodeId, name, StringComparison.OrdinalIgnoreCase)) return i;
+            return -1;
         }
 
         private static void Add(ImportedRun run, object task, int parent, Dictionary<string, object> byName, HashSet<string> added, DateTimeOffset? buildStart)
