@@ -20,12 +20,14 @@ namespace Profiler.PS
             public PSModuleInfo Module;
             public IScriptExtent Position;
             public long HistoryId;
+            public bool ChildScope;
             public InvocationInfo Info;
         }
 
         [ThreadStatic] private static Last t_last;
         private static readonly Func<Cmdlet, IScriptExtent> s_positionOf;
         private static readonly Func<Cmdlet, ScriptBlock, IScriptExtent, InvocationInfo> s_create;
+        private static readonly Action<InvocationInfo, string> s_setInvocationName;
 
         static BlockInvocation()
         {
@@ -47,11 +49,20 @@ namespace Profiler.PS
                 s_positionOf = Expression.Lambda<Func<Cmdlet, IScriptExtent>>(Expression.Property(myInvocation, position), cmdlet).Compile();
                 s_create = Expression.Lambda<Func<Cmdlet, ScriptBlock, IScriptExtent, InvocationInfo>>(
                     Expression.Call(create, Expression.New(ctor, Expression.Constant(string.Empty), block, ctx), extent), cmdlet, block, extent).Compile();
+                PropertyInfo invocationName = typeof(InvocationInfo).GetProperty(nameof(InvocationInfo.InvocationName), Any);
+                if (invocationName?.SetMethod != null)
+                {
+                    ParameterExpression info = Expression.Parameter(typeof(InvocationInfo), "info");
+                    ParameterExpression name = Expression.Parameter(typeof(string), "name");
+                    s_setInvocationName = Expression.Lambda<Action<InvocationInfo, string>>(
+                        Expression.Assign(Expression.Property(info, invocationName), name), info, name).Compile();
+                }
             }
             catch (Exception)
             {
                 s_positionOf = null;
                 s_create = null;
+                s_setInvocationName = null;
             }
         }
 
@@ -60,22 +71,25 @@ namespace Profiler.PS
         /// own) when the engine's members could not be bound. Made once for a block literal, a module and a statement: a
         /// loop timing the same literal gets the same object each time (as a function's statement does), without
         /// building a command description and taking the history lock on every call. A new top-level command (another
-        /// history id) gets a new one.
+        /// history id) gets a new one. Its InvocationName is <c>&amp;</c> in a child scope and <c>.</c> dot-sourced, as for
+        /// <c>&amp; { }</c> and <c>. { }</c>.
         /// </summary>
-        public static InvocationInfo For(PSCmdlet cmdlet, ScriptBlock block)
+        public static InvocationInfo For(PSCmdlet cmdlet, ScriptBlock block, bool childScope)
         {
             if (s_create == null) return null;
             IScriptExtent position = s_positionOf(cmdlet);
             long historyId = cmdlet.MyInvocation.HistoryId;
             Last last = t_last ?? (t_last = new Last());
             if (ReferenceEquals(last.Ast, block.Ast) && ReferenceEquals(last.Module, block.Module)
-                && ReferenceEquals(last.Position, position) && last.HistoryId == historyId)
+                && ReferenceEquals(last.Position, position) && last.HistoryId == historyId && last.ChildScope == childScope)
                 return last.Info;
             InvocationInfo info = s_create(cmdlet, block, position);
+            s_setInvocationName?.Invoke(info, childScope ? "&" : ".");
             last.Ast = block.Ast;
             last.Module = block.Module;
             last.Position = position;
             last.HistoryId = historyId;
+            last.ChildScope = childScope;
             last.Info = info;
             return info;
         }

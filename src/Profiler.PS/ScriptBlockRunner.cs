@@ -122,7 +122,7 @@ namespace Profiler.PS
             object saved = RedirectErrors(cmdlet);
             try
             {
-                s_invoke(block, useLocalScope, dollarUnder, s_outputPipe(cmdlet), BlockInvocation.For((PSCmdlet)cmdlet, block), variables);
+                s_invoke(block, useLocalScope, dollarUnder, s_outputPipe(cmdlet), BlockInvocation.For((PSCmdlet)cmdlet, block, useLocalScope), variables);
             }
             finally
             {

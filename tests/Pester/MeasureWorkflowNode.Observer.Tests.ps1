@@ -58,6 +58,9 @@ Describe 'Scope: the block runs in a child scope by default, as a task runner ru
             $seen[$k].MyCommand.ScriptBlock.ToString() | Should -Be $expected[$k].MyCommand.ScriptBlock.ToString()
         }
         $seen[0].ScriptLineNumber | Should -Not -Be $seen[1].ScriptLineNumber
+        $seen[0].InvocationName | Should -Be '&'
+        (Measure-WorkflowNode dotted -DotSource { $MyInvocation }).InvocationName | Should -Be '.'
+        (Measure-WorkflowNode again { $MyInvocation }).InvocationName | Should -Be '&'
         # A closure of the same literal is bound to its own module: its $MyInvocation says so.
         $closures = foreach ($i in 1..2) { $block = { $MyInvocation.MyCommand.ScriptBlock.Module }.GetNewClosure(); Measure-WorkflowNode c $block }
         $closures.Count | Should -Be 2
