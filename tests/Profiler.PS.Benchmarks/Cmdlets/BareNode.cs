@@ -14,9 +14,9 @@ namespace Profiler.PS.Benchmarks.Cmdlets
     /// (Measure-BareNode) or in the caller's scope as Measure-Command runs it (Measure-BareDotNode), output to its own output pipe, and
     /// nothing else: no clock, no checks, no record, no error redirection. No implementation of
     /// `Measure-WorkflowNode m {}` that runs its block in a child scope through the engine costs less. Used by
-    /// tests/Profiler.PS.Benchmarks/pwsh/CmdletCost.ps1, which compiles it with Add-Type (self-contained).
+    /// tests/Profiler.PS.Benchmarks/pwsh/CmdletCost.ps1, which compiles it with Add-Type together with CheapestFloors.cs (its parameters).
     /// </summary>
-    public abstract class BareNodeCommandBase : PSCmdlet
+    public abstract class BareNodeCommandBase : NodeParametersCommandBase
     {
         /// <summary>True: a child scope; false: the caller's scope.</summary>
         protected abstract bool ChildScope { get; }
@@ -25,44 +25,6 @@ namespace Profiler.PS.Benchmarks.Cmdlets
 
         private static readonly Invoker s_invoke = Bind(out s_outputPipe);
         private static readonly Func<Cmdlet, object> s_outputPipe;
-
-        /// <summary>The node's id (unused).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [AllowEmptyString]
-        public string NodeId { get; set; }
-
-        /// <summary>The block to run.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
-        [AllowNull]
-        public ScriptBlock ScriptBlock { get; set; }
-
-        /// <summary>Piped input (unused).</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; } = System.Management.Automation.Internal.AutomationNull.Value;
-
-        /// <summary>Unused.</summary>
-        [Parameter]
-        public string NodeType { get; set; }
-
-        /// <summary>Unused.</summary>
-        [Parameter]
-        public string NodeLabel { get; set; }
-
-        /// <summary>Unused.</summary>
-        [Parameter]
-        public string WorkflowId { get; set; }
-
-        /// <summary>Unused.</summary>
-        [Parameter]
-        public object Run { get; set; }
-
-        /// <summary>Unused (bound switches cost binding; the two cmdlets choose the scope instead).</summary>
-        [Parameter]
-        public SwitchParameter DotSource { get; set; }
-
-        /// <summary>Unused.</summary>
-        [Parameter]
-        public SwitchParameter IgnoreExitCode { get; set; }
 
         /// <summary>Runs the block; the cmdlet's own $MyInvocation stands in for the block's, the cheapest there is.</summary>
         protected override void ProcessRecord() => s_invoke(ScriptBlock, ChildScope, s_outputPipe(this), MyInvocation);

@@ -94,18 +94,18 @@ namespace Profiler.PS.Benchmarks.Cmdlets
     }
 
     /// <summary>
-    /// A cmdlet with Measure-WorkflowNode's parameters (a node id at position 0, a script block at position 1, an input
-    /// object from the pipeline and six named parameters) that does nothing.
+    /// Measure-WorkflowNode's parameters (a node id at position 0, a script block at position 1, an input object from
+    /// the pipeline and six named parameters), shared by the floors that bind them: Measure-NoOpNode here and
+    /// Measure-BareNode / Measure-BareDotNode (BareNode.cs).
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "NoOpNode")]
-    public sealed class MeasureNoOpNodeCommand : PSCmdlet
+    public abstract class NodeParametersCommandBase : PSCmdlet
     {
         /// <summary>A node id.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [AllowEmptyString]
         public string NodeId { get; set; }
 
-        /// <summary>The block (not run).</summary>
+        /// <summary>The block.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [AllowNull]
         public ScriptBlock ScriptBlock { get; set; }
@@ -130,14 +130,19 @@ namespace Profiler.PS.Benchmarks.Cmdlets
         [Parameter]
         public object Run { get; set; }
 
-        /// <summary>Unused.</summary>
+        /// <summary>Unused (bound switches cost binding; the bare floors choose the scope by cmdlet instead).</summary>
         [Parameter]
         public SwitchParameter DotSource { get; set; }
 
         /// <summary>Unused.</summary>
         [Parameter]
         public SwitchParameter IgnoreExitCode { get; set; }
+    }
 
+    /// <summary>A cmdlet with Measure-WorkflowNode's parameters that does nothing.</summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "NoOpNode")]
+    public sealed class MeasureNoOpNodeCommand : NodeParametersCommandBase
+    {
         /// <summary>Nothing: this is the floor.</summary>
         protected override void ProcessRecord() { }
     }
