@@ -7,9 +7,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') -Force
     $script:dir = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
-    $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-    $pester = (Get-Module Pester).Path
-    if (-not $pester) { $pester = Join-Path $nuget 'pester/5.9.1/tools/Pester.psd1' }
+    . (Join-Path $PSScriptRoot 'Fixtures/ToolPaths.ps1')   # $pester, $invokeBuild
+    . (Join-Path $PSScriptRoot 'Fixtures/ChildPwsh.ps1')   # $pwsh, $pwshPrefix
     $files = @{
         'repro/Api.Tests.ps1'        = "Describe 'Api' { It 'responds' { if (`$env:BREAK -eq '1') { throw 'refused' }; Start-Sleep -Milliseconds 300 } }"
         'ok/Ok.Tests.ps1'            = "Describe 'Ok' { Context 'Inner' { It 'waits' { Start-Sleep -Milliseconds 20 } }; It 'passes' { } }"
@@ -68,10 +67,7 @@ foreach ($case in 'before', 'after') {
 }
 [pscustomobject]$out | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $Dir 'result.json')
 '@
-    # The running pwsh again; as a dotnet global tool it is the dotnet host running pwsh.dll.
-    $process = (Get-Process -Id $PID).Path
-    $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester
+    & $pwsh @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester
     if ($LASTEXITCODE -ne 0) { throw "The child pwsh that runs Pester failed ($LASTEXITCODE)." }
     $script:result = Get-Content (Join-Path $dir 'result.json') -Raw | ConvertFrom-Json
 

@@ -6,9 +6,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') -Force
     $script:dir = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
-    $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-    $pester = (Get-Module Pester).Path
-    if (-not $pester) { $pester = Join-Path $nuget 'pester/5.9.1/tools/Pester.psd1' }
+    . (Join-Path $PSScriptRoot 'Fixtures/ToolPaths.ps1')   # $pester, $invokeBuild
+    . (Join-Path $PSScriptRoot 'Fixtures/ChildPwsh.ps1')   # $pwsh, $pwshPrefix
 
     foreach ($agent in 'agent1/work/shop', 'agent2/s') {
         $tests = New-Item -ItemType Directory (Join-Path $dir "$agent/tests/unit")
@@ -48,13 +47,10 @@ foreach ($format in 'junit', 'nunit2', 'nunit3') { $null = Import-WorkflowRun -P
     Get-NodeStatistics -WorkflowId $source | ForEach-Object { [pscustomobject]@{ Source = $source; NodeType = "$($_.NodeType)"; NodeId = $_.NodeId } }
 }) | ConvertTo-Json | Set-Content (Join-Path $Root 'ids.json')
 '@
-    # The running pwsh again; as a dotnet global tool it is the dotnet host running pwsh.dll.
-    $process = (Get-Process -Id $PID).Path
-    $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
     $script:ids = @{}
     foreach ($agent in 'agent1/work/shop', 'agent2/s') {
         $root = Join-Path $dir $agent
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $root (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester
+        & $pwsh @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $root (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester
         if ($LASTEXITCODE -ne 0) { throw "The child pwsh that runs Pester failed ($LASTEXITCODE)." }
         $script:ids[$agent] = Get-Content (Join-Path $root 'ids.json') -Raw | ConvertFrom-Json
     }

@@ -5,11 +5,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') -Force
     $script:dir = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
-    $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-    $pester = (Get-Module Pester).Path
-    if (-not $pester) { $pester = Join-Path $nuget 'pester/5.9.1/tools/Pester.psd1' }
-    $invokeBuild = (Get-Module -ListAvailable InvokeBuild | Where-Object Version -eq '5.14.23' | Select-Object -First 1).Path
-    if (-not $invokeBuild) { $invokeBuild = Join-Path $nuget 'invoke-build/5.14.23/tools/InvokeBuild.psd1' }
+    . (Join-Path $PSScriptRoot 'Fixtures/ToolPaths.ps1')   # $pester, $invokeBuild
+    . (Join-Path $PSScriptRoot 'Fixtures/ChildPwsh.ps1')   # $pwsh, $pwshPrefix
 
     Set-Content (Join-Path $dir 'Cart.Tests.ps1') @'
 Describe 'Cart' {
@@ -55,10 +52,7 @@ $again = $build | Import-WorkflowRun -WorkflowId build -WarningAction SilentlyCo
 } | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $Dir 'result.json')
 '@
     $null = New-Item -ItemType Directory (Join-Path $dir 'reports')
-    # The running pwsh again; as a dotnet global tool it is the dotnet host running pwsh.dll.
-    $process = (Get-Process -Id $PID).Path
-    $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester $invokeBuild
+    & $pwsh @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $dir 'child.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $pester $invokeBuild
     if ($LASTEXITCODE -ne 0) { throw "The child pwsh that runs Pester and Invoke-Build failed ($LASTEXITCODE)." }
     $script:result = Get-Content (Join-Path $dir 'result.json') -Raw | ConvertFrom-Json
 }
@@ -170,9 +164,7 @@ $null = $r | Import-WorkflowRun -WorkflowId nested
     Run = (Get-WorkflowProfile nested).Runs[0] | Select-Object TotalDuration, NodeTimeSum
 } | ConvertTo-Json -Depth 4 | Set-Content (Join-Path $Dir 'nested.json')
 '@
-        $process = (Get-Process -Id $PID).Path
-        $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $dir 'nested.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $invokeBuild
+        & $pwsh @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $dir 'nested.ps1') $dir.FullName (Join-Path $PSScriptRoot '../../output/Profiler.PS/Profiler.PS.psd1') $invokeBuild
         $LASTEXITCODE | Should -Be 0
         $nested = Get-Content (Join-Path $dir 'nested.json') -Raw | ConvertFrom-Json
         $ms = @{}; foreach ($t in $nested.Tasks) { $ms[$t.Name] = $t.Ms }
