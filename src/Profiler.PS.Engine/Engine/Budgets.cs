@@ -56,14 +56,16 @@ namespace Profiler.PS.Engine
         private static string NotVouchedFor(NodePerformanceData node, BudgetStatistic statistic, int latestRunNumber)
         {
             int nodeRun = node.LastRunNumber;
-            string which = nodeRun == latestRunNumber
-                ? string.Format(CultureInfo.InvariantCulture, "the latest run {0}", nodeRun)
-                : string.Format(CultureInfo.InvariantCulture, "run {0}, the latest run it ran in (the workflow's latest is run {1})", nodeRun, latestRunNumber);
-            if (node.LastRunStatus != NodeStatus.Succeeded)
+            if (node.LastStatusValue != NodeStatus.Succeeded)
+            {
+                string which = nodeRun == latestRunNumber
+                    ? string.Format(CultureInfo.InvariantCulture, "the latest run {0}", nodeRun)
+                    : string.Format(CultureInfo.InvariantCulture, "run {0}, the latest run it ran in (the workflow's latest is run {1})", nodeRun, latestRunNumber);
                 return string.Format(CultureInfo.InvariantCulture,
                     "{0}: not checked: node '{0}' of workflow '{1}' {2} in {3}, so its {4} budget fails: its successful times are older " +
                     "than that run and the gate cannot vouch for it. Fix the node so that it succeeds, then judge its time.",
-                    node.NodeId, node.WorkflowId, node.LastRunStatus == NodeStatus.Failed ? "failed" : "was stopped", which, statistic);
+                    node.NodeId, node.WorkflowId, node.LastStatusValue == NodeStatus.Failed ? "failed" : "was stopped", which, statistic);
+            }
             if (statistic == BudgetStatistic.Last && nodeRun < latestRunNumber)
                 return string.Format(CultureInfo.InvariantCulture,
                     "{0}: not checked: node '{0}' of workflow '{1}' did not run in the latest run {2} (it last ran in run {3}), so its Last " +

@@ -205,16 +205,6 @@ namespace Profiler.PS
         internal int LastRunNumber => Math.Max(RunNumbers.Length > 0 ? RunNumbers[RunNumbers.Length - 1] : 0,
             UnsuccessfulRunNumbers.Length > 0 ? UnsuccessfulRunNumbers[UnsuccessfulRunNumbers.Length - 1] : 0);
 
-        /// <summary>How the node ended in <see cref="LastRunNumber"/>: Failed or Stopped when that run is one of its unsuccessful runs.</summary>
-        internal NodeStatus LastRunStatus
-        {
-            get
-            {
-                int u = UnsuccessfulRunNumbers.Length - 1;
-                return u >= 0 && UnsuccessfulRunNumbers[u] == LastRunNumber ? UnsuccessfulStatuses[u] : NodeStatus.Succeeded;
-            }
-        }
-
         /// <summary>Adds what the engine knows beyond the window (set once, before the snapshot is handed out).</summary>
         internal void SetOutcomes(double[] keptDurations, int[] keptRunNumbers, int[] unsuccessfulRuns, NodeStatus[] statuses,
             int windowFailed, int windowStopped, long allTimeFailed, long allTimeStopped, NodeStatus lastStatus)

@@ -41,7 +41,7 @@ namespace Profiler.PS.Rendering
             }
             if (row.Alert != null && layout.ShowAlert)
             {
-                string mark = layout.AlertRatio ? "! " + Profiler.PS.Statistics.PValueText.Ratio(row.Alert.Duration, row.Alert.BaselineMedian) + (layout.LongAlert ? " baseline" : "") : "!";
+                string mark = layout.AlertRatio ? "! " + row.Alert.RatioText + (layout.LongAlert ? " baseline" : "") : "!";
                 sb.Append("  ");
                 if (ansi) sb.Append(AlertStyle).Append(mark).Append(Reset); else sb.Append(mark);
             }

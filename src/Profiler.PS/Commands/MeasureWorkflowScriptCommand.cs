@@ -176,8 +176,10 @@ namespace Profiler.PS.Commands
             object command = (object)file ?? block;
             WorkflowRun run = ResolveRun(source, out bool ownRun);
             ScriptRecordings active = SessionProbe().Session;
+            // $Error is one list for the runspace's life (a constant variable): looked up once, not on every statement.
+            IList errors = IgnoreExitCode ? SessionState.PSVariable.GetValue("global:Error") as IList : null;
             var recording = new ScriptRecording(run, State.Scopes, rewritten.Steps, Depth >= 3 ? new CalledScripts(this, CalledFolder(source)).Resolve : (Func<object, object>)null,
-                () => NodeBlock.ExitCodeVariable(this)?.Value, IgnoreExitCode ? () => SessionState.PSVariable.GetValue("global:Error") as IList : (Func<IList>)null);
+                () => NodeBlock.ExitCodeVariable(this)?.Value, IgnoreExitCode ? () => errors : (Func<IList>)null);
             active.Push(recording);
             try
             {

@@ -44,30 +44,33 @@ namespace Profiler.PS.Import
             // Tasks nobody called were invoked by the command line, in the order they started; or by a nested build
             // (Invoke-Build called in a task's script), whose tasks the result also lists: those ran inside that task.
             foreach (object root in tasks.Where(t => !called.Contains(String(t, "Name") ?? "")).OrderBy(t => Time(t, "Started") ?? DateTimeOffset.MinValue))
-                Add(run, root, RunningAround(run, root, tasks), byName, added, started);
+                Add(run, root, RunningAround(run, Offset(root, started), Milliseconds(root, "Elapsed", $"Task '{String(root, "Name")}'")), byName, added, started);
             return run;
         }
 
+        /// <summary>A task's start in milliseconds from the build's start, or null without both times.</summary>
+        private static double? Offset(object task, DateTimeOffset? buildStart)
+            => Time(task, "Started") is DateTimeOffset s && buildStart.HasValue ? (s - buildStart.Value).TotalMilliseconds : (double?)null;
+
         /// <summary>
-        /// The index in <paramref name="run"/> of the innermost task already added whose time contains
-        /// <paramref name="task"/>'s (it started no earlier, and ended no later, than that task, and started before it
-        /// ended), or -1: a task of a nested build ran inside the task that called Invoke-Build.
+        /// The index in <paramref name="run"/> of the innermost task already added whose time contains the span from
+        /// <paramref name="start"/> lasting <paramref name="duration"/> (it started no later, ended no earlier, and the
+        /// span starts before it ends), or -1: a task of a nested build ran inside the task that called Invoke-Build.
         /// </summary>
-        private static int RunningAround(ImportedRun run, object task, List<object> tasks)
+        private static int RunningAround(ImportedRun run, double? start, double duration)
         {
-            if (!(Time(task, "Started") is DateTimeOffset start) || !(Get(task, "Elapsed") is TimeSpan elapsed)) return -1;
-            DateTimeOffset end = start + elapsed;
-            object best = null;
-            TimeSpan bestElapsed = TimeSpan.MaxValue;
-            foreach (object other in tasks)
+            if (!(start is double from)) return -1;
+            int best = -1;
+            for (int i = 0; i < run.Nodes.Count; i++)
             {
-                if (ReferenceEquals(other, task) || !(Time(other, "Started") is DateTimeOffset s) || !(Get(other, "Elapsed") is TimeSpan e)) continue;
-                if (s <= start && end <= s + e && start < s + e && e <= bestElapsed && e >= elapsed) { best = other; bestElapsed = e; }
+                ImportedNode node = run.Nodes[i];
+                if (!(node.StartOffset is double s)) continue;
+                double end = s + node.Duration;
+                if (s <= from && from + duration <= end && from < end && node.Duration >= duration
+                    && (best < 0 || node.Duration <= run.Nodes[best].Duration))
+                    best = i;
             }
-            string name = best == null ? null : String(best, "Name");
-            for (int i = run.Nodes.Count - 1; name != null && i >= 0; i--)
-                if (string.Equals(run.Nodes[i].NodeId, name, StringComparison.OrdinalIgnoreCase)) return i;
-            return -1;
+            return best;
         }
 
         private static void Add(ImportedRun run, object task, int parent, Dictionary<string, object> byName, HashSet<string> added, DateTimeOffset? buildStart)
@@ -79,7 +82,7 @@ namespace Profiler.PS.Import
                 (object t, int p) = pending.Pop();
                 string name = String(t, "Name");
                 if (!added.Add(name ?? "")) continue;
-                double? start = Time(t, "Started") is DateTimeOffset s && buildStart.HasValue ? (s - buildStart.Value).TotalMilliseconds : (double?)null;
+                double? start = Offset(t, buildStart);
                 int index = run.Nodes.Count;
                 run.Nodes.Add(new ImportedNode(name, ImportedNodeTypes.Task, p, Milliseconds(t, "Elapsed", $"Task '{name}'"),
                     Get(t, "Error") != null ? NodeStatus.Failed : NodeStatus.Succeeded, start));

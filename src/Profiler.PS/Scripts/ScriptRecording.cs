@@ -138,12 +138,12 @@ namespace Profiler.PS.Scripts
             _step = null;
             if (step < 0 || step >= _steps.Length) return Root;
             CloseAbove(Root, succeeded);
-            object exitCode = _exitCodes.Read();
+            object exitCode = _exitCodes.Read();   // both read before the clock starts
+            _exitCodes.StartStep();
             try
             {
                 _step = new ScriptProbe(this, _stack.Begin(_run, _steps[step], "statement"), Root, ScopeFrames.Current());
                 ExitCodeWatch.Start(_step, exitCode);
-                _exitCodes.StartStep();
             }
             catch (ProfilerException ex)
             {
