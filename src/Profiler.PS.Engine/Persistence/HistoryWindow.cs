@@ -27,22 +27,12 @@ namespace Profiler.PS.Persistence
                 using (FileStream stream = HistoryFile.OpenForLoad(path))
                 {
                     if (!stream.CanSeek) return null;
-                    using (var reader = new StreamReader(stream, new UTF8Encoding(false), true, 1 << 16))
+                    // The loader's own line reader and limit: a damaged line with no newline is skipped, never held whole.
+                    var lines = new HistoryLineReader(stream, stream.Length, HistoryFile.MaxLineChars);
+                    while (lines.Next(out byte[] bytes, out int count, out bool tooLong))
                     {
-                        string line;
-                        while ((line = reader.ReadLine()) != null)
-                        {
-                            // Quotes inside JSON strings are escaped (\"), so these members cannot come from an id.
-                            int at = line.IndexOf(Settings, StringComparison.Ordinal);
-                            if (at < 0) continue;
-                            int window = line.IndexOf(WindowSize, at, StringComparison.Ordinal);
-                            if (window < 0 || line.IndexOf('}', at) < window) continue;
-                            int start = window + WindowSize.Length, end = start;
-                            while (end < line.Length && char.IsDigit(line[end])) end++;
-                            if (int.TryParse(line.Substring(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out int size)
-                                && size >= 1 && size <= Engine.WorkflowSettings.MaxWindowSize)
-                                last = size;
-                        }
+                        if (tooLong || count == 0) continue;
+                        if (WindowOf(Encoding.UTF8.GetString(bytes, 0, count)) is int size) last = size;
                     }
                 }
             }
@@ -51,6 +41,20 @@ namespace Profiler.PS.Persistence
                 return null;   // the load itself reports what is wrong with the file
             }
             return last;
+        }
+
+        /// <summary>The windowSize of a line's settings member, or null when it has none.</summary>
+        private static int? WindowOf(string line)
+        {
+            // Quotes inside JSON strings are escaped (\"), so these members cannot come from an id.
+            int at = line.IndexOf(Settings, StringComparison.Ordinal);
+            if (at < 0) return null;
+            int window = line.IndexOf(WindowSize, at, StringComparison.Ordinal);
+            if (window < 0 || line.IndexOf('}', at) < window) return null;
+            int start = window + WindowSize.Length, end = start;
+            while (end < line.Length && char.IsDigit(line[end])) end++;
+            return int.TryParse(line.Substring(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out int size)
+                && size >= 1 && size <= Engine.WorkflowSettings.MaxWindowSize ? size : (int?)null;
         }
     }
 }
