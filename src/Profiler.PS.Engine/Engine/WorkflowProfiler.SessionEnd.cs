@@ -28,10 +28,11 @@ namespace Profiler.PS.Engine
                 string cause = Sentence((error.InnerException ?? error).Message);
                 string head = $"The history write of {PendingRunsLocked()} of workflow '{TerminalText.Safe(WorkflowId)}' failed again {occasion} (the last retry). {cause} ";
                 var failures = new List<string>();
-                string file = RecoveryFile.Write(HistoryFile, WorkflowId, _pending, CurrentSettingsLocked(), Clock.Now, ProcessId(), failures);
+                string text = RecoveryFile.Text(WorkflowId, _pending, CurrentSettingsLocked());
+                string file = RecoveryFile.Write(HistoryFile, text, Clock.Now, ProcessId(), failures);
                 if (file == null)
                 {
-                    string lines = RecoveryFile.Text(WorkflowId, _pending, CurrentSettingsLocked()).Trim('\n');
+                    string lines = text.Trim('\n');
                     return new SessionEndNotice(WorkflowId, head +
                         $"No recovery file could be written either ({string.Join("; ", failures)}), so {(one ? "the run is" : "the runs are")} lost when " +
                         $"this session ends unless you keep {(one ? "its record" : "their records")}, printed below as JSON lines: save the lines to a file and, " +
@@ -52,16 +53,7 @@ namespace Profiler.PS.Engine
             => $"Get-Content -LiteralPath {Quoted(from)} -Encoding UTF8 | Add-Content -LiteralPath {Quoted(to)} -Encoding UTF8";
 
         /// <summary><paramref name="path"/> as a PowerShell single-quoted string (quote characters doubled), safe to print.</summary>
-        private static string Quoted(string path)
-        {
-            var sb = new System.Text.StringBuilder("'");
-            foreach (char c in TerminalText.Safe(path))
-            {
-                if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B') sb.Append(c);
-                sb.Append(c);
-            }
-            return sb.Append('\'').ToString();
-        }
+        private static string Quoted(string path) => SingleQuoted.Of(TerminalText.Safe(path));
 
         private static int ProcessId()
         {

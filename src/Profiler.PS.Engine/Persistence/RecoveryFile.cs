@@ -23,14 +23,12 @@ namespace Profiler.PS.Persistence
     internal static class RecoveryFile
     {
         /// <summary>
-        /// Writes <paramref name="records"/> (oldest first) to a new recovery file and returns its path; the first record
-        /// carries <paramref name="settings"/>, so the history gets the workflow's name and settings back with them.
-        /// Returns null when no folder took the file; <paramref name="failures"/> then says why, folder by folder.
+        /// Writes <paramref name="text"/> (<see cref="Text"/> of the pending records) to a new recovery file beside
+        /// <paramref name="historyFile"/>, else in the temp folder, and returns its path. Returns null when no folder took
+        /// the file; <paramref name="failures"/> then says why, folder by folder.
         /// </summary>
-        public static string Write(string historyFile, string workflowId, IReadOnlyList<HistoryRecord> records,
-            WorkflowSettings settings, DateTimeOffset now, int processId, List<string> failures)
+        public static string Write(string historyFile, string text, DateTimeOffset now, int processId, List<string> failures)
         {
-            string text = Text(workflowId, records, settings);
             string name = Path.GetFileName(historyFile) + ".pending-" +
                 now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + processId.ToString(CultureInfo.InvariantCulture);
             var folders = new List<string>();

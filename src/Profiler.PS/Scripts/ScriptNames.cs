@@ -25,15 +25,6 @@ namespace Profiler.PS.Scripts
         }
 
         /// <summary>A single-quoted PowerShell string; every kind of single quote PowerShell accepts is doubled.</summary>
-        public static string Quote(string value)
-        {
-            var sb = new System.Text.StringBuilder("'");
-            foreach (char ch in value)
-            {
-                sb.Append(ch);
-                if (ch == '\'' || ch == '\u2018' || ch == '\u2019' || ch == '\u201A' || ch == '\u201B') sb.Append(ch);
-            }
-            return sb.Append('\'').ToString();
-        }
+        public static string Quote(string value) => Engine.SingleQuoted.Of(value);
     }
 }
