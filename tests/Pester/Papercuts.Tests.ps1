@@ -95,6 +95,18 @@ Describe 'Papercuts' {
             Should -Be 'a: Avg 12.2 ms is within the budget of 13.0 ms (3 runs)'
     }
 
+    It 'imports two reports without a timestamp, same tests and times, written on two days, as two runs; the same file again as none' {
+        $xml = '<testsuites><testsuite name="api" time="0.003"><testcase classname="api" name="login" time="0.001"/></testsuite></testsuites>'
+        $mon = Join-Path $Temp 'mon.xml'; $tue = Join-Path $Temp 'tue.xml'
+        Set-Content -LiteralPath $mon $xml; (Get-Item -LiteralPath $mon).LastWriteTime = '2026-03-02 02:00'
+        Set-Content -LiteralPath $tue $xml; (Get-Item -LiteralPath $tue).LastWriteTime = '2026-03-03 02:00'
+        $null = Import-WorkflowRun -Path $mon, $tue -WorkflowId papercut-nightly
+        (Get-WorkflowProfile -WorkflowId papercut-nightly).RunCount | Should -Be 2
+        $again = Import-WorkflowRun -Path $tue -WorkflowId papercut-nightly -WarningAction SilentlyContinue
+        $again.AlreadyImported | Should -BeTrue
+        (Get-WorkflowProfile -WorkflowId papercut-nightly).RunCount | Should -Be 2
+    }
+
     It 'returns a node named [ without also calling its id an invalid pattern' {
         Start-WorkflowProfile -WorkflowId papercut-bracket
         Add-NodeTiming -NodeId '[' -Duration 5

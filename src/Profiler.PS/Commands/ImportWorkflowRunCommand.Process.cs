@@ -124,7 +124,10 @@ namespace Profiler.PS.Commands
             try
             {
                 ImportedRun run = TestReportReader.ReadFile(file);
-                Add(run, run.Timestamp ?? new DateTimeOffset(File.GetLastWriteTime(file)), file);
+                // A report with no timestamp starts at the file's last write time, and that time is part of its run id:
+                // two nightly reports with the same tests and times are two runs, while the same file imported twice is one.
+                run.Timestamp = run.Timestamp ?? new DateTimeOffset(File.GetLastWriteTime(file));
+                Add(run, run.Timestamp.Value, file);
             }
             catch (TestReportException ex)
             {

@@ -43,7 +43,8 @@ namespace Profiler.PS.Commands
     /// Failed.</para>
     /// <para>History order and duplicates: all inputs of one call are imported in the order of their timestamps, oldest first,
     /// so a folder of past CI reports becomes history in the right order (runs are appended after the workflow's existing
-    /// runs). A run's RunId is a hash of what was measured, so importing the same report (or a copy) again adds nothing: its
+    /// runs). A run's RunId is a hash of what was measured and when it started (a report without a timestamp starts at the
+    /// file's last write time), so importing the same report again adds nothing: its
     /// result says AlreadyImported, with a warning, and its RunNumber is the run it was imported as (the view's Run
     /// column shows "dup 3").</para>
     /// <para>The default table fits 80 columns: Run, Format, StartTime, Tests, Failed, Skip (SkippedCount + NotRunCount)
