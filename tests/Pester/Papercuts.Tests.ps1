@@ -107,6 +107,18 @@ Describe 'Papercuts' {
         (Get-WorkflowProfile -WorkflowId papercut-nightly).RunCount | Should -Be 2
     }
 
+    It 'counts failed steps on the critical path of hand-timed runs, so a short step is not called 100% of it' {
+        foreach ($i in 1..5) {
+            Start-WorkflowProfile -WorkflowId papercut-path | Out-Null
+            Add-NodeTiming -NodeId setup -Duration 300 -Status $(if ($i -ge 3) { 'Failed' } else { 'Succeeded' })
+            Add-NodeTiming -NodeId b -Duration 50
+            $null = Complete-WorkflowProfile -WorkflowId papercut-path
+        }
+        $critical = Get-WorkflowRecommendation -WorkflowId papercut-path | Where-Object Kind -eq CriticalPath
+        $critical.NodeId | Should -Not -Contain 'b'
+        ($critical | Where-Object NodeId -eq setup).Evidence | Should -Match 'self time 86% of the critical path'
+    }
+
     It 'returns a node named [ without also calling its id an invalid pattern' {
         Start-WorkflowProfile -WorkflowId papercut-bracket
         Add-NodeTiming -NodeId '[' -Duration 5
